@@ -1,0 +1,91 @@
+#include "index/database_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "index/layout.h"
+#include "schema.h"
+
+namespace news {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::string& path, bool fresh) {
+  int flags = Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
+  if (fresh) flags |= Xapian::DB_NO_SYNC;
+  try {
+    return Xapian::WritableDatabase(path, flags);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError("database " + path + " is locked by another writer");
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open " + path + " for writing: " + e.get_description());
+  }
+}
+
+void fsync_tree(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+template <typename F>
+auto guarded(const std::string& path, const char* what, F&& f) {
+  try {
+    return f();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(std::string(what) + " " + path + ": " + e.get_description());
+  }
+}
+
+}  // namespace
+
+DatabaseWriter::DatabaseWriter(const std::string& path, bool fresh)
+    : path_(path), fresh_(fresh), db_(open_writable(path, fresh)) {}
+
+UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document&& doc,
+                                    bool may_exist) {
+  return guarded(path_, "cannot write to", [&] {
+    if (may_exist) {
+      Xapian::PostingIterator it = db_.postlist_begin(id_term);
+      if (it != db_.postlist_end(id_term)) {
+        const Xapian::docid id = *it;
+        if (db_.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot) ==
+            doc.get_value(schema::kHashSlot)) {
+          return UpsertResult::kUnchanged;
+        }
+        db_.replace_document(id_term, doc);
+        return UpsertResult::kUpdated;
+      }
+    }
+    db_.add_document(doc);
+    return UpsertResult::kAdded;
+  });
+}
+
+bool DatabaseWriter::remove(const std::string& id_term) {
+  return guarded(path_, "cannot delete from", [&] {
+    if (!db_.term_exists(id_term)) return false;
+    db_.delete_document(id_term);
+    return true;
+  });
+}
+
+void DatabaseWriter::commit() {
+  guarded(path_, "cannot commit", [&] { db_.commit(); });
+}
+
+void DatabaseWriter::finish() {
+  commit();
+  if (fresh_) fsync_tree(path_);
+}
+
+Xapian::doccount DatabaseWriter::doccount() const {
+  return guarded(path_, "cannot read", [&] { return db_.get_doccount(); });
+}
+
+}  // namespace news

@@ -1,0 +1,45 @@
+#ifndef NEWS_COMMON_INDEX_DATABASE_WRITER_H_
+#define NEWS_COMMON_INDEX_DATABASE_WRITER_H_
+
+#include <xapian.h>
+
+#include <string>
+
+namespace news {
+
+enum class UpsertResult { kAdded, kUpdated, kUnchanged };
+
+// One writable glass database. Translates Xapian errors into IndexError.
+class DatabaseWriter {
+ public:
+  // Opens (creating when needed) the database at `path`. `fresh` means a new
+  // generation nobody reads yet: writes skip fsync until finish().
+  DatabaseWriter(const std::string& path, bool fresh);
+
+  // Adds the document under its unique `id_term`, or replaces the indexed
+  // one when its content hash differs. `may_exist` false skips the lookup
+  // (a fresh database and an id not seen before).
+  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc,
+                      bool may_exist);
+
+  // Deletes the document with `id_term`; false when there is none.
+  bool remove(const std::string& id_term);
+
+  // Makes everything written so far durable and visible to readers.
+  void commit();
+
+  // Commits and, for a fresh database, fsyncs its files.
+  void finish();
+
+  Xapian::doccount doccount() const;
+  const Xapian::WritableDatabase& database() const { return db_; }
+
+ private:
+  std::string path_;
+  bool fresh_;
+  Xapian::WritableDatabase db_;
+};
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_INDEX_DATABASE_WRITER_H_

@@ -1,0 +1,98 @@
+#include "index/document_builder.h"
+
+#include "schema.h"
+#include "text/analysis.h"
+#include "text/dates.h"
+#include "text/text.h"
+
+namespace news {
+namespace {
+
+void add_exact_values(Xapian::Document& doc, const schema::ExactField& field,
+                      const std::vector<std::string>& values) {
+  if (values.size() > schema::kMaxValuesPerField) {
+    throw ArticleError("field '" + std::string(field.name) + "s': more than " +
+                       std::to_string(schema::kMaxValuesPerField) + " values");
+  }
+  for (size_t i = 0; i < values.size(); ++i) {
+    doc.add_boolean_term(schema::exact_term(field, values[i]));
+    doc.add_value(field.slot + static_cast<Xapian::valueno>(i), values[i]);
+  }
+}
+
+void add_exact_value(Xapian::Document& doc, const schema::ExactField& field,
+                     const std::string& value) {
+  if (value.empty()) return;
+  doc.add_boolean_term(schema::exact_term(field, value));
+  doc.add_value(field.slot, value);
+}
+
+void add_date(Xapian::Document& doc, const std::string& published) {
+  if (published.empty()) return;
+  const Published p = parse_published(published);
+  const std::string day = p.day.yyyymmdd();
+  doc.add_boolean_term(schema::kDayPrefix + day);
+  doc.add_boolean_term(schema::kMonthPrefix + day.substr(0, 6));
+  doc.add_boolean_term(schema::kYearPrefix + day.substr(0, 4));
+  doc.add_value(schema::kDaySlot, day);
+  doc.add_value(schema::kTimeSlot,
+                Xapian::sortable_serialise(static_cast<double>(p.unix_seconds)));
+  doc.add_value(schema::kMonthSlot, p.day.iso().substr(0, 7));
+  doc.add_value(schema::kYearSlot, day.substr(0, 4));
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder()
+    : stopper_(english_stopwords().begin(), english_stopwords().end()) {
+  tg_.set_stemmer(Xapian::Stem("english"));
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg_.set_stopper(&stopper_);
+  tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+}
+
+void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) const {
+  std::vector<std::string> implied;
+  tg_.set_document(doc);
+  const std::string title = prepare_index_text(a.title, &implied);
+  tg_.index_text(title, 1, schema::kTitlePrefix);
+  tg_.increase_termpos();
+  tg_.index_text(title, kTitleWeight);
+  // Each field starts after a gap so that a phrase cannot span two fields.
+  for (const std::string* text : {&a.dek, &a.caption, &a.body}) {
+    if (text->empty()) continue;
+    tg_.increase_termpos();
+    tg_.index_text(prepare_index_text(*text, &implied));
+  }
+  for (const std::string& author : a.authors) {
+    tg_.increase_termpos();
+    tg_.index_text(fold_accents(author), 1, schema::kAuthorWordPrefix);
+  }
+  doc = tg_.get_document();
+  for (const std::string& token : implied) {
+    doc.add_term(token);
+    doc.add_term(schema::kStemPrefix + token);
+  }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a) const {
+  Xapian::Document doc;
+  index_free_text(doc, a);
+  doc.add_boolean_term(schema::id_term(a.id));
+  add_exact_values(doc, schema::kAuthorField, a.authors);
+  add_exact_value(doc, schema::kSourceField, a.source);
+  add_exact_value(doc, schema::kSectionField, a.section);
+  add_exact_values(doc, schema::kTagField, a.tags);
+  add_exact_values(doc, schema::kPlaceField, a.places);
+  add_date(doc, a.published);
+  std::string data = article_to_json(a);
+  doc.add_value(schema::kHashSlot, content_hash(data));
+  doc.set_data(std::move(data));
+  return doc;
+}
+
+std::string content_hash(const std::string& article_json) {
+  return hex64(fnv1a64(article_json));
+}
+
+}  // namespace news

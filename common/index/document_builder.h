@@ -1,0 +1,39 @@
+#ifndef NEWS_COMMON_INDEX_DOCUMENT_BUILDER_H_
+#define NEWS_COMMON_INDEX_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "article.h"
+
+namespace news {
+
+// How much a title word counts against a body word (wdf increment).
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// Turns Articles into Xapian documents following schema.h. Holds a
+// TermGenerator, so use one builder per thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+
+  // The document for `article` (terms, values, data). Its data is
+  // article_to_json(article); its hash slot holds content_hash(article).
+  // Throws ArticleError when the article has more values in a multi-valued
+  // field than the schema has slots for.
+  Xapian::Document build(const Article& article) const;
+
+ private:
+  void index_free_text(Xapian::Document& doc, const Article& a) const;
+  mutable Xapian::TermGenerator tg_;
+  Xapian::SimpleStopper stopper_;
+};
+
+// A stable digest of everything stored for the article (16 hex digits):
+// equal digests mean an unchanged article.
+std::string content_hash(const std::string& article_json);
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_INDEX_DOCUMENT_BUILDER_H_

@@ -1,0 +1,70 @@
+#ifndef NEWS_COMMON_INDEX_INDEXER_H_
+#define NEWS_COMMON_INDEX_INDEXER_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace news {
+
+enum class IndexMode {
+  kAdd,      // add new and changed articles, skip unchanged ones
+  kSync,     // kAdd, then delete what the sources no longer contain
+  kRebuild,  // build a new generation from the sources, then switch to it
+};
+
+// An article (or a whole source) that was not indexed, and why.
+struct Rejection {
+  std::string location;  // "FILE:LINE" or "FILE"
+  std::string reason;
+};
+
+struct IndexProgress {
+  size_t articles_done = 0;
+  double seconds = 0;
+};
+
+struct IndexOptions {
+  std::string db;                    // the index directory (IndexLayout)
+  std::vector<std::string> sources;  // files, directories, "-" for stdin
+  IndexMode mode = IndexMode::kAdd;
+  // Articles per commit: a crash loses at most this much work.
+  size_t batch_size = 10000;
+  // Seconds to wait for another writer's lock; 0 fails at once.
+  double wait_seconds = 0;
+  // Called for each rejection as it happens (e.g. to print it).
+  std::function<void(const Rejection&)> on_reject;
+  // Called for notices that are not rejections (duplicate ids).
+  std::function<void(const std::string&)> on_warning;
+  // Called about once a second while articles are processed.
+  std::function<void(const IndexProgress&)> on_progress;
+};
+
+struct IndexReport {
+  size_t added = 0;
+  size_t updated = 0;     // replaced because their content changed
+  size_t unchanged = 0;   // skipped: same content hash as indexed
+  size_t deleted = 0;
+  size_t duplicates = 0;  // ids seen twice in the input (last one wins)
+  std::vector<Rejection> rejections;
+  double seconds = 0;
+  size_t documents = 0;   // documents in the index afterwards
+
+  size_t processed() const { return added + updated + unchanged + duplicates; }
+};
+
+// Runs add, sync or rebuild. Rejected articles are reported and skipped;
+// everything else is committed. Throws IndexError for fatal problems (lock
+// held, I/O error, for rebuild and sync any unreadable source), leaving the
+// last committed state (for rebuild: the previous generation) live.
+IndexReport run_index(const IndexOptions& options);
+
+// Deletes articles by id; ids not in the index are reported as rejections.
+// Throws IndexError like run_index.
+IndexReport delete_articles(const std::string& db, const std::vector<std::string>& ids,
+                            double wait_seconds);
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_INDEX_INDEXER_H_

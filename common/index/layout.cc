@@ -1,0 +1,133 @@
+#include "index/layout.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace news {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kGenerationPrefix[] = "gen-";
+
+std::string errno_text(const std::string& what) {
+  return what + ": " + std::strerror(errno);
+}
+
+void write_file_durably(const std::string& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw IndexError(errno_text("cannot write " + path));
+  const bool ok = ::write(fd, content.data(), content.size()) ==
+                      static_cast<ssize_t>(content.size()) &&
+                  ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  if (!ok) throw IndexError(errno_text("cannot write " + path));
+}
+
+void fsync_directory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// The generation number in "gen-000012", or -1.
+long generation_number(const std::string& name) {
+  if (name.rfind(kGenerationPrefix, 0) != 0) return -1;
+  const std::string digits = name.substr(std::strlen(kGenerationPrefix));
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) {
+    return -1;
+  }
+  return std::stol(digits);
+}
+
+}  // namespace
+
+IndexLayout::IndexLayout(std::string root) : root_(std::move(root)) {
+  while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+}
+
+bool IndexLayout::is_plain_database() const {
+  return fs::exists(root_ + "/iamglass") || fs::exists(root_ + "/iamchert");
+}
+
+bool IndexLayout::exists() const { return is_plain_database() || fs::exists(stub_path()); }
+
+void IndexLayout::require_generations(const std::string& what) const {
+  if (is_plain_database()) {
+    throw IndexError(root_ + " is a plain Xapian database, not a news-index directory; " +
+                     what + " needs one (news-index rebuild --db NEWDIR SOURCE...)");
+  }
+}
+
+std::vector<std::string> IndexLayout::live_databases() const {
+  if (is_plain_database()) return {root_};
+  std::ifstream stub(stub_path());
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(stub, line)) {
+    std::istringstream fields(line);
+    std::string type, path;
+    if (!(fields >> type >> path) || type[0] == '#') continue;
+    if (type == "remote") {
+      throw IndexError(root_ + ": cannot write to remote shard '" + path + "'");
+    }
+    out.push_back(path[0] == '/' ? path : root_ + "/" + path);
+  }
+  return out;
+}
+
+std::string IndexLayout::next_generation() const {
+  long highest = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root_, ec)) {
+    highest = std::max(highest, generation_number(entry.path().filename().string()));
+  }
+  char name[32];
+  std::snprintf(name, sizeof name, "%s%06ld", kGenerationPrefix, highest + 1);
+  return root_ + "/" + name;
+}
+
+void IndexLayout::publish(const std::vector<std::string>& databases) const {
+  std::string stub = "# news-search index: live generation (replaced atomically)\n";
+  for (const std::string& db : databases) {
+    stub += "glass " + fs::path(db).filename().string() + "\n";
+  }
+  const std::string tmp = stub_path() + ".tmp";
+  write_file_durably(tmp, stub);
+  if (std::rename(tmp.c_str(), stub_path().c_str()) != 0) {
+    throw IndexError(errno_text("cannot replace " + stub_path()));
+  }
+  fsync_directory(root_);
+  remove_stale_generations();
+}
+
+void IndexLayout::remove_stale_generations() const {
+  if (is_plain_database()) return;
+  std::set<std::string> live;
+  try {
+    for (const std::string& db : live_databases()) live.insert(fs::path(db).filename().string());
+  } catch (const IndexError&) {
+    return;
+  }
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root_, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (generation_number(name) >= 0 && live.count(name) == 0) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+}
+
+}  // namespace news

@@ -1,0 +1,54 @@
+#include "index/maintenance.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "index/layout.h"
+#include "index/write_lock.h"
+
+namespace news {
+namespace {
+
+namespace fs = std::filesystem;
+
+uint64_t directory_bytes(const std::string& dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
+
+}  // namespace
+
+CompactReport compact_index(const std::string& db, double wait_seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  WriteLock lock(db, wait_seconds);
+  const IndexLayout layout(db);
+  if (!layout.exists()) throw IndexError("no index at " + db);
+  layout.require_generations("compact");
+  CompactReport report;
+  Xapian::Database source;
+  for (const std::string& path : layout.live_databases()) {
+    report.bytes_before += directory_bytes(path);
+    source.add_database(Xapian::Database(path));
+  }
+  const std::string target = layout.next_generation();
+  try {
+    source.compact(target);
+  } catch (const Xapian::Error& e) {
+    std::error_code ec;
+    fs::remove_all(target, ec);
+    throw IndexError("cannot compact " + db + ": " + e.get_description());
+  }
+  layout.publish({target});
+  report.bytes_after = directory_bytes(target);
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace news

@@ -1,0 +1,23 @@
+#ifndef NEWS_COMMON_INDEX_MAINTENANCE_H_
+#define NEWS_COMMON_INDEX_MAINTENANCE_H_
+
+#include <cstdint>
+#include <string>
+
+namespace news {
+
+struct CompactReport {
+  uint64_t bytes_before = 0;
+  uint64_t bytes_after = 0;
+  double seconds = 0;
+};
+
+// Compacts the live databases of the index at `db` into one new generation
+// and switches to it atomically (readers keep the old one until they
+// reopen). Takes the write lock (waiting up to `wait_seconds`). Throws
+// IndexError; on failure the live index is unchanged.
+CompactReport compact_index(const std::string& db, double wait_seconds);
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_INDEX_MAINTENANCE_H_

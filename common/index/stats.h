@@ -1,0 +1,30 @@
+#ifndef NEWS_COMMON_INDEX_STATS_H_
+#define NEWS_COMMON_INDEX_STATS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace news {
+
+struct IndexStats {
+  std::string path;
+  uint64_t documents = 0;
+  std::string last_update;  // ISO 8601 UTC time of the last commit
+  uint64_t size_bytes = 0;  // files of the live databases
+  std::vector<std::string> databases;
+  uint64_t distinct_tags = 0;
+  uint64_t distinct_sections = 0;
+  uint64_t distinct_authors = 0;
+  uint64_t distinct_places = 0;
+  uint64_t distinct_sources = 0;
+  std::string oldest;  // published date range, YYYY-MM-DD
+  std::string newest;
+};
+
+// Reads figures of the index at `db`. Throws IndexError when there is none.
+IndexStats read_stats(const std::string& db);
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_INDEX_STATS_H_

@@ -1,0 +1,107 @@
+#ifndef NEWS_COMMON_SCHEMA_H_
+#define NEWS_COMMON_SCHEMA_H_
+
+// THE one place that names term prefixes, value slots and field names.
+// Indexing (index/document_builder) and query parsing (search/) both read
+// these tables; no prefix literal appears anywhere else. Prefixes follow
+// Omega's conventions so that xapian-delve and quest make sense on our index.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace news::schema {
+
+// Term prefixes.
+inline constexpr char kIdPrefix[] = "Q";           // unique id, verbatim
+inline constexpr char kTitlePrefix[] = "S";        // title words
+inline constexpr char kAuthorWordPrefix[] = "A";   // author name words
+inline constexpr char kDayPrefix[] = "D";          // Dyyyymmdd
+inline constexpr char kMonthPrefix[] = "M";        // Myyyymm
+inline constexpr char kYearPrefix[] = "Y";         // Yyyyy
+inline constexpr char kStemPrefix[] = "Z";         // TermGenerator's stems
+
+// Value slots.
+inline constexpr Xapian::valueno kDaySlot = 0;      // "YYYYMMDD" (date ranges)
+inline constexpr Xapian::valueno kTimeSlot = 1;     // sortable_serialise(unix s)
+inline constexpr Xapian::valueno kMonthSlot = 2;    // "YYYY-MM" (month facet)
+inline constexpr Xapian::valueno kYearSlot = 3;     // "YYYY" (year facet)
+inline constexpr Xapian::valueno kHashSlot = 4;     // content hash (16 hex)
+
+// A multi-valued field keeps its i-th value in slot `slot + i`, so that
+// stock ValueCountMatchSpys (one per slot) give exact per-value counts.
+inline constexpr unsigned kMaxValuesPerField = 64;
+
+// Fields matched exactly on their normalised value (text/text.h
+// normalise_value): boolean filter terms `prefix + normalised`, display form
+// in value slot(s).
+struct ExactField {
+  const char* name;   // query prefix, --filter and --facet name
+  const char* alias;  // second query name, or nullptr
+  const char* prefix;
+  Xapian::valueno slot;
+  bool multi;
+};
+
+inline constexpr ExactField kAuthorField{"author", "by", "XA", 100, true};
+inline constexpr ExactField kSourceField{"source", nullptr, "XO", 5, false};
+inline constexpr ExactField kSectionField{"section", nullptr, "XS", 6, false};
+inline constexpr ExactField kTagField{"tag", "topic", "K", 200, true};
+inline constexpr ExactField kPlaceField{"place", nullptr, "XP", 300, true};
+inline constexpr ExactField kExactFields[] = {kAuthorField, kSourceField, kSectionField,
+                                              kTagField, kPlaceField};
+
+// Facets: the exact fields plus the date histograms.
+struct FacetField {
+  const char* name;
+  Xapian::valueno slot;
+  bool multi;
+  bool chronological;  // ordered by value (a histogram), not by count
+};
+
+inline constexpr FacetField kFacetFields[] = {
+    {"author", kAuthorField.slot, true, false},
+    {"source", kSourceField.slot, false, false},
+    {"section", kSectionField.slot, false, false},
+    {"tag", kTagField.slot, true, false},
+    {"place", kPlaceField.slot, true, false},
+    {"month", kMonthSlot, false, true},
+    {"year", kYearSlot, false, true},
+};
+
+// Free-text query fields (probabilistic, weighted). `author:` searches the
+// words of author names; the exact name is the `author` filter/facet.
+struct TextField {
+  const char* name;
+  const char* prefix;
+};
+inline constexpr TextField kTextFields[] = {
+    {"title", kTitlePrefix},
+    {"author", kAuthorWordPrefix},
+    {"by", kAuthorWordPrefix},
+};
+
+inline constexpr char kIdFieldName[] = "id";
+inline constexpr char kDateFieldName[] = "date";
+
+// Looks up an exact field by name or alias; nullptr when unknown.
+const ExactField* find_exact_field(std::string_view name);
+
+// Looks up a facet field by name; nullptr when unknown.
+const FacetField* find_facet_field(std::string_view name);
+
+// `prefix + value`, cut and suffixed with a hash when longer than Xapian's
+// term length limit, so that an overlong value never fails a write and still
+// matches exactly.
+std::string make_term(std::string_view prefix, std::string_view value);
+
+// The unique-id term of an article id.
+std::string id_term(std::string_view id);
+
+// The boolean term of an exact field's display value (normalised first).
+std::string exact_term(const ExactField& field, std::string_view display_value);
+
+}  // namespace news::schema
+
+#endif  // NEWS_COMMON_SCHEMA_H_

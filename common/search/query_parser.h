@@ -1,0 +1,52 @@
+#ifndef NEWS_COMMON_SEARCH_QUERY_PARSER_H_
+#define NEWS_COMMON_SEARCH_QUERY_PARSER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "text/dates.h"
+
+namespace news {
+
+// Turns the user's query text, filters and date bounds into a Xapian query
+// using the field names of schema.h. Free text is ranked by BM25; field
+// values, ids and dates are boolean filters that do not change scores.
+class NewsQueryParser {
+ public:
+  // `db` gives wildcard expansion and term statistics; `today` anchors
+  // relative dates ("7d", "yesterday").
+  NewsQueryParser(const Xapian::Database& db, const CivilDay& today);
+
+  // Parses the query text; empty text matches every document. `all_terms`
+  // makes every word required (default: any word, best matches first).
+  // Throws QueryError for syntax errors and invalid field values.
+  Xapian::Query parse(const std::string& text, bool all_terms);
+
+  // (field, value) filters: values of one field ORed, fields ANDed. An
+  // empty Query when there are none. Throws QueryError for an unknown field.
+  Xapian::Query filters(const std::vector<std::pair<std::string, std::string>>& filters) const;
+
+  // The published-date range since..until (either may be empty); an empty
+  // Query when both are. Throws QueryError.
+  Xapian::Query date_range(const std::string& since, const std::string& until) const;
+
+  // The stemmer used for the query (snippets must use the same one).
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  Xapian::QueryParser qp_;
+  Xapian::Stem stemmer_;
+  Xapian::SimpleStopper stopper_;
+  CivilDay today_;
+};
+
+// A query matching documents published on days in [from, to] (YYYYMMDD
+// strings; empty = open end).
+Xapian::Query day_range_query(const std::string& from, const std::string& to);
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_SEARCH_QUERY_PARSER_H_

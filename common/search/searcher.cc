@@ -1,0 +1,144 @@
+#include "search/searcher.h"
+
+#include <chrono>
+
+#include "schema.h"
+#include "search/facets.h"
+#include "search/query_parser.h"
+#include "text/text.h"
+
+namespace news {
+namespace {
+
+constexpr int kMaxRetries = 5;
+constexpr size_t kSnippetLength = 240;
+
+Xapian::Database open_all(const std::vector<std::string>& paths) {
+  Xapian::Database db;
+  for (const std::string& path : paths) {
+    try {
+      db.add_database(Xapian::Database(path));
+    } catch (const Xapian::Error& e) {
+      throw SearchError("cannot open index " + path + ": " + e.get_description());
+    }
+  }
+  return db;
+}
+
+Xapian::Query combine(const Xapian::Query& text, const Xapian::Query& filter) {
+  if (filter.empty()) return text;
+  return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+}
+
+void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+  switch (sort) {
+    case SortOrder::kNewest:
+      enquire.set_sort_by_value_then_relevance(schema::kTimeSlot, true);
+      break;
+    case SortOrder::kOldest:
+      enquire.set_sort_by_value_then_relevance(schema::kTimeSlot, false);
+      break;
+    case SortOrder::kRelevance:
+      // Equal scores: newer first.
+      enquire.set_sort_by_relevance_then_value(schema::kTimeSlot, true);
+      break;
+  }
+}
+
+std::string unescape_html(const std::string& s) {
+  static constexpr std::pair<const char*, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (const auto& [entity, c] : kEntities) {
+        if (s.compare(i, std::char_traits<char>::length(entity), entity) == 0) {
+          out += c;
+          i += std::char_traits<char>::length(entity) - 1;
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += s[i];
+  }
+  return out;
+}
+
+std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Xapian::Stem& stem) {
+  const std::string& text = a.body.empty() ? (a.dek.empty() ? a.title : a.dek) : a.body;
+  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+  return collapse_whitespace(unescape_html(mset.snippet(
+      text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
+      std::string(1, kHighlightOff), "...")));
+}
+
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+             const SearchRequest& request, const Xapian::Stem& stem) {
+  Hit hit;
+  hit.rank = it.get_rank() + 1;
+  hit.score = it.get_weight();
+  hit.article = article_from_json(it.get_document().get_data());
+  if (request.snippets) hit.snippet = make_snippet(mset, hit.article, stem);
+  hit.article.body.clear();  // not part of results; the snippet stands for it
+  return hit;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& databases)
+    : paths_(databases), db_(open_all(databases)), today_(today_utc()) {}
+
+void Searcher::reopen() { db_ = open_all(paths_); }
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxRetries) throw SearchError("index changed too often during the search");
+      // A new Database, not reopen(): the stub may now name a new generation.
+      reopen();
+    } catch (const Xapian::NetworkError& e) {
+      throw SearchError("remote shard failed: " + e.get_description());
+    } catch (const Xapian::Error& e) {
+      throw SearchError(e.get_description());
+    }
+  }
+}
+
+SearchResults Searcher::run(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  NewsQueryParser parser(db_, today_);
+  Xapian::Query filter = parser.filters(request.filters);
+  const Xapian::Query dates = parser.date_range(request.since, request.until);
+  if (!dates.empty()) {
+    filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
+  }
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(combine(parser.parse(request.query, request.all_terms), filter));
+  set_order(enquire, request.sort);
+  FacetCounter facets(db_, request.facets);
+  facets.attach(enquire);
+  const bool exact = request.limit == 0 || !facets.empty();
+  const Xapian::doccount check = exact ? db_.get_doccount() : 0;
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), check);
+  SearchResults results;
+  results.query = request.query;
+  results.offset = request.offset;
+  results.limit = request.limit;
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    results.hits.push_back(make_hit(mset, it, request, parser.stemmer()));
+  }
+  results.facets = facets.results(request.facet_limit);
+  results.took_ms = std::chrono::duration<double, std::milli>(
+                        std::chrono::steady_clock::now() - start).count();
+  return results;
+}
+
+}  // namespace news

@@ -1,0 +1,39 @@
+#ifndef NEWS_COMMON_TEXT_TEXT_H_
+#define NEWS_COMMON_TEXT_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace news {
+
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or bytes > F4).
+bool is_valid_utf8(std::string_view s);
+
+// Returns `s` with each invalid byte replaced by U+FFFD.
+std::string make_valid_utf8(std::string_view s);
+
+// Replaces Latin letters with diacritics by their base letters ("Zürich" ->
+// "Zurich", "ß" -> "ss") and drops combining marks. Input must be valid UTF-8.
+std::string fold_accents(std::string_view s);
+
+// The exact-match form of a field value, used at index and at query time:
+// accents folded, lower case, whitespace runs (incl. no-break spaces)
+// collapsed to one space, trimmed. Input must be valid UTF-8.
+std::string normalise_value(std::string_view s);
+
+// Collapses whitespace runs to one space and trims; keeps case and accents.
+std::string collapse_whitespace(std::string_view s);
+
+// At most `max_bytes` bytes of `s`, cut on a UTF-8 character boundary.
+std::string truncate_utf8(std::string_view s, size_t max_bytes);
+
+// Stable 64-bit FNV-1a hash (same value on every platform and run).
+uint64_t fnv1a64(std::string_view s);
+
+// 16 lower-case hex digits.
+std::string hex64(uint64_t v);
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_TEXT_TEXT_H_

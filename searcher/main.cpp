@@ -1,0 +1,141 @@
+// news-search: ranked and faceted search over a news index. Argument
+// parsing and output selection only; the work is done by newscore.
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "output/render.h"
+#include "search/searcher.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitHits = 0;
+constexpr int kExitNoHits = 1;
+constexpr int kExitError = 2;
+
+enum class Format { kText, kJson, kIds };
+
+struct Args {
+  std::vector<std::string> dbs;
+  news::SearchRequest request;
+  Format format = Format::kText;
+  std::string color = "auto";
+};
+
+std::string default_db() {
+  const char* env = std::getenv("NEWS_DB");
+  return env != nullptr && *env != '\0' ? env : "news.db";
+}
+
+news::SortOrder parse_sort(const std::string& s) {
+  if (s == "relevance") return news::SortOrder::kRelevance;
+  if (s == "newest") return news::SortOrder::kNewest;
+  if (s == "oldest") return news::SortOrder::kOldest;
+  throw po::error("--sort must be relevance, newest or oldest");
+}
+
+Format parse_format(const std::string& s, bool json) {
+  if (json || s == "json") return Format::kJson;
+  if (s == "text") return Format::kText;
+  if (s == "ids") return Format::kIds;
+  throw po::error("--format must be text, json or ids");
+}
+
+std::pair<std::string, std::string> parse_filter(const std::string& f) {
+  const size_t eq = f.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
+    throw po::error("--filter must be FIELD=VALUE, got '" + f + "'");
+  }
+  return {f.substr(0, eq), f.substr(eq + 1)};
+}
+
+Args parse_args(int argc, char** argv) {
+  Args args;
+  news::SearchRequest& r = args.request;
+  std::vector<std::string> words, filters;
+  std::string sort = "relevance", format = "text";
+  bool json = false;
+  po::options_description opts(
+      "usage: news-search [options] [QUERY...]\n\n"
+      "QUERY: words, \"phrases\", AND/OR/NOT, +/-, wildcards (tarif*), fields\n"
+      "title: author:/by: source: section: tag:/topic: place: id: date:FROM..TO\n\n"
+      "options");
+  opts.add_options()("help,h", "show this help")(
+      "db", po::value(&args.dbs), "index (repeatable: searched together); default $NEWS_DB or news.db")(
+      "json", po::bool_switch(&json), "one JSON object (same as --format json)")(
+      "format", po::value(&format), "text, json or ids")(
+      "limit,n", po::value(&r.limit)->default_value(10), "hits to show (0: count only)")(
+      "offset", po::value(&r.offset)->default_value(0), "hits to skip")(
+      "sort", po::value(&sort), "relevance (default), newest or oldest")(
+      "all", po::bool_switch(&r.all_terms), "require every word (default: any, best first)")(
+      "filter", po::value(&filters), "FIELD=VALUE exact filter (repeatable)")(
+      "since", po::value(&r.since), "published on or after (YYYY[-MM[-DD]], 7d, 2w, 3m, 1y, today, yesterday)")(
+      "until", po::value(&r.until), "published on or before (same forms)")(
+      "facet", po::value(&r.facets), "count values of section, tag, author, place, source, year, month")(
+      "facet-limit", po::value(&r.facet_limit)->default_value(10), "values per facet")(
+      "color", po::value(&args.color), "auto, always or never");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("query", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << opts;
+    std::exit(kExitHits);
+  }
+  for (const std::string& w : words) r.query += (r.query.empty() ? "" : " ") + w;
+  for (const std::string& f : filters) r.filters.push_back(parse_filter(f));
+  r.sort = parse_sort(sort);
+  args.format = parse_format(format, json);
+  r.snippets = args.format != Format::kIds;
+  if (args.dbs.empty()) args.dbs.push_back(default_db());
+  return args;
+}
+
+news::TextStyle text_style(const std::string& color) {
+  news::TextStyle style;
+  style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) style.width = ws.ws_col;
+  return style;
+}
+
+int run(const Args& args) {
+  news::Searcher searcher(args.dbs);
+  const news::SearchResults results = searcher.search(args.request);
+  switch (args.format) {
+    case Format::kJson: std::cout << news::results_to_json(results) << "\n"; break;
+    case Format::kIds: news::render_results_ids(results, std::cout); break;
+    case Format::kText: news::render_results_text(results, text_style(args.color), std::cout); break;
+  }
+  return results.total > 0 ? kExitHits : kExitNoHits;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(parse_args(argc, argv));
+  } catch (const po::error& e) {
+    std::cerr << "news-search: " << e.what() << " (see --help)\n";
+  } catch (const news::QueryError& e) {
+    std::cerr << "news-search: " << e.what() << "\n";
+  } catch (const news::SearchError& e) {
+    std::cerr << "news-search: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "news-search: " << e.what() << "\n";
+  }
+  return kExitError;
+}
