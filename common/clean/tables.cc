@@ -1,0 +1,950 @@
+#include "clean/tables.h"
+
+#include <string>
+
+#include "clean/text_util.h"
+
+namespace news {
+namespace clean {
+namespace {
+
+using K = Zone::Kind;
+
+constexpr Publisher kPublishers[] = {
+    {"CNNMoney", "CNNMoney|money.cnn.com", K::kUsEastern, false},
+    {"CNN", "CNN|Cable News Network|cnn.com", K::kUsEastern, false},
+    {"The Associated Press", "The Associated Press|Associated Press",
+     K::kUsEastern, true},
+    {"AP", "AP", K::kUsEastern, true},
+    {"Reuters", "Reuters|Thomson Reuters", K::kFixed, true},
+    {"Bloomberg", "Bloomberg|Bloomberg News", K::kUsEastern, true},
+    {"AFP", "AFP|Agence France-Presse|Agence France Presse", K::kCentralEu,
+     true},
+    {"UPI", "UPI|United Press International", K::kUsEastern, true},
+    {"PA Media", "PA Media|Press Association", K::kUk, true},
+    {"dpa", "dpa|Deutsche Presse-Agentur", K::kCentralEu, true},
+    {"Xinhua", "Xinhua", K::kFixed, true},
+    {"Kyodo", "Kyodo|Kyodo News", K::kFixed, true},
+    {"The Washington Post",
+     "The Washington Post|Washington Post|washingtonpost.com|Democracy Dies "
+     "in Darkness",
+     K::kUsEastern, false},
+    {"The New York Times", "The New York Times|New York Times|nytimes.com",
+     K::kUsEastern, false},
+    {"The Wall Street Journal",
+     "The Wall Street Journal|Wall Street Journal|WSJ", K::kUsEastern, false},
+    {"Los Angeles Times", "Los Angeles Times|latimes.com|L.A. Times",
+     K::kUsPacific, false},
+    {"Chicago Tribune", "Chicago Tribune|chicagotribune.com", K::kUsCentral,
+     false},
+    {"San Francisco Chronicle", "San Francisco Chronicle|SFGate|SFGATE",
+     K::kUsPacific, false},
+    {"The Boston Globe", "The Boston Globe|Boston Globe", K::kUsEastern, false},
+    {"USA Today", "USA TODAY|USA Today", K::kUsEastern, false},
+    {"ABC News", "ABC News|abcnews.go.com", K::kUsEastern, false},
+    {"NBC News", "NBC News|nbcnews.com", K::kUsEastern, false},
+    {"CBS News", "CBS News|cbsnews.com", K::kUsEastern, false},
+    {"Fox News", "Fox News|foxnews.com", K::kUsEastern, false},
+    {"NPR", "NPR|National Public Radio", K::kUsEastern, false},
+    {"Politico", "POLITICO|Politico", K::kUsEastern, false},
+    {"The Atlantic", "The Atlantic", K::kUsEastern, false},
+    {"The New Yorker", "The New Yorker", K::kUsEastern, false},
+    {"TIME", "TIME|Time.com|Time Magazine", K::kUsEastern, false},
+    {"Fortune", "Fortune|Fortune Media", K::kUsEastern, false},
+    {"Forbes", "Forbes", K::kUsEastern, false},
+    {"CNBC", "CNBC", K::kUsEastern, false},
+    {"Business Insider", "Business Insider|Insider", K::kUsEastern, false},
+    {"HuffPost", "HuffPost|Huffington Post|HuffPost", K::kUsEastern, false},
+    {"BuzzFeed News", "BuzzFeed News|BuzzFeed", K::kUsEastern, false},
+    {"Vox", "Vox|Vox Media", K::kUsEastern, false},
+    {"Wired", "WIRED|Wired", K::kUsPacific, false},
+    {"The Verge", "The Verge", K::kUsEastern, false},
+    {"TechCrunch", "TechCrunch", K::kUsPacific, false},
+    {"Ars Technica", "Ars Technica", K::kUsEastern, false},
+    {"Yahoo News", "Yahoo News|Yahoo", K::kUsEastern, false},
+    {"Axios", "Axios", K::kUsEastern, false},
+    {"The Hill", "The Hill", K::kUsEastern, false},
+    {"Newsweek", "Newsweek", K::kUsEastern, false},
+    {"Slate", "Slate", K::kUsEastern, false},
+    {"Salon", "Salon", K::kUsPacific, false},
+    {"The Telegraph", "The Telegraph|Telegraph|Telegraph Media Group", K::kUk,
+     false},
+    {"The Guardian", "The Guardian|Guardian News", K::kUk, false},
+    {"BBC News", "BBC News|BBC", K::kUk, false},
+    {"The Independent", "The Independent", K::kUk, false},
+    {"The Times", "The Times|The Sunday Times", K::kUk, false},
+    {"Financial Times", "Financial Times|FT.com", K::kUk, false},
+    {"The Economist", "The Economist", K::kUk, false},
+    {"Daily Mail", "Daily Mail|MailOnline|Mail Online", K::kUk, false},
+    {"Sky News", "Sky News", K::kUk, false},
+    {"The Irish Times", "The Irish Times", K::kUk, false},
+    {"Al Jazeera", "Al Jazeera", K::kFixed, false},
+    {"Deutsche Welle", "Deutsche Welle|DW", K::kCentralEu, false},
+    {"Der Spiegel", "Der Spiegel|SPIEGEL", K::kCentralEu, false},
+    {"Le Monde", "Le Monde", K::kCentralEu, false},
+    {"The Globe and Mail", "The Globe and Mail", K::kUsEastern, false},
+    {"CBC News", "CBC News|CBC", K::kUsEastern, false},
+};
+
+constexpr std::string_view kPlaces[] = {
+    // Continents and regions.
+    "africa",
+    "asia",
+    "europe",
+    "america",
+    "americas",
+    "north america",
+    "south america",
+    "latin america",
+    "central america",
+    "middle east",
+    "the middle east",
+    "oceania",
+    "antarctica",
+    "arctic",
+    "caribbean",
+    "the caribbean",
+    "scandinavia",
+    "balkans",
+    "the balkans",
+    "east asia",
+    "south asia",
+    "southeast asia",
+    "central asia",
+    "asia pacific",
+    "asia-pacific",
+    "eastern europe",
+    "western europe",
+    "europe, middle east",
+    "sub-saharan africa",
+    "north africa",
+    "west africa",
+    "east africa",
+    "southern africa",
+    "gulf",
+    "persian gulf",
+    "pacific",
+    "australasia",
+    "eu",
+    "european union",
+    "uk",
+    "u.k.",
+    "us",
+    "u.s.",
+    "usa",
+    "u.s.a.",
+    // Countries.
+    "afghanistan",
+    "albania",
+    "algeria",
+    "andorra",
+    "angola",
+    "argentina",
+    "armenia",
+    "australia",
+    "austria",
+    "azerbaijan",
+    "bahamas",
+    "bahrain",
+    "bangladesh",
+    "barbados",
+    "belarus",
+    "belgium",
+    "belize",
+    "benin",
+    "bhutan",
+    "bolivia",
+    "bosnia",
+    "bosnia and herzegovina",
+    "botswana",
+    "brazil",
+    "brunei",
+    "bulgaria",
+    "burkina faso",
+    "burundi",
+    "cambodia",
+    "cameroon",
+    "canada",
+    "cape verde",
+    "chad",
+    "chile",
+    "china",
+    "colombia",
+    "comoros",
+    "congo",
+    "costa rica",
+    "croatia",
+    "cuba",
+    "cyprus",
+    "czech republic",
+    "czechia",
+    "denmark",
+    "djibouti",
+    "dominica",
+    "dominican republic",
+    "ecuador",
+    "egypt",
+    "el salvador",
+    "eritrea",
+    "estonia",
+    "eswatini",
+    "ethiopia",
+    "fiji",
+    "finland",
+    "france",
+    "gabon",
+    "gambia",
+    "georgia",
+    "germany",
+    "ghana",
+    "greece",
+    "grenada",
+    "guatemala",
+    "guinea",
+    "guyana",
+    "haiti",
+    "honduras",
+    "hong kong",
+    "hungary",
+    "iceland",
+    "india",
+    "indonesia",
+    "iran",
+    "iraq",
+    "ireland",
+    "israel",
+    "italy",
+    "ivory coast",
+    "jamaica",
+    "japan",
+    "jordan",
+    "kazakhstan",
+    "kenya",
+    "kosovo",
+    "kuwait",
+    "kyrgyzstan",
+    "laos",
+    "latvia",
+    "lebanon",
+    "lesotho",
+    "liberia",
+    "libya",
+    "liechtenstein",
+    "lithuania",
+    "luxembourg",
+    "macau",
+    "madagascar",
+    "malawi",
+    "malaysia",
+    "maldives",
+    "mali",
+    "malta",
+    "mauritania",
+    "mauritius",
+    "mexico",
+    "moldova",
+    "monaco",
+    "mongolia",
+    "montenegro",
+    "morocco",
+    "mozambique",
+    "myanmar",
+    "burma",
+    "namibia",
+    "nepal",
+    "netherlands",
+    "new zealand",
+    "nicaragua",
+    "niger",
+    "nigeria",
+    "north korea",
+    "north macedonia",
+    "norway",
+    "oman",
+    "pakistan",
+    "palestine",
+    "palestinian territories",
+    "gaza",
+    "west bank",
+    "panama",
+    "papua new guinea",
+    "paraguay",
+    "peru",
+    "philippines",
+    "poland",
+    "portugal",
+    "puerto rico",
+    "qatar",
+    "romania",
+    "russia",
+    "rwanda",
+    "saudi arabia",
+    "senegal",
+    "serbia",
+    "seychelles",
+    "sierra leone",
+    "singapore",
+    "slovakia",
+    "slovenia",
+    "somalia",
+    "south africa",
+    "south korea",
+    "korea",
+    "south sudan",
+    "spain",
+    "sri lanka",
+    "sudan",
+    "suriname",
+    "sweden",
+    "switzerland",
+    "syria",
+    "taiwan",
+    "tajikistan",
+    "tanzania",
+    "thailand",
+    "togo",
+    "tonga",
+    "trinidad and tobago",
+    "tunisia",
+    "turkey",
+    "turkmenistan",
+    "uganda",
+    "ukraine",
+    "united arab emirates",
+    "uae",
+    "united kingdom",
+    "britain",
+    "great britain",
+    "england",
+    "scotland",
+    "wales",
+    "northern ireland",
+    "united states",
+    "united states of america",
+    "uruguay",
+    "uzbekistan",
+    "vatican",
+    "venezuela",
+    "vietnam",
+    "yemen",
+    "zambia",
+    "zimbabwe",
+    // US states.
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "district of columbia",
+    "washington, d.c.",
+    "washington dc",
+    "washington, dc",
+    // Large cities often used as place tags.
+    "london",
+    "paris",
+    "berlin",
+    "moscow",
+    "beijing",
+    "shanghai",
+    "tokyo",
+    "seoul",
+    "delhi",
+    "new delhi",
+    "mumbai",
+    "sydney",
+    "toronto",
+    "brussels",
+    "rome",
+    "madrid",
+    "istanbul",
+    "jerusalem",
+    "tehran",
+    "baghdad",
+    "kabul",
+    "cairo",
+    "lagos",
+    "nairobi",
+    "johannesburg",
+    "harare",
+    "mexico city",
+    "sao paulo",
+    "rio de janeiro",
+    "buenos aires",
+    "los angeles",
+    "new york city",
+    "chicago",
+    "san francisco",
+    "boston",
+    "houston",
+    "miami",
+    "atlanta",
+    "seattle",
+    "detroit",
+    "philadelphia",
+    "dallas",
+    "charleston",
+    "pittsburgh",
+    "minneapolis",
+};
+
+constexpr std::string_view kStateCodes[] = {
+    "al",   "ak",    "az",   "ar",    "ca",    "co",    "ct",    "de",
+    "fl",   "ga",    "hi",   "id",    "il",    "in",    "ia",    "ks",
+    "ky",   "la",    "me",   "md",    "ma",    "mi",    "mn",    "ms",
+    "mo",   "mt",    "ne",   "nv",    "nh",    "nj",    "nm",    "ny",
+    "nc",   "nd",    "oh",   "ok",    "or",    "pa",    "ri",    "sc",
+    "sd",   "tn",    "tx",   "ut",    "vt",    "va",    "wa",    "wv",
+    "wi",   "wy",    "dc",   "s.c.",  "n.c.",  "n.y.",  "d.c.",  "calif.",
+    "fla.", "ga.",   "ill.", "mass.", "mich.", "minn.", "pa.",   "tenn.",
+    "va.",  "wash.", "wis.", "tex.",  "ariz.", "colo.", "conn.", "md.",
+    "mo.",
+};
+
+// Whole lines that are interface text, never content.
+constexpr std::string_view kBoilerplateLines[] = {
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "recommended video",
+    "recommended",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "expand",
+    "collapse",
+    "offon",
+    "onoff",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "flipboard",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "messenger",
+    "print",
+    "comments",
+    "comment",
+    "show more",
+    "show less",
+    "show comments",
+    "view comments",
+    "skip to main content",
+    "skip to content",
+    "skip navigation",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "logout",
+    "log out",
+    "subscribe",
+    "subscribe now",
+    "register",
+    "menu",
+    "search",
+    "close",
+    "home",
+    "more",
+    "more...",
+    "transcript",
+    "download",
+    "embed",
+    "listen",
+    "toggle more options",
+    "sponsor message",
+    "paid partner",
+    "accessibility links",
+    "accessibility for screenreader",
+    "open navigation menu",
+    "close navigation menu",
+    "continue reading",
+    "read more",
+    "story continues below advertisement",
+    "article continues below",
+    "continue reading below",
+    "follow",
+    "copy link",
+    "link copied",
+    "copied",
+    "save",
+    "save article",
+    "gift article",
+    "slideshow",
+    "photos",
+    "video",
+    "watch",
+    "play",
+    "pause",
+    "mute",
+    "unmute",
+    "loading",
+    "loading...",
+    "image",
+    "photo",
+    "caption",
+    "updated",
+    "published",
+    "x",
+    "close menu",
+    "back to top",
+    "top",
+    "my account",
+    "settings",
+    "edition",
+    "sections",
+    "account",
+    "keyboard shortcuts for audio player",
+    "audio",
+    "live tv",
+    "live",
+    "placeholder alt text",
+    "see full bio",
+    "full bio",
+    "view gallery",
+    "next",
+    "previous",
+    "prev",
+    "follow us",
+    "follow us:",
+    "related",
+    "most read",
+    "trending",
+    "breaking news",
+};
+
+// Phrases that mark a whole line as interface text wherever they occur.
+constexpr std::string_view kBoilerplatePhrases[] = {
+    "arrow button icon",
+    "button icon",
+    "all rights reserved",
+    "expand/collapse",
+    "keyboard shortcuts for",
+    "<iframe",
+    "amazon services llc associates program",
+    "affiliate advertising program",
+    "earn fees by linking",
+    "trust principles",
+    "thomson reuters trust",
+    "enable javascript",
+    "javascript is disabled",
+    "your browser does not",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie policy",
+    "do not sell my",
+    "ad choices",
+    "adchoices",
+    "sign up for our",
+    "subscribe to our newsletter",
+    "get the app",
+    "download the app",
+    "we may earn a commission",
+    "we may receive compensation",
+    "toggle caption",
+    "enlarge this image",
+    "accessibility for screenreader",
+    "min read",
+    "minute read",
+};
+
+// Short headings that start the material after the story.
+constexpr std::string_view kEndMarkers[] = {
+    "about the author",
+    "about the authors",
+    "related topics",
+    "most popular",
+    "most read",
+    "most viewed",
+    "latest in",
+    "top stories",
+    "read more from",
+    "more from",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "recommended stories",
+    "show comments",
+    "comments",
+    "trending",
+    "trending now",
+    "more stories",
+    "related stories",
+    "related articles",
+    "related content",
+    "what to read next",
+    "read next",
+    "up next",
+    "sponsored stories",
+    "paid partner",
+    "sponsor message",
+    "news latest",
+    "latest news",
+    "more on this story",
+    "around the web",
+    "from the web",
+    "promoted stories",
+    "stories from",
+    "popular now",
+    "editors' picks",
+    "editor's picks",
+    "more news",
+    "join the conversation",
+    "share your thoughts",
+    "topics",
+    "tags",
+    "read more about",
+    "more in",
+    "more coverage",
+    "galleries",
+};
+
+// Leading phrases of credit lines that close a story.
+constexpr std::string_view kCreditPrefixes[] = {
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "edited by",
+    "writing by",
+    "compiled by",
+    "research by",
+    "contributing:",
+    "with reporting by",
+    "-- cnn",
+    "— cnn",
+};
+
+constexpr std::string_view kCreditPhrases[] = {
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "originally appeared on",
+    "originally published on",
+    "this article originally appeared",
+    "this story originally appeared",
+    "this article was originally published",
+    "this story was originally",
+    "contributed to this post",
+};
+
+constexpr std::string_view kPromoPhrases[] = {
+    "register now",        "join us at", "sign up",
+    "subscribe",           "newsletter", "download the",
+    "click here",          "follow us",  "get the app",
+    "follow our coverage", "get our",    "support our journalism",
+    "become a member",     "donate",     "for the latest",
+};
+
+constexpr std::string_view kTopicHeadings[] = {
+    "related topics",
+    "topics",
+    "tags",
+    "filed under",
+    "filed in",
+    "more on these topics",
+    "explore more on these topics",
+    "related subjects",
+    "subjects",
+    "categories",
+    "topics in this article",
+    "more about",
+    "related tags",
+    "keywords",
+};
+
+constexpr std::string_view kShareWords[] = {
+    "facebook", "twitter",   "flipboard", "email",     "e-mail",
+    "linkedin", "whatsapp",  "reddit",    "pinterest", "share",
+    "print",    "messenger", "x",         "copy link", "tumblr",
+    "sms",      "comments",  "comment",   "save",
+};
+
+constexpr std::string_view kDateLabels[] = {
+    "updated",      "published", "posted",        "first published",
+    "last updated", "modified",  "last modified", "updated on",
+    "published on", "posted on",
+};
+
+// "desk", "team" and "board" are left out: "Help Desk" is navigation.
+constexpr std::string_view kDeskWords[] = {
+    "staff",    "reporters", "correspondent", "correspondents",
+    "editors",  "bureau",    "wires",         "newsroom",
+    "agencies", "writers",   "staffers",
+};
+
+constexpr std::string_view kOrgWords[] = {
+    "Times",        "Post",      "News",       "Press",        "Herald",
+    "Journal",      "Tribune",   "Agency",     "Network",      "Media",
+    "Daily",        "Gazette",   "Telegraph",  "Guardian",     "Wire",
+    "Magazine",     "Radio",     "Television", "TV",           "Service",
+    "Group",        "Inc",       "Inc.",       "Ltd",          "Ltd.",
+    "Corporation",  "Chronicle", "Observer",   "Review",       "Standard",
+    "Mirror",       "Express",   "Globe",      "Examiner",     "Inquirer",
+    "Register",     "Bulletin",  "Courier",    "Monitor",      "Report",
+    "Today",        "Weekly",    "Online",     "Insider",      "Channel",
+    "Broadcasting", "Institute", "University", "Associated",   "Reuters",
+    "Bloomberg",    "Dispatch",  "Sentinel",   "Star-Tribune", "Post-Gazette",
+    "Enquirer",     "Digest",
+};
+
+constexpr std::string_view kNameStopWords[] = {
+    "email",     "bio",
+    "follow",    "twitter",
+    "facebook",  "share",
+    "more",      "icon",
+    "button",    "arrow",
+    "see",       "full",
+    "updated",   "published",
+    "read",      "min",
+    "video",     "photo",
+    "photos",    "staff",
+    "opinion",   "writer",
+    "editor",    "contributor",
+    "columnist", "the",
+    "and",       "news",
+    "home",      "menu",
+    "search",    "subscribe",
+    "sign",      "log",
+    "login",     "print",
+    "comments",  "advertisement",
+    "sponsored", "live",
+    "watch",     "listen",
+    "audio",     "by",
+    "with",      "for",
+    "from",      "of",
+    "in",        "on",
+    "at",        "to",
+    "a",         "an",
+    "is",        "was",
+    "has",       "about",
+    "contact",   "terms",
+    "privacy",   "policy",
+    "world",     "politics",
+    "business",  "sport",
+    "sports",    "tech",
+    "health",    "science",
+    "opinions",  "section",
+    "sections",  "trump",
+    "president", "says",
+    "said",
+};
+
+constexpr std::string_view kPhotoCreditWords[] = {
+    "Getty",       "Images",      "AP",           "Photo",        "Photos",
+    "Reuters",     "AFP",         "EPA",          "Shutterstock", "Bloomberg",
+    "Courtesy",    "Handout",     "Pool",         "Alamy",        "Corbis",
+    "Xinhua",      "Sipa",        "Zuma",         "Press",        "Associated",
+    "Wire",        "Photography", "Illustration", "iStock",       "iStockphoto",
+    "Contributor",
+};
+
+constexpr std::string_view kCamelBrands[] = {
+    "YouTube",     "iPhone",    "iPad",     "PayPal",      "LinkedIn",
+    "JPMorgan",    "BlackRock", "OpenAI",   "PlayStation", "McDonald's",
+    "McDonald",    "WhatsApp",  "TikTok",   "FedEx",       "GoPro",
+    "SpaceX",      "HuffPost",  "BuzzFeed", "TechCrunch",  "CNNMoney",
+    "MarketWatch", "SoftBank",  "eBay",     "iOS",         "macOS",
+    "WeChat",      "DeepMind",  "GitHub",   "NASDAQ",      "NewsHour",
+};
+
+constexpr std::string_view kBylineLeads[] = {"by",  "byby", "von",
+                                             "par", "por",  "door"};
+
+template <std::size_t N>
+bool in_list(const std::string_view (&list)[N], std::string_view s) {
+  for (std::string_view item : list) {
+    if (item == s) return true;
+  }
+  return false;
+}
+
+template <std::size_t N>
+bool any_prefix(const std::string_view (&list)[N], std::string_view s) {
+  for (std::string_view item : list) {
+    if (starts_with(s, item)) return true;
+  }
+  return false;
+}
+
+template <std::size_t N>
+bool any_contained(const std::string_view (&list)[N], std::string_view s) {
+  for (std::string_view item : list) {
+    if (s.find(item) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Drops one trailing ':' so "Related Topics:" matches "related topics".
+std::string_view strip_colon(std::string_view s) {
+  if (!s.empty() && s.back() == ':') s.remove_suffix(1);
+  return trim(s);
+}
+
+bool is_city_state(std::string_view lower) {
+  const std::size_t comma = lower.rfind(", ");
+  if (comma == std::string_view::npos || comma == 0) return false;
+  const std::string_view state = trim(lower.substr(comma + 2));
+  return in_list(kStateCodes, state) || in_list(kPlaces, state);
+}
+
+}  // namespace
+
+const Publisher* publishers_begin() { return std::begin(kPublishers); }
+const Publisher* publishers_end() { return std::end(kPublishers); }
+
+const Publisher* find_publisher_exact(std::string_view text) {
+  const std::string lower = lower_ascii(trim(text));
+  for (const Publisher& p : kPublishers) {
+    bool hit = false;
+    for_each_alias(p, [&](std::string_view alias) {
+      if (!hit && iequals(alias, lower)) hit = true;
+    });
+    if (hit) return &p;
+  }
+  return nullptr;
+}
+
+const Publisher* find_publisher_mention(std::string_view text) {
+  for (const Publisher& p : kPublishers) {
+    bool hit = false;
+    for_each_alias(p, [&](std::string_view alias) {
+      if (!hit && contains_word(text, alias)) hit = true;
+    });
+    if (hit) return &p;
+  }
+  return nullptr;
+}
+
+bool is_place(std::string_view label) {
+  if (label.size() > 60) return false;
+  const std::string lower = lower_ascii(collapse_spaces(label));
+  return in_list(kPlaces, lower) || is_city_state(lower);
+}
+
+bool is_boilerplate_line(std::string_view lower) {
+  return in_list(kBoilerplateLines, strip_colon(lower));
+}
+
+bool has_boilerplate_phrase(std::string_view lower) {
+  return any_contained(kBoilerplatePhrases, lower);
+}
+
+bool is_end_marker(std::string_view lower) {
+  if (lower.size() > 60) return false;
+  const std::string_view s = strip_colon(lower);
+  for (std::string_view m : kEndMarkers) {
+    if (s == m) return true;
+    if (starts_with(s, m) && s.size() > m.size() && s[m.size()] == ' ' &&
+        (m == "latest in" || m == "more from" || m == "read more from" ||
+         m == "more in" || m == "stories from" || m == "read more about")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_credit_line(std::string_view lower) {
+  if (lower.size() > 600) return false;
+  return any_prefix(kCreditPrefixes, lower) ||
+         any_contained(kCreditPhrases, lower);
+}
+
+bool is_promo(std::string_view lower) {
+  return lower.size() < 1000 && any_contained(kPromoPhrases, lower);
+}
+
+bool is_topic_heading(std::string_view lower) {
+  return lower.size() < 40 && in_list(kTopicHeadings, strip_colon(lower));
+}
+
+bool is_share_word(std::string_view lower) {
+  return in_list(kShareWords, lower);
+}
+
+bool is_date_label(std::string_view lower) {
+  return in_list(kDateLabels, strip_colon(lower));
+}
+
+bool is_desk_word(std::string_view lower_word) {
+  return in_list(kDeskWords, lower_word);
+}
+
+bool is_org_word(std::string_view word) { return in_list(kOrgWords, word); }
+
+bool is_name_stop_word(std::string_view lower_word) {
+  return in_list(kNameStopWords, lower_word);
+}
+
+bool is_photo_credit_word(std::string_view word) {
+  return in_list(kPhotoCreditWords, word);
+}
+
+bool is_camel_brand(std::string_view word) {
+  return in_list(kCamelBrands, word);
+}
+
+bool is_byline_lead(std::string_view lower_word) {
+  return in_list(kBylineLeads, lower_word);
+}
+
+}  // namespace clean
+}  // namespace news

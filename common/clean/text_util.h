@@ -1,0 +1,63 @@
+#ifndef NEWS_COMMON_CLEAN_TEXT_UTIL_H_
+#define NEWS_COMMON_CLEAN_TEXT_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news {
+namespace clean {
+
+// Returns `in` as valid UTF-8: invalid bytes become U+FFFD, CRLF and lone CR
+// become LF, other C0 controls (except tab and LF) and DEL become spaces.
+std::string sanitize_utf8(std::string_view in);
+
+// Splits on '\n'; the views point into `text`.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+// Strips ASCII whitespace and U+00A0 / U+200B / U+FEFF from both ends.
+std::string_view trim(std::string_view s);
+
+// ASCII lower case; other bytes are copied unchanged.
+std::string lower_ascii(std::string_view s);
+
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+// Case-insensitive (ASCII) forms; `lower_*` arguments must already be lower.
+bool istarts_with(std::string_view s, std::string_view lower_prefix);
+bool iequals(std::string_view s, std::string_view lower_other);
+bool icontains(std::string_view s, std::string_view lower_needle);
+
+// Words separated by ASCII whitespace or U+00A0.
+std::vector<std::string_view> split_words(std::string_view s);
+std::size_t count_words(std::string_view s);
+
+// Replaces U+00A0 with a space, collapses whitespace runs, trims.
+std::string collapse_spaces(std::string_view s);
+
+// True when `needle` occurs in `hay` with no letter or digit on either side.
+bool contains_word(std::string_view hay, std::string_view needle);
+
+inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(char c) {
+  return is_ascii_upper(c) || is_ascii_lower(c);
+}
+// Letters, digits and any non-ASCII byte (part of a multibyte letter).
+inline bool is_word_byte(char c) {
+  return is_ascii_alpha(c) || is_ascii_digit(c) ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Escapes `s` as a JSON string literal, quotes included.
+std::string json_quote(std::string_view s);
+
+// 64-bit FNV-1a hash.
+unsigned long long fnv1a64(std::string_view s, unsigned long long seed);
+
+}  // namespace clean
+}  // namespace news
+
+#endif  // NEWS_COMMON_CLEAN_TEXT_UTIL_H_

@@ -1,0 +1,350 @@
+// Unit tests of the page cleaner's parts: dates and zones, bylines, caption
+// credits, robustness and rejection reasons.
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "clean/byline.h"
+#include "clean/cleaner.h"
+#include "clean/dates.h"
+#include "clean/page.h"
+#include "clean/text_util.h"
+
+namespace {
+
+using news::clean::Zone;
+
+// A small page with every part the cleaner looks for.
+const char kPage[] =
+    "Menu\n"
+    "Politics\n"
+    "Senate passes the budget bill after a long night\n"
+    "By Jane Doe and John Roe, Reuters\n"
+    "March 3, 2021, 10:15 AM ET\n"
+    "Senators leave the chamber on Wednesday. (Jane Roe/AP Photo)\n"
+    "\n"
+    "The Senate passed the budget bill early on Wednesday after a marathon "
+    "session that ran through the night.\n"
+    "\n"
+    "Advertisement\n"
+    "\n"
+    "Lawmakers from both parties said the compromise was the best available "
+    "under the circumstances.\n"
+    "\n"
+    "The bill now goes to the House, where a vote is expected next week.\n"
+    "\n"
+    "Reporting by Jane Doe; Editing by Sam Poe\n"
+    "Related Topics\n"
+    "Budget\n"
+    "Congress\n"
+    "\n"
+    "\xC2\xA9 2021 Example News Ltd. All rights reserved.\n";
+
+bool valid_utf8(const std::string& s) {
+  return news::clean::sanitize_utf8(s) == s;
+}
+
+std::string replace_all(std::string s, const std::string& from,
+                        const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos;
+       at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+std::string rejection(const std::string& text) {
+  try {
+    news::clean_page(text, "x.txt");
+  } catch (const news::ArticleError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(clean)
+
+BOOST_AUTO_TEST_CASE(dates_convert_to_utc_with_daylight_saving) {
+  struct Case {
+    const char* line;
+    Zone::Kind home;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"April 25, 2025, 12:30 AM ET", Zone::Kind::kNone,
+       "2025-04-25T04:30:00Z"},
+      {"Updated 11:22 PM EST, Tue November 29, 2016", Zone::Kind::kNone,
+       "2016-11-30T04:22:00Z"},
+      {"March 9, 2025, 1:30 AM ET", Zone::Kind::kNone, "2025-03-09T06:30:00Z"},
+      {"March 9, 2025, 3:30 AM ET", Zone::Kind::kNone, "2025-03-09T07:30:00Z"},
+      {"November 2, 2025 at 12:30 AM ET", Zone::Kind::kNone,
+       "2025-11-02T04:30:00Z"},
+      {"November 3, 2025, 9:00 AM ET", Zone::Kind::kNone,
+       "2025-11-03T14:00:00Z"},
+      {"April 1, 2006 10:00 AM ET", Zone::Kind::kNone, "2006-04-01T15:00:00Z"},
+      {"April 3, 2006 10:00 AM ET", Zone::Kind::kNone, "2006-04-03T14:00:00Z"},
+      {"July 4, 2020 3:00 PM PT", Zone::Kind::kNone, "2020-07-04T22:00:00Z"},
+      {"Jan 4, 2020 3:00 PM PT", Zone::Kind::kNone, "2020-01-04T23:00:00Z"},
+      {"July 4, 2020 3:00 PM PDT", Zone::Kind::kNone, "2020-07-04T22:00:00Z"},
+      {"Dec 13, 2016 at 3:45 pm CT", Zone::Kind::kNone, "2016-12-13T21:45:00Z"},
+      {"Dec 13, 2016 at 3:45 pm", Zone::Kind::kUsCentral,
+       "2016-12-13T21:45:00Z"},
+      {"December 16, 2016, 4:19 PM", Zone::Kind::kUsEastern,
+       "2016-12-16T21:19:00Z"},
+      {"16 November 2017 \xE2\x80\xA2 2:15pm", Zone::Kind::kUk,
+       "2017-11-16T14:15:00Z"},
+      {"16 July 2017 \xE2\x80\xA2 2:15pm", Zone::Kind::kUk,
+       "2017-07-16T13:15:00Z"},
+      {"12 August 2019 10:00 BST", Zone::Kind::kNone, "2019-08-12T09:00:00Z"},
+      {"1 Jan 2020 23:30 GMT", Zone::Kind::kNone, "2020-01-01T23:30:00Z"},
+      {"1 Jan 2020 23:30 UTC+1", Zone::Kind::kNone, "2020-01-01T22:30:00Z"},
+      {"Dec 31, 2019, 11:30 PM -05:00", Zone::Kind::kNone,
+       "2020-01-01T04:30:00Z"},
+      {"2025-04-25T04:30:00Z", Zone::Kind::kNone, "2025-04-25T04:30:00Z"},
+      {"2025-04-25T06:30:00+02:00", Zone::Kind::kNone, "2025-04-25T04:30:00Z"},
+      {"Published 2025-04-25", Zone::Kind::kNone, "2025-04-25"},
+      {"October 29, 2018", Zone::Kind::kUsEastern, "2018-10-29"},
+      {"December 15, 20163:33 PM ET", Zone::Kind::kNone,
+       "2016-12-15T20:33:00Z"},
+      {"November 29, 2016: 3:33 AM ET", Zone::Kind::kNone,
+       "2016-11-29T08:33:00Z"},
+      {"Sept. 3, 2019, 12:05 a.m. ET", Zone::Kind::kNone,
+       "2019-09-03T04:05:00Z"},
+      {"3 March 2019 14:00 CET", Zone::Kind::kNone, "2019-03-03T13:00:00Z"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("input: " << c.line) {
+      const auto d = news::clean::find_date(c.line);
+      BOOST_TEST_REQUIRE(d.has_value());
+      BOOST_TEST(news::clean::to_iso8601(*d, Zone{c.home, 0}) == c.want);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lines_without_a_full_date_give_none) {
+  for (const char* line :
+       {"Aug 9, 6:06 PM", "1 hour ago", "May the best team win", "",
+        "February 30, 2020", "Posted 12:30 PM", "5 Min Read"}) {
+    BOOST_TEST_CONTEXT("input: " << line) {
+      BOOST_TEST(!news::clean::find_date(line).has_value());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> authors;
+    const char* org;
+  };
+  const Case cases[] = {
+      {"Howard Schneider, Lindsay Dunsmuir",
+       {"Howard Schneider", "Lindsay Dunsmuir"},
+       ""},
+      {"JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
+       {"Josh Haskell", "David Caplan", "Patrick Reevell"},
+       ""},
+      {"Stephen Collinson, CNN", {"Stephen Collinson"}, "CNN"},
+      {"Julia Horowitz   @juliakhorowitz November 29, 2016: 3:42 PM ET",
+       {"Julia Horowitz"},
+       ""},
+      {"Catherine Lucey Catherine Lucey", {"Catherine Lucey"}, ""},
+      {"Mary Clare Jalonick and The Associated Press",
+       {"Mary Clare Jalonick"},
+       "The Associated Press"},
+      {"Margi Murphy, Jeff Stone and Bloomberg",
+       {"Margi Murphy", "Jeff Stone"},
+       "Bloomberg"},
+      {"Our Foreign Staff", {}, "Our Foreign Staff"},
+      {"Ludwig van Beethoven & Jane Doe",
+       {"Ludwig van Beethoven", "Jane Doe"},
+       ""},
+      {"Email Bio Follow", {}, ""},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("input: " << c.text) {
+      news::clean::BylineParts parts;
+      news::clean::add_byline_text(c.text, &parts);
+      BOOST_TEST(parts.authors == c.authors, boost::test_tools::per_element());
+      BOOST_TEST(parts.org == c.org);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(byline_lead_words) {
+  using news::clean::strip_byline_lead;
+  BOOST_TEST(strip_byline_lead("Byby JOSH HASKELL").value() == "JOSH HASKELL");
+  BOOST_TEST(strip_byline_lead("By").value() == "");
+  BOOST_TEST(strip_byline_lead("by: Jane Doe").value() == "Jane Doe");
+  BOOST_TEST(!strip_byline_lead("Bystanders said").has_value());
+  BOOST_TEST(!strip_byline_lead("Jane Doe").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
+  struct Case {
+    const char* line;
+    const char* caption;
+    const char* credit;
+  };
+  const Case cases[] = {
+      {"Pittsburgh Mayor Bill Peduto in Pittsburgh.\xC2\xA0 (Dustin "
+       "Franz/AFP/Getty Images)",
+       "Pittsburgh Mayor Bill Peduto in Pittsburgh.",
+       "Dustin Franz/AFP/Getty Images"},
+      {"A man walks past a carrier on Thursday Credit: STR/AFP ",
+       "A man walks past a carrier on Thursday", "STR/AFP"},
+      {"Roof is escorted in Shelby, N.C., on June 18, 2015. Chuck Burton/AP "
+       "hide caption",
+       "Roof is escorted in Shelby, N.C., on June 18, 2015.",
+       "Chuck Burton/AP"},
+      {"Rally at Dordt College in Iowa, on\xC2\xA0Jan. 23, 2016. (Evan Vucci / "
+       "AP)",
+       "Rally at Dordt College in Iowa, on\xC2\xA0Jan. 23, 2016.",
+       "Evan Vucci / AP"},
+      {"Protesters gather in the square.Credit...Ed Murray/The Times",
+       "Protesters gather in the square.", "Ed Murray/The Times"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("input: " << c.line) {
+      const auto split = news::clean::split_caption_credit(c.line);
+      BOOST_TEST_REQUIRE(split.has_value());
+      BOOST_TEST(split->caption == c.caption);
+      BOOST_TEST(split->credit == c.credit);
+    }
+  }
+  BOOST_TEST(
+      !news::clean::split_caption_credit("He said so (twice).").has_value());
+  BOOST_TEST(news::clean::is_credit_only("Evan Vucci/AP Photo"));
+  BOOST_TEST(news::clean::is_credit_only("Win McNamee/Getty Images"));
+  BOOST_TEST(!news::clean::is_credit_only("The president said so."));
+}
+
+BOOST_AUTO_TEST_CASE(cleans_a_complete_page) {
+  const news::Article a = news::clean_page(kPage, "pages/senate.txt");
+  BOOST_TEST(a.title == "Senate passes the budget bill after a long night");
+  BOOST_TEST(a.authors == (std::vector<std::string>{"Jane Doe", "John Roe"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(a.source == "Reuters");
+  BOOST_TEST(a.published == "2021-03-03T15:15:00Z");
+  BOOST_TEST(a.section == "Politics");
+  BOOST_TEST(a.tags == (std::vector<std::string>{"Budget", "Congress"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(a.caption == "Senators leave the chamber on Wednesday.");
+  BOOST_TEST(a.extra.at("caption_credit") == "\"Jane Roe/AP Photo\"");
+  BOOST_TEST(a.body.find("Advertisement") == std::string::npos);
+  BOOST_TEST(a.body.find("Reporting by") == std::string::npos);
+  BOOST_TEST(a.body.rfind("The bill now goes", 0) == std::string::npos);
+  BOOST_TEST(a.body.find("\n\nThe bill now goes to the House") !=
+             std::string::npos);
+  BOOST_TEST(a.id.size() == 21u);
+  BOOST_TEST(a.id.rfind("page-", 0) == 0u);
+  BOOST_TEST(news::clean_page(kPage, "pages/senate.txt").id == a.id);
+  BOOST_TEST(news::clean_page(kPage, "other.txt").id != a.id);
+}
+
+BOOST_AUTO_TEST_CASE(crlf_and_no_break_spaces_give_the_same_article) {
+  const news::Article lf = news::clean_page(kPage, "p");
+  const news::Article crlf =
+      news::clean_page(replace_all(kPage, "\n", "\r\n"), "p");
+  BOOST_TEST(crlf.title == lf.title);
+  BOOST_TEST(crlf.body == lf.body);
+  BOOST_TEST(crlf.published == lf.published);
+  const news::Article nbsp =
+      news::clean_page(replace_all(kPage, "\n", "\xC2\xA0\n"), "p");
+  BOOST_TEST(nbsp.title == lf.title);
+  BOOST_TEST(nbsp.body == lf.body);
+  BOOST_TEST(nbsp.authors == lf.authors, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_characters) {
+  std::string page = kPage;
+  page.insert(page.find("marathon"), "\xFF\xC3(\xE2\x82");
+  const news::Article a = news::clean_page(page, "p");
+  BOOST_TEST(valid_utf8(a.body));
+  BOOST_TEST(a.body.find("\xEF\xBF\xBD") != std::string::npos);
+  BOOST_TEST(news::clean::sanitize_utf8("a\xC0\xAF"
+                                        "b") ==
+             "a\xEF\xBF\xBD\xEF\xBF\xBD"
+             "b");
+  BOOST_TEST(news::clean::sanitize_utf8("\xED\xA0\x80") ==
+             "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+BOOST_AUTO_TEST_CASE(plain_page_without_boilerplate) {
+  const std::string page =
+      "Rain returns to the valley after a dry summer\n\n"
+      "Farmers in the valley welcomed the first heavy rain in four months on "
+      "Tuesday, saying it came just in time for the autumn planting.\n\n"
+      "Forecasters expect more showers through the week, with cooler "
+      "temperatures arriving by the weekend.\n";
+  const news::Article a = news::clean_page(page, "p");
+  BOOST_TEST(a.title == "Rain returns to the valley after a dry summer");
+  BOOST_TEST(a.body.find("Farmers in the valley") == 0u);
+  BOOST_TEST(a.published.empty());
+}
+
+BOOST_AUTO_TEST_CASE(pages_in_other_languages) {
+  const std::string german =
+      "Nachrichten\n"
+      "Regierung einigt sich auf neuen Haushalt\n"
+      "Von Anna Schmidt\n"
+      "2025-03-04T10:00:00+01:00\n"
+      "Die Bundesregierung hat sich nach langen Verhandlungen auf einen "
+      "neuen Haushalt für das kommende Jahr geeinigt.\n\n"
+      "Die Opposition kritisierte die Einigung als unzureichend und "
+      "kündigte Widerstand im Parlament an.\n";
+  const news::Article de = news::clean_page(german, "de.txt");
+  BOOST_TEST(de.title == "Regierung einigt sich auf neuen Haushalt");
+  BOOST_TEST(de.authors == (std::vector<std::string>{"Anna Schmidt"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(de.published == "2025-03-04T09:00:00Z");
+  const std::string japanese =
+      "\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9\n"
+      "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xA7\xE5\xA4\xA7\xE9\x9B\xA8\n\n"
+      "\xE6\x9D\xB1\xE4\xBA\xAC\xE9\x83\xBD\xE5\x86\x85\xE3\x81\xA7\xE3\x81"
+      "\xAF\xE5\xA4\x9C\xE3\x81\x8B\xE3\x82\x89\xE5\xA4\xA7\xE9\x9B\xA8\xE3\x81"
+      "\x8C\xE9\x99\x8D\xE3\x82\x8A\xE7\xB6\x9A\xE3\x81\x84\xE3\x81\xA6\xE3\x81"
+      "\x84\xE3\x82\x8B\xE3\x80\x82\n";
+  const std::string outcome = rejection(japanese);
+  BOOST_TEST(
+      (outcome == "accepted" || outcome.rfind("not an article: ", 0) == 0));
+}
+
+BOOST_AUTO_TEST_CASE(robust_on_hostile_input) {
+  BOOST_TEST(rejection("") == "not an article: empty page");
+  BOOST_TEST(rejection("\n\r\n \xC2\xA0\n") == "not an article: empty page");
+  std::string binary;
+  for (int i = 0; i < 100000; ++i) {
+    binary += static_cast<char>((i * 7919 + i / 13) & 0xFF);
+  }
+  BOOST_TEST(rejection(binary).rfind("not an article: ", 0) == 0u);
+  const auto start = std::chrono::steady_clock::now();
+  std::string line;
+  line.reserve(20u << 20);
+  while (line.size() < (20u << 20)) line += "word, more words; and (some) ";
+  BOOST_TEST(rejection(line).rfind("not an article: ", 0) == 0u);
+  std::string sentences = "A headline for the long page\n";
+  while (sentences.size() < (20u << 20)) sentences += "It is a sentence. ";
+  sentences += "\n";
+  BOOST_TEST(rejection(sentences) == "accepted");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  BOOST_TEST(seconds < 20.0);
+}
+
+BOOST_AUTO_TEST_CASE(rejection_reasons) {
+  BOOST_TEST(rejection("Home\nWorld\nPolitics\nSports\nContact us\n") ==
+             "not an article: no body text found");
+  BOOST_TEST(rejection("This one sentence is all the page has to say.\n") ==
+             "not an article: no byline or date found");
+  BOOST_TEST(rejection("By Jane Doe\nMarch 3, 2021\nIt rained all day long "
+                       "in the city.\n") ==
+             "not an article: no headline found");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
