@@ -9,6 +9,27 @@ namespace {
 constexpr size_t kMaxTermBytes = 240;
 constexpr size_t kHashSuffixBytes = 17;  // '#' + 16 hex digits
 
+// Bytes `s` takes against the limit: glass counts each zero byte twice.
+size_t term_cost(std::string_view s) {
+  size_t cost = s.size();
+  for (const char c : s) cost += c == '\0';
+  return cost;
+}
+
+// The longest prefix of `s` costing at most `budget`, cut on a UTF-8
+// character boundary.
+std::string_view fit_utf8(std::string_view s, size_t budget) {
+  size_t end = 0;
+  for (size_t cost = 0; end < s.size(); ++end) {
+    cost += s[end] == '\0' ? 2 : 1;
+    if (cost > budget) break;
+  }
+  while (end > 0 && end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return s.substr(0, end);
+}
+
 }  // namespace
 
 const ExactField* find_exact_field(std::string_view name) {
@@ -30,11 +51,11 @@ const FacetField* find_facet_field(std::string_view name) {
 
 std::string make_term(std::string_view prefix, std::string_view value) {
   std::string term(prefix);
-  if (prefix.size() + value.size() <= kMaxTermBytes) {
+  if (term_cost(prefix) + term_cost(value) <= kMaxTermBytes) {
     term += value;
     return term;
   }
-  term += truncate_utf8(value, kMaxTermBytes - kHashSuffixBytes - prefix.size());
+  term += fit_utf8(value, kMaxTermBytes - kHashSuffixBytes - term_cost(prefix));
   term += '#';
   term += hex64(fnv1a64(value));
   return term;

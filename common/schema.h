@@ -92,8 +92,8 @@ const ExactField* find_exact_field(std::string_view name);
 const FacetField* find_facet_field(std::string_view name);
 
 // `prefix + value`, cut and suffixed with a hash when longer than Xapian's
-// term length limit, so that an overlong value never fails a write and still
-// matches exactly.
+// term length limit (245 bytes, a zero byte counting twice), so that an
+// overlong value never fails a write and still matches exactly.
 std::string make_term(std::string_view prefix, std::string_view value);
 
 // The unique-id term of an article id.

@@ -47,11 +47,13 @@ GzFile open_input(const std::string& path) {
 }
 
 // Reads up to kChunkBytes; returns 0 at the end. Throws on a read error or
-// a truncated/corrupt gzip stream.
+// a truncated/corrupt gzip stream, once the data before the damage has been
+// returned (zlib reports a truncation together with the last good bytes).
 size_t read_chunk(gzFile f, char* buf, const std::string& path, size_t line) {
   const int n = gzread(f, buf, kChunkBytes);
   int err = Z_OK;
   const char* msg = gzerror(f, &err);
+  if (n > 0 && err == Z_BUF_ERROR) return static_cast<size_t>(n);
   if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
     const std::string reason = err == Z_BUF_ERROR ? "truncated gzip stream"
                                : err == Z_ERRNO  ? std::strerror(errno)
@@ -82,7 +84,8 @@ class LineReader {
       const char* start = buf_.data() + pos_;
       const char* nl = static_cast<const char*>(std::memchr(start, '\n', len_ - pos_));
       const size_t take = nl != nullptr ? static_cast<size_t>(nl - start) : len_ - pos_;
-      if (!overlong && line->size() + take <= max_line_) line->append(start, take);
+      // One byte over the limit may be the CR of a CRLF line ending.
+      if (!overlong && line->size() + take <= max_line_ + 1) line->append(start, take);
       else overlong = true;
       pos_ += take;
       if (nl != nullptr) { ++pos_; break; }
@@ -90,6 +93,7 @@ class LineReader {
     pending_ = false;
     *number = ++line_no_;
     if (!line->empty() && line->back() == '\r') line->pop_back();
+    if (line->size() > max_line_) overlong = true;
     if (overlong) {
       line->clear();
       on_skip(InputError(path_ + ":" + std::to_string(line_no_),

@@ -38,7 +38,7 @@ class InputError : public std::runtime_error {
 };
 
 struct ReadOptions {
-  // Longer records are rejected (reported through on_error), not read.
+  // Longer records are rejected (reported through on_skip), not read.
   size_t max_record_bytes = size_t{64} << 20;
 };
 

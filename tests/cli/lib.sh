@@ -28,8 +28,8 @@ check_contains() {
 # run_status VAR CMD... : runs CMD, stores its exit code in VAR, never aborts.
 run_status() {
   local __var=$1; shift
-  set +e; "$@"; local rc=$?; set -e
-  printf -v "$__var" '%s' "$rc"
+  set +e; "$@"; local __rc=$?; set -e
+  printf -v "$__var" '%s' "$__rc"
 }
 
 # skip_unless_file PATH: exit 77 (ctest: skipped) with a message when absent.

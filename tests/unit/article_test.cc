@@ -1,0 +1,192 @@
+// Article JSON model: parsing, validation, normalisation and the way back.
+
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "article.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(article_test)
+
+using Json = nlohmann::json;
+using Strings = std::vector<std::string>;
+
+BOOST_AUTO_TEST_CASE(reads_every_model_field) {
+  const Article a = article_from_json(
+      R"({"id":"x1","url":"https://e.com/x1","title":"T","dek":"D","authors":["Ann Lee"],)"
+      R"("source":"Reuters","published":"2025-04-25T04:30:00Z","section":"World",)"
+      R"("tags":["Trade"],"places":["Seoul"],"caption":"C","body":"P1\n\nP2"})");
+  BOOST_TEST(a.id == "x1");
+  BOOST_TEST(a.url == "https://e.com/x1");
+  BOOST_TEST(a.title == "T");
+  BOOST_TEST(a.dek == "D");
+  BOOST_TEST(a.authors == Strings{"Ann Lee"}, boost::test_tools::per_element());
+  BOOST_TEST(a.source == "Reuters");
+  BOOST_TEST(a.published == "2025-04-25T04:30:00Z");
+  BOOST_TEST(a.section == "World");
+  BOOST_TEST(a.tags == Strings{"Trade"}, boost::test_tools::per_element());
+  BOOST_TEST(a.places == Strings{"Seoul"}, boost::test_tools::per_element());
+  BOOST_TEST(a.caption == "C");
+  BOOST_TEST(a.body == "P1\n\nP2");
+  BOOST_TEST(a.extra.empty());
+}
+
+// Inputs that must be rejected, and a word the reason must contain.
+struct BadCase {
+  const char* json;
+  const char* reason;
+};
+
+BOOST_AUTO_TEST_CASE(rejects_bad_records_with_a_reason) {
+  static const BadCase kCases[] = {
+      {R"({"title":"no id"})", "'id'"},
+      {R"({"id":"a"})", "'title'"},
+      {R"({"id":"","title":"t"})", "'id'"},
+      {R"({"id":"   ","title":"t"})", "'id'"},
+      {R"({"id":"a","title":" \t "})", "'title'"},
+      {R"({"id":null,"title":"t"})", "'id'"},
+      {R"({"id":"a","title":null})", "'title'"},
+      {R"({"id":42,"title":"t"})", "field 'id': expected a string"},
+      {R"({"id":"a","title":["t"]})", "field 'title': expected a string"},
+      {R"({"id":"a","title":"t","body":{"p":1}})", "field 'body'"},
+      {R"({"id":"a","title":"t","source":true})", "field 'source'"},
+      {R"({"id":"a","title":"t","tags":{"a":1}})", "field 'tags'"},
+      {R"({"id":"a","title":"t","tags":["ok",3]})", "field 'tags'"},
+      {R"({"id":"a","title":"t","authors":[null]})", "field 'authors'"},
+      {R"({"id":"a","title":"t","places":7})", "field 'places'"},
+      {R"({"id":"a","title":"t","published":"yesterday-ish"})", "field 'published'"},
+      {R"({"id":"a","title":"t","published":"2025-02-30"})", "field 'published'"},
+      {R"({"id":"a","title":"t","published":20250425})", "field 'published'"},
+      {R"({"id":"a","title":"t")", "malformed JSON"},
+      {R"({"id":"a",,"title":"t"})", "malformed JSON"},
+      {R"(not json at all)", "malformed JSON"},
+      {R"({"id":"a","title":"t"} trailing)", "malformed JSON"},
+      {R"(["id","title"])", "expected a JSON object"},
+      {R"("just a string")", "expected a JSON object"},
+      {"{\"id\":\"a\",\"title\":\"caf\xE9\"}", "invalid UTF-8"},
+      {"", "malformed JSON"},
+  };
+  for (const BadCase& c : kCases) {
+    BOOST_TEST_CONTEXT("input: " << c.json) {
+      try {
+        article_from_json(c.json);
+        BOOST_ERROR("accepted");
+      } catch (const ArticleError& e) {
+        BOOST_TEST(std::string(e.what()).find(c.reason) != std::string::npos,
+                   "reason '" << e.what() << "' lacks '" << c.reason << "'");
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(null_optional_fields_are_empty) {
+  const Article a = article_from_json(
+      R"({"id":"a","title":"t","body":null,"tags":null,"published":null,"source":null})");
+  BOOST_TEST(a.body.empty());
+  BOOST_TEST(a.tags.empty());
+  BOOST_TEST(a.published.empty());
+  BOOST_TEST(a.source.empty());
+  BOOST_TEST(a.extra.empty());
+}
+
+BOOST_AUTO_TEST_CASE(id_and_title_whitespace_is_collapsed) {
+  const Article a = article_from_json(R"({"id":"  a1 ","title":"  Big\n\tnews  "})");
+  BOOST_TEST(a.id == "a1");
+  BOOST_TEST(a.title == "Big news");
+}
+
+struct ListCase {
+  const char* json;  // the value of "tags"
+  Strings expected;
+};
+
+BOOST_AUTO_TEST_CASE(list_fields_are_tidied_and_deduplicated) {
+  static const ListCase kCases[] = {
+      {R"("Trade")", {"Trade"}},
+      {R"([])", {}},
+      {R"(["Trade","trade"," TRADE "])", {"Trade"}},
+      {R"(["Zürich","Zurich","zurich"])", {"Zürich"}},
+      {R"(["", "  ", "Climate  change"])", {"Climate change"}},
+      {R"(["b","a","b","c","a"])", {"b", "a", "c"}},
+  };
+  for (const ListCase& c : kCases) {
+    BOOST_TEST_CONTEXT("tags: " << c.json) {
+      const Article a =
+          article_from_json(std::string(R"({"id":"a","title":"t","tags":)") + c.json + "}");
+      BOOST_TEST(a.tags == c.expected, boost::test_tools::per_element());
+    }
+  }
+}
+
+struct DateCase {
+  const char* in;
+  const char* out;
+};
+
+BOOST_AUTO_TEST_CASE(published_is_normalised_to_utc) {
+  static const DateCase kCases[] = {
+      {"2025-04-25", "2025-04-25"},
+      {"2025-04-25T04:30:00Z", "2025-04-25T04:30:00Z"},
+      {"2025-04-25T04:30Z", "2025-04-25T04:30:00Z"},
+      {"2025-04-25T04:30:00", "2025-04-25T04:30:00Z"},
+      {"2025-04-25T04:30:00.123Z", "2025-04-25T04:30:00Z"},
+      {"2025-04-25T06:30:00+02:00", "2025-04-25T04:30:00Z"},
+      {"2025-04-25T01:00:00+0200", "2025-04-24T23:00:00Z"},
+      {"2025-04-24T22:30:00-05:00", "2025-04-25T03:30:00Z"},
+      {"2024-12-31T23:30:00-01:00", "2025-01-01T00:30:00Z"},
+      {"2024-02-29T12:00:00Z", "2024-02-29T12:00:00Z"},
+      {"2024-03-01T00:30:00+01:00", "2024-02-29T23:30:00Z"},
+  };
+  for (const DateCase& c : kCases) {
+    BOOST_TEST_CONTEXT("published: " << c.in) {
+      const Article a = article_from_json(std::string(R"({"id":"a","title":"t","published":")") +
+                                          c.in + "\"}");
+      BOOST_TEST(a.published == c.out);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(unknown_fields_are_kept_and_written_back) {
+  const Article a = article_from_json(
+      R"({"id":"a","title":"t","lang":"en","score":1.5,"meta":{"k":[1,2]},"flag":null})");
+  BOOST_TEST(a.extra.size() == 4u);
+  BOOST_TEST(a.extra.at("lang") == R"("en")");
+  BOOST_TEST(a.extra.at("meta") == R"({"k":[1,2]})");
+  const Json back = Json::parse(article_to_json(a));
+  BOOST_TEST(back.at("lang") == "en");
+  BOOST_TEST(back.at("score") == 1.5);
+  BOOST_TEST(back.at("meta").dump() == R"({"k":[1,2]})");
+  BOOST_TEST(back.at("flag").is_null());
+}
+
+BOOST_AUTO_TEST_CASE(to_json_round_trips_and_omits_empty_fields) {
+  const char* kInput =
+      R"({"id":"a","title":"Café","authors":["Jürgen Weiß","Ann"],"published":)"
+      R"("2025-01-02T03:04:05+01:00","tags":["x"],"body":"b\n\nc","extra_key":[true]})";
+  const Article a = article_from_json(kInput);
+  const std::string text = article_to_json(a);
+  const Json j = Json::parse(text);
+  BOOST_TEST(j.at("id") == "a");
+  BOOST_TEST(j.at("published") == "2025-01-02T02:04:05Z");
+  BOOST_TEST(!j.contains("url"));
+  BOOST_TEST(!j.contains("places"));
+  BOOST_TEST(!j.contains("section"));
+  BOOST_TEST(text.find('\n') == std::string::npos, "one line: " << text);
+
+  const Article b = article_from_json(text);
+  BOOST_TEST(b.title == a.title);
+  BOOST_TEST(b.authors == a.authors, boost::test_tools::per_element());
+  BOOST_TEST(b.published == a.published);
+  BOOST_TEST(b.body == a.body);
+  BOOST_TEST((b.extra == a.extra));
+  BOOST_TEST(article_to_json(b) == text);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news

@@ -1,0 +1,290 @@
+// Input readers: file kinds, gzip streaming, line handling, directory walks.
+
+#include <boost/test/unit_test.hpp>
+
+#include <stdlib.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "input/reader.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(reader_test)
+
+namespace fs = std::filesystem;
+using Strings = std::vector<std::string>;
+
+// A temporary directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "reader_test.XXXXXX").string();
+    path_ = mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  // Writes `content` to the relative path `name` (parents created).
+  std::string write(const std::string& name, const std::string& content) const {
+    const fs::path p = fs::path(path_) / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string write_gz(const std::string& name, const std::string& content) const {
+    const std::string p = (fs::path(path_) / name).string();
+    gzFile f = gzopen(p.c_str(), "wb");
+    BOOST_REQUIRE(f != nullptr);
+    BOOST_REQUIRE(gzwrite(f, content.data(), static_cast<unsigned>(content.size())) ==
+                  static_cast<int>(content.size()));
+    gzclose(f);
+    return p;
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+struct Collected {
+  std::vector<Record> records;
+  std::vector<std::string> skipped;  // "LOCATION: reason"
+};
+
+Collected read_all(const std::string& path, ReadOptions options = {}) {
+  Collected c;
+  read_file(
+      path, options, [&](Record&& r) { c.records.push_back(std::move(r)); },
+      [&](const InputError& e) { c.skipped.push_back(e.location() + ": " + e.what()); });
+  return c;
+}
+
+Strings texts(const Collected& c) {
+  Strings out;
+  for (const Record& r : c.records) out.push_back(r.text);
+  return out;
+}
+
+std::vector<size_t> lines(const Collected& c) {
+  std::vector<size_t> out;
+  for (const Record& r : c.records) out.push_back(r.line);
+  return out;
+}
+
+struct LinesCase {
+  const char* name;
+  std::string content;
+  Strings texts;
+  std::vector<size_t> lines;
+};
+
+BOOST_AUTO_TEST_CASE(jsonl_lines_with_numbers) {
+  const std::vector<LinesCase> kCases = {
+      {"plain", "{\"a\":1}\n{\"b\":2}\n", {"{\"a\":1}", "{\"b\":2}"}, {1, 2}},
+      {"no final newline", "{\"a\":1}\n{\"b\":2}", {"{\"a\":1}", "{\"b\":2}"}, {1, 2}},
+      {"crlf", "{\"a\":1}\r\n{\"b\":2}\r\n", {"{\"a\":1}", "{\"b\":2}"}, {1, 2}},
+      {"blank lines", "\n{\"a\":1}\n\n  \t\n\r\n{\"b\":2}\n\n", {"{\"a\":1}", "{\"b\":2}"},
+       {2, 6}},
+      {"empty", "", {}, {}},
+      {"only blank", "\n\n\n", {}, {}},
+      {"cr inside line kept", "{\"a\":\"x\ry\"}\n", {"{\"a\":\"x\ry\"}"}, {1}},
+  };
+  TempDir dir;
+  for (const LinesCase& c : kCases) {
+    BOOST_TEST_CONTEXT("case: " << c.name) {
+      for (const std::string& file : {dir.write("in.jsonl", c.content),
+                                      dir.write_gz("in.jsonl.gz", c.content)}) {
+        BOOST_TEST_CONTEXT("file: " << file) {
+          const Collected got = read_all(file);
+          BOOST_TEST(texts(got) == c.texts, boost::test_tools::per_element());
+          BOOST_TEST(lines(got) == c.lines, boost::test_tools::per_element());
+          BOOST_TEST(got.skipped.empty());
+          for (const Record& r : got.records) {
+            BOOST_TEST(r.file == file);
+            BOOST_TEST((r.kind == RecordKind::kJson));
+          }
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lines_longer_than_a_read_chunk) {
+  TempDir dir;
+  const std::string long_line(700 * 1024, 'x');  // spans several 256 KiB chunks
+  const std::string content = "a\n" + long_line + "\r\nb\n";
+  for (const std::string& file :
+       {dir.write("long.jsonl", content), dir.write_gz("long.jsonl.gz", content)}) {
+    BOOST_TEST_CONTEXT("file: " << file) {
+      const Collected got = read_all(file);
+      BOOST_TEST(texts(got) == (Strings{"a", long_line, "b"}), boost::test_tools::per_element());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(whole_json_and_txt_files_are_one_record) {
+  TempDir dir;
+  const std::string json = "{\n  \"id\": \"a\",\n  \"title\": \"t\"\n}\n";
+  for (const std::string& file : {dir.write("one.json", json), dir.write_gz("one.json.gz", json)}) {
+    BOOST_TEST_CONTEXT("file: " << file) {
+      const Collected got = read_all(file);
+      BOOST_REQUIRE(got.records.size() == 1u);
+      BOOST_TEST(got.records[0].text == json);
+      BOOST_TEST(got.records[0].line == 1u);
+      BOOST_TEST((got.records[0].kind == RecordKind::kJson));
+    }
+  }
+  const Collected page = read_all(dir.write("page.txt", "Headline\n\nBody text\n"));
+  BOOST_REQUIRE(page.records.size() == 1u);
+  BOOST_TEST((page.records[0].kind == RecordKind::kPage));
+}
+
+BOOST_AUTO_TEST_CASE(gzip_is_streamed_and_decoded_exactly) {
+  TempDir dir;
+  std::string content;
+  Strings expected;
+  for (int i = 0; i < 20000; ++i) {
+    expected.push_back("{\"id\":\"" + std::to_string(i) + "\",\"title\":\"line " +
+                       std::to_string(i * 7919) + "\"}");
+    content += expected.back() + "\n";
+  }
+  const Collected got = read_all(dir.write_gz("many.jsonl.gz", content));
+  BOOST_TEST(got.records.size() == expected.size());
+  BOOST_TEST(texts(got) == expected);
+  BOOST_TEST(got.records.back().line == 20000u);
+}
+
+BOOST_AUTO_TEST_CASE(truncated_gzip_fails_after_the_good_records) {
+  TempDir dir;
+  std::string content;
+  for (int i = 0; i < 5000; ++i) {
+    content += "{\"id\":\"" + std::to_string(i) + "\",\"n\":\"" + std::to_string(i * 104729) +
+               "\"}\n";
+  }
+  const std::string full = dir.write_gz("full.jsonl.gz", content);
+  std::string bytes;
+  {
+    std::ifstream in(full, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::string cut = dir.write("cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
+
+  std::vector<Record> delivered;
+  try {
+    read_file(cut, ReadOptions{}, [&](Record&& r) { delivered.push_back(std::move(r)); },
+              [](const InputError&) { BOOST_ERROR("nothing should be skipped"); });
+    BOOST_ERROR("no InputError for a truncated gzip file");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("truncated") != std::string::npos, e.what());
+    // The records before the damage were all passed on, in order, and the
+    // error names the line that could not be completed.
+    BOOST_TEST(delivered.size() > 1000u);
+    BOOST_TEST(delivered.size() < 5000u);
+    for (size_t i = 0; i < delivered.size(); ++i) {
+      BOOST_TEST_CONTEXT("record " << i) {
+        BOOST_TEST(delivered[i].line == i + 1);
+        BOOST_TEST(delivered[i].text.rfind("{\"id\":\"" + std::to_string(i) + "\"", 0) == 0u);
+      }
+    }
+    BOOST_TEST(e.location() == cut + ":" + std::to_string(delivered.size() + 1));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(corrupt_gzip_is_an_input_error) {
+  TempDir dir;
+  std::string bytes = "\x1f\x8b\x08";
+  bytes += std::string(200, '\x55');
+  const std::string file = dir.write("bad.jsonl.gz", bytes);
+  BOOST_CHECK_THROW(read_all(file), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(overlong_line_is_skipped_and_reported) {
+  TempDir dir;
+  ReadOptions options;
+  options.max_record_bytes = 1 << 20;  // 1 MiB
+  const std::string big(3 << 20, 'x');
+  const std::string content = "first\n" + big + "\nthird\n" + big;  // last one unterminated
+  for (const std::string& file :
+       {dir.write("big.jsonl", content), dir.write_gz("big.jsonl.gz", content)}) {
+    BOOST_TEST_CONTEXT("file: " << file) {
+      const Collected got = read_all(file, options);
+      BOOST_TEST(texts(got) == (Strings{"first", "third"}), boost::test_tools::per_element());
+      BOOST_TEST(lines(got) == (std::vector<size_t>{1, 3}), boost::test_tools::per_element());
+      BOOST_REQUIRE(got.skipped.size() == 2u);
+      BOOST_TEST(got.skipped[0].rfind(file + ":2: line longer than 1 MiB", 0) == 0u,
+                 got.skipped[0]);
+      BOOST_TEST(got.skipped[1].rfind(file + ":4: ", 0) == 0u, got.skipped[1]);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(line_exactly_at_the_limit_is_read) {
+  TempDir dir;
+  ReadOptions options;
+  options.max_record_bytes = 1000;
+  const std::string exact(1000, 'y');
+  const Collected got = read_all(dir.write("edge.jsonl", exact + "\r\n" + exact + "z\n"), options);
+  BOOST_TEST(texts(got) == Strings{exact}, boost::test_tools::per_element());
+  BOOST_TEST(got.skipped.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(oversized_whole_file_is_an_input_error) {
+  TempDir dir;
+  ReadOptions options;
+  options.max_record_bytes = 1000;
+  BOOST_CHECK_THROW(read_all(dir.write("big.json", std::string(5000, ' ')), options), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(directories_are_walked_in_a_stable_order) {
+  TempDir dir;
+  for (const char* name :
+       {"b/2.jsonl", "b/10.jsonl", "a.jsonl", "a/z.json.gz", "c.txt", "B.ndjson",
+        ".hidden.jsonl", ".git/x.jsonl", "d/.cache/y.jsonl", "notes.md", "data.csv",
+        "e/f/g/deep.jsonl.gz", "x.gz"}) {
+    dir.write(name, "");
+  }
+  Strings got = expand_source(dir.path());
+  for (std::string& p : got) p = p.substr(dir.path().size() + 1);
+  const Strings expected = {"B.ndjson",   "a.jsonl",    "a/z.json.gz", "b/10.jsonl",
+                            "b/2.jsonl",  "c.txt",      "e/f/g/deep.jsonl.gz"};
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+  // Same answer when asked again (no dependence on readdir order).
+  Strings again = expand_source(dir.path() + "/");
+  BOOST_TEST(again.size() == expected.size());
+}
+
+BOOST_AUTO_TEST_CASE(sources_as_given) {
+  TempDir dir;
+  const std::string odd = dir.write("export.data", "{}\n");
+  BOOST_TEST(expand_source(odd) == Strings{odd}, boost::test_tools::per_element());
+  BOOST_TEST(expand_source("-") == Strings{"-"}, boost::test_tools::per_element());
+  BOOST_TEST(expand_source(dir.write("empty/.keep", "")).size() == 1u);
+  BOOST_TEST(expand_source(dir.path() + "/empty").empty());
+}
+
+BOOST_AUTO_TEST_CASE(missing_paths_are_input_errors) {
+  TempDir dir;
+  const std::string missing = dir.path() + "/nope.jsonl";
+  try {
+    expand_source(missing);
+    BOOST_ERROR("no InputError");
+  } catch (const InputError& e) {
+    BOOST_TEST(e.location() == missing);
+  }
+  BOOST_CHECK_THROW(read_all(missing), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(record_location) {
+  const Record r{"dir/f.jsonl", 17, RecordKind::kJson, "{}"};
+  BOOST_TEST(r.location() == "dir/f.jsonl:17");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news
