@@ -16,6 +16,7 @@
 #include "index/indexer.h"
 #include "index/layout.h"
 #include "index/maintenance.h"
+#include "index/shards.h"
 #include "index/stats.h"
 #include "input/reader.h"
 #include "output/render.h"
@@ -31,8 +32,10 @@ constexpr char kUsage[] =
     "  add     [--db DIR] SOURCE...   add or replace articles (unchanged ones skipped)\n"
     "  sync    [--db DIR] SOURCE...   add, then delete what the sources no longer have\n"
     "  rebuild [--db DIR] SOURCE...   build a new generation, switch atomically\n"
+    "          [--shards N]           ... as N shard databases written in parallel\n"
     "  delete  [--db DIR] ID...       delete articles by id\n"
-    "  compact [--db DIR]             compact the index in place (atomically)\n"
+    "  compact [--db DIR] [--merge]   compact the index in place (atomically);\n"
+    "                                 --merge: the shards into one database\n"
     "  stats   [--db DIR] [--json]    document count, size, distinct values\n"
     "  clean   FILE...                print cleaned page dumps as JSON Lines\n"
     "\n"
@@ -49,6 +52,9 @@ struct Args {
   std::string report_file;
   double wait_seconds = 0;
   size_t batch_size = 10000;
+  size_t threads = 0;
+  size_t shards = 0;
+  bool merge = false;
   bool json = false;
   bool quiet = false;
 };
@@ -66,6 +72,9 @@ Args parse_args(int argc, char** argv) {
       "report", po::value(&args.report_file), "write the run's summary as JSON to FILE")(
       "wait", po::value(&args.wait_seconds), "wait up to SECONDS for another writer")(
       "batch-size", po::value(&args.batch_size), "articles per commit (default 10000)")(
+      "threads", po::value(&args.threads), "threads building documents (default: cores)")(
+      "shards", po::value(&args.shards), "rebuild (or new index): shard databases, default: as now")(
+      "merge", po::bool_switch(&args.merge), "compact: merge the shards into one database")(
       "json", po::bool_switch(&args.json), "stats as JSON")(
       "quiet,q", po::bool_switch(&args.quiet), "no progress or summary on stderr");
   po::options_description hidden;
@@ -88,7 +97,12 @@ Args parse_args(int argc, char** argv) {
 
 void print_progress(const news::IndexProgress& p) {
   const double rate = p.seconds > 0 ? p.articles_done / p.seconds : 0;
-  std::fprintf(stderr, "\r%zu articles, %.0f/s ", p.articles_done, rate);
+  std::fprintf(stderr, "\r\033[K%zu articles, %.0f/s", p.articles_done, rate);
+  if (p.bytes_total > 0 && p.bytes_done > 0 && p.bytes_done < p.bytes_total) {
+    const double eta = p.seconds * (p.bytes_total - p.bytes_done) / p.bytes_done;
+    std::fprintf(stderr, ", %.0f%%, ETA %d:%02d", 100.0 * p.bytes_done / p.bytes_total,
+                 static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+  }
 }
 
 int finish_run(const Args& args, const news::IndexReport& report) {
@@ -110,6 +124,8 @@ int run_index(const Args& args, news::IndexMode mode) {
   options.mode = mode;
   options.batch_size = args.batch_size;
   options.wait_seconds = args.wait_seconds;
+  options.threads = args.threads;
+  options.shards = args.shards;
   options.on_reject = [](const news::Rejection& r) {
     std::cerr << r.location << ": " << r.reason << "\n";
   };
@@ -142,12 +158,25 @@ int run_command(const Args& args) {
   if (args.command == "rebuild") return run_index(args, news::IndexMode::kRebuild);
   if (args.command == "delete") {
     if (args.operands.empty()) throw po::error("no ID given");
-    return finish_run(args, news::delete_articles(args.db, args.operands, args.wait_seconds));
+    const news::IndexReport report =
+        news::delete_articles(args.db, args.operands, args.wait_seconds);
+    for (const news::Rejection& r : report.rejections) {
+      std::cerr << r.location << ": " << r.reason << "\n";
+    }
+    return finish_run(args, report);
   }
   if (args.command == "compact") {
-    const news::CompactReport r = news::compact_index(args.db, args.wait_seconds);
+    const news::CompactReport r = args.merge
+                                      ? news::compact_index(args.db, args.wait_seconds)
+                                      : news::compact_shards(args.db, args.wait_seconds);
     std::cerr << "news-index: compacted " << args.db << " from " << r.bytes_before / 1000
               << " kB to " << r.bytes_after / 1000 << " kB in " << r.seconds << " s\n";
+    if (!args.report_file.empty()) {
+      std::ofstream out(args.report_file);
+      out << "{\"bytes_before\": " << r.bytes_before << ", \"bytes_after\": " << r.bytes_after
+          << ", \"seconds\": " << r.seconds << "}\n";
+      if (!out) throw news::IndexError("cannot write report " + args.report_file);
+    }
     return kExitOk;
   }
   if (args.command == "stats") {

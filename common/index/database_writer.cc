@@ -1,12 +1,8 @@
 #include "index/database_writer.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <filesystem>
-
 #include "index/layout.h"
 #include "schema.h"
+#include "text/analysis.h"
 
 namespace news {
 namespace {
@@ -20,16 +16,6 @@ Xapian::WritableDatabase open_writable(const std::string& path, bool fresh) {
     throw IndexError("database " + path + " is locked by another writer");
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot open " + path + " for writing: " + e.get_description());
-  }
-}
-
-void fsync_tree(const std::string& dir) {
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) continue;
-    ::fsync(fd);
-    ::close(fd);
   }
 }
 
@@ -58,12 +44,22 @@ UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document
             doc.get_value(schema::kHashSlot)) {
           return UpsertResult::kUnchanged;
         }
+        add_spelling_words(db_, doc);
         db_.replace_document(id_term, doc);
         return UpsertResult::kUpdated;
       }
     }
+    add_spelling_words(db_, doc);
     db_.add_document(doc);
     return UpsertResult::kAdded;
+  });
+}
+
+std::optional<std::string> DatabaseWriter::indexed_hash(const std::string& id_term) const {
+  return guarded(path_, "cannot read", [&]() -> std::optional<std::string> {
+    Xapian::PostingIterator it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) return std::nullopt;
+    return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot);
   });
 }
 
@@ -81,7 +77,7 @@ void DatabaseWriter::commit() {
 
 void DatabaseWriter::finish() {
   commit();
-  if (fresh_) fsync_tree(path_);
+  if (fresh_) sync_directory_files(path_);
 }
 
 Xapian::doccount DatabaseWriter::doccount() const {

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 namespace news {
@@ -19,8 +20,11 @@ class DatabaseWriter {
   // Adds the document under its unique `id_term`, or replaces the indexed
   // one when its content hash differs. `may_exist` false skips the lookup
   // (a fresh database and an id not seen before).
-  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc,
-                      bool may_exist);
+  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist);
+
+  // The content hash stored with the document `id_term`, or nullopt when
+  // there is none. Lets a caller skip building an unchanged article.
+  std::optional<std::string> indexed_hash(const std::string& id_term) const;
 
   // Deletes the document with `id_term`; false when there is none.
   bool remove(const std::string& id_term);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -11,6 +12,8 @@
 #include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "index/layout.h"
+#include "index/pipeline.h"
+#include "index/shards.h"
 #include "index/write_lock.h"
 #include "input/reader.h"
 #include "schema.h"
@@ -29,33 +32,108 @@ Article to_article(const Record& record) {
   return article_from_json(record.text);
 }
 
-// Where the articles of one run go, and how to make them live at the end.
+// Where the articles of one run go, and how to make them live.
 struct Target {
-  std::string path;
-  bool fresh = false;    // a new generation, published when finished
-  bool publish = false;  // publish `path` as the live index at the end
+  std::vector<std::string> paths;  // one database per shard
+  // A rebuild's hidden generation: unsynced writes, no batch commits,
+  // published at the end.
+  bool fresh = false;
+  bool publish = false;  // publish `paths` as the live index at the end
+  // A brand-new index (add, sync): published empty at the start, so that
+  // the batches committed before a crash are kept.
+  bool publish_first = false;
 };
 
-Target choose_target(const IndexLayout& layout, IndexMode mode) {
-  if (mode == IndexMode::kRebuild) layout.require_generations("rebuild");
-  if (mode == IndexMode::kRebuild || !layout.exists()) {
-    return Target{layout.next_generation(), true, true};
+Target choose_target(const IndexLayout& layout, IndexMode mode, size_t shards) {
+  if (mode == IndexMode::kRebuild) {
+    layout.require_generations("rebuild");
+    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), true, true};
   }
-  const std::vector<std::string> live = layout.live_databases();
-  if (live.size() != 1) {
-    throw IndexError(layout.root() + ": a sharded index can only be rebuilt");
+  if (!layout.exists()) {
+    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), false, false,
+                  true};
   }
-  return Target{live.front(), false, false};
+  return Target{live_shards_for_update(layout, shards), false, false};
 }
 
-// One add/sync/rebuild run: reads the sources, writes, counts.
+// Content hashes of the articles indexed when the run started (a read-only
+// snapshot), so that unchanged articles are skipped before being built. An
+// id this run has not written yet still has its starting state, whatever
+// the writer committed since.
+class IndexedHashes {
+ public:
+  explicit IndexedHashes(const std::vector<std::string>& paths) {
+    try {
+      for (const std::string& path : paths) db_.add_database(Xapian::Database(path));
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot read " + paths.front() + ": " + e.get_description());
+    }
+  }
+
+  // The hash stored with `id_term`, nullopt when it is not indexed.
+  std::optional<std::string> find(const std::string& id_term) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        Xapian::PostingIterator it = db_.postlist_begin(id_term);
+        if (it == db_.postlist_end(id_term)) return std::nullopt;
+        return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 3) throw IndexError("index changed under the writer");
+        db_.reopen();
+      } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read the index: " + e.get_description());
+      }
+    }
+  }
+
+ private:
+  Xapian::Database db_;
+};
+
+// Bytes of all input files, or 0 when unknown (stdin, gzip, missing path).
+uint64_t input_bytes(const std::vector<std::string>& sources) {
+  uint64_t total = 0;
+  try {
+    for (const std::string& source : sources) {
+      for (const std::string& file : expand_source(source)) {
+        std::error_code ec;
+        const uint64_t size = std::filesystem::file_size(file, ec);
+        const bool gzip = file.size() > 3 && file.compare(file.size() - 3, 3, ".gz") == 0;
+        if (ec || gzip || file == "-") return 0;
+        total += size;
+      }
+    }
+  } catch (const InputError&) {
+    return 0;
+  }
+  return total;
+}
+
+// One add/sync/rebuild run. Each record: read -> admit (skipped when its
+// content hash is the indexed one) -> pipeline (to_article -> build) ->
+// index_built (write, count, commit per batch); sync then deletes the ids
+// not seen.
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, const Target& target)
-      : options_(options), target_(target), writer_(target.path, target.fresh) {}
+      : options_(options), target_(target), writer_(target.paths, target.fresh),
+        pipeline_(PipelineOptions{resolve_threads(options.threads)},
+                  [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
+    if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {
+      indexed_.emplace(target.paths);
+    }
+  }
+
+  // Commits and fsyncs the databases as they are, so they can be published.
+  void make_durable() {
+    writer_.commit();
+    for (const std::string& path : target_.paths) sync_directory_files(path);
+  }
 
   IndexReport run() {
+    if (options_.on_progress) bytes_total_ = input_bytes(options_.sources);
     for (const std::string& source : options_.sources) read_source(source);
+    pipeline_.finish();
     if (options_.mode == IndexMode::kSync) delete_missing();
     writer_.finish();
     report_.documents = writer_.doccount();
@@ -75,8 +153,8 @@ class IndexRun {
     }
     for (const std::string& file : files) {
       try {
-        read_file(file, read_options_, [this](Record&& r) { index_record(r); },
-                  [this](const InputError& e) { reject(e.location(), e.what()); });
+        read_file(file, read_options_, [this](Record&& r) { admit(std::move(r)); },
+                  [this](const InputError& e) { reject_in_order(e.location(), e.what()); });
       } catch (const InputError& e) {
         input_failed(e);
       }
@@ -90,7 +168,14 @@ class IndexRun {
                             ? " (rebuild abandoned; the live index is unchanged)"
                             : " (sync abandoned before deleting anything)"));
     }
-    reject(e.location(), e.what());
+    reject_in_order(e.location(), e.what());
+  }
+
+  // A rejection found while reading: the records before it (still in the
+  // pipeline) are reported first, so rejections come in input order.
+  void reject_in_order(const std::string& location, const std::string& reason) {
+    pipeline_.finish();
+    reject(location, reason);
   }
 
   void reject(const std::string& location, const std::string& reason) {
@@ -99,20 +184,46 @@ class IndexRun {
     report_.rejections.push_back(std::move(r));
   }
 
-  void index_record(const Record& record) {
+  // read -> (skip when unchanged) -> pipeline (to_article -> build) ->
+  // index_built (write).
+  void admit(Record&& record) {
+    bytes_done_ += record.text.size() + 1;
+    if (!unchanged(record)) pipeline_.push(std::move(record));
+    report_progress();
+  }
+
+  // True (and counted) when the record's article is indexed with the same
+  // content hash: it is not rebuilt. Only the first record of an id can be
+  // skipped; later ones go through the pipeline (the last one wins).
+  bool unchanged(const Record& record) {
+    if (!indexed_) return false;
     Article article;
-    Xapian::Document doc;
     try {
       article = to_article(record);
-      doc = builder_.build(article);
-    } catch (const ArticleError& e) {
-      reject(record.kind == RecordKind::kPage ? record.file : record.location(), e.what());
-      return;
+    } catch (const ArticleError&) {
+      return false;  // the pipeline rejects it
     }
     const std::string id_term = schema::id_term(article.id);
-    const bool duplicate = note_id(id_term, article.id, record);
+    if (!admitted_.insert(id_term).second) return false;
+    const std::optional<std::string> hash = indexed_->find(id_term);
+    if (!hash || *hash != content_hash(article_to_json(article))) return false;
+    seen_.emplace(id_term, record.location());
+    ++report_.unchanged;
+    return true;
+  }
+
+  // Called by the pipeline in input order, on this thread.
+  void index_built(BuiltArticle&& built) {
+    if (built.rejected()) {
+      reject(built.reject_location(), built.error);
+      return;
+    }
+    const std::string id_term = schema::id_term(built.id);
+    const bool duplicate = note_id(id_term, built.id, built.record);
+    // A database that was empty at the start holds only ids seen in this run.
+    const bool started_empty = target_.fresh || target_.publish_first;
     const UpsertResult result =
-        writer_.upsert(id_term, std::move(doc), duplicate || !target_.fresh);
+        writer_.upsert(id_term, std::move(built.doc), duplicate || !started_empty);
     count(duplicate, result);
     after_article();
   }
@@ -147,15 +258,19 @@ class IndexRun {
       if (!target_.fresh) writer_.commit();
       since_commit_ = 0;
     }
+  }
+
+  void report_progress() {
     if (options_.on_progress && seconds_since(last_progress_) >= 1.0) {
       last_progress_ = Clock::now();
-      options_.on_progress(IndexProgress{report_.processed(), seconds_since(start_)});
+      options_.on_progress(IndexProgress{report_.processed(), seconds_since(start_),
+                                         bytes_done_, bytes_total_});
     }
   }
 
   void delete_missing() {
     std::vector<std::string> missing;
-    const Xapian::WritableDatabase& db = writer_.database();
+    const Xapian::Database db = writer_.database();
     for (auto it = db.allterms_begin(schema::kIdPrefix); it != db.allterms_end(schema::kIdPrefix);
          ++it) {
       if (seen_.count(*it) == 0) missing.push_back(*it);
@@ -167,14 +282,18 @@ class IndexRun {
 
   const IndexOptions& options_;
   Target target_;
-  DatabaseWriter writer_;
-  DocumentBuilder builder_;
+  ShardedWriter writer_;
   ReadOptions read_options_;
   IndexReport report_;
   std::unordered_map<std::string, std::string> seen_;  // id term -> location
+  std::optional<IndexedHashes> indexed_;  // none for a new or fresh database
+  std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
   size_t since_commit_ = 0;
+  uint64_t bytes_done_ = 0;
+  uint64_t bytes_total_ = 0;
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_progress_ = Clock::now();
+  BuildPipeline pipeline_;  // last: its threads stop before the rest goes
 };
 
 // Removes a fresh generation unless it was published.
@@ -182,9 +301,9 @@ class GenerationGuard {
  public:
   explicit GenerationGuard(const Target& t) : target_(t) {}
   ~GenerationGuard() {
-    if (target_.fresh && !published_) {
+    if ((target_.fresh || target_.publish_first) && !published_) {
       std::error_code ec;
-      std::filesystem::remove_all(target_.path, ec);
+      for (const std::string& path : target_.paths) std::filesystem::remove_all(path, ec);
     }
   }
   void published() { published_ = true; }
@@ -201,14 +320,19 @@ IndexReport run_index(const IndexOptions& options) {
   WriteLock lock(options.db, options.wait_seconds);
   const IndexLayout layout(options.db);
   layout.remove_stale_generations();
-  const Target target = choose_target(layout, options.mode);
+  const Target target = choose_target(layout, options.mode, options.shards);
   GenerationGuard guard(target);
   IndexReport report;
   {
     IndexRun run(options, target);
+    if (target.publish_first) {
+      run.make_durable();
+      layout.publish(target.paths);
+      guard.published();
+    }
     report = run.run();
   }
-  if (target.publish) layout.publish({target.path});
+  if (target.publish) layout.publish(target.paths);
   guard.published();
   report.seconds = seconds_since(start);
   return report;
@@ -217,22 +341,25 @@ IndexReport run_index(const IndexOptions& options) {
 IndexReport delete_articles(const std::string& db, const std::vector<std::string>& ids,
                             double wait_seconds) {
   const auto start = Clock::now();
-  WriteLock lock(db, wait_seconds);
   const IndexLayout layout(db);
   if (!layout.exists()) throw IndexError("no index at " + db);
-  const std::vector<std::string> live = layout.live_databases();
+  WriteLock lock(db, wait_seconds);
+  std::unordered_set<std::string> found;
   IndexReport report;
-  for (const std::string& path : live) {
+  for (const std::string& path : layout.live_databases()) {
     DatabaseWriter writer(path, false);
     for (const std::string& id : ids) {
-      if (writer.remove(schema::id_term(id))) ++report.deleted;
+      if (writer.remove(schema::id_term(id))) found.insert(id);
     }
     writer.finish();
     report.documents += writer.doccount();
   }
-  if (report.deleted < ids.size()) {
-    report.rejections.push_back(Rejection{db, std::to_string(ids.size() - report.deleted) +
-                                                  " of the ids were not in the index"});
+  report.deleted = found.size();
+  std::unordered_set<std::string> reported;
+  for (const std::string& id : ids) {
+    if (found.count(id) == 0 && reported.insert(id).second) {
+      report.rejections.push_back(Rejection{id, "no article with this id in the index"});
+    }
   }
   report.seconds = seconds_since(start);
   return report;

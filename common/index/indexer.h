@@ -2,6 +2,7 @@
 #define NEWS_COMMON_INDEX_INDEXER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -23,16 +24,27 @@ struct Rejection {
 struct IndexProgress {
   size_t articles_done = 0;
   double seconds = 0;
+  // Input bytes read so far and in all (0 = unknown: stdin or gzip input),
+  // for an ETA.
+  uint64_t bytes_done = 0;
+  uint64_t bytes_total = 0;
 };
 
 struct IndexOptions {
   std::string db;                    // the index directory (IndexLayout)
   std::vector<std::string> sources;  // files, directories, "-" for stdin
   IndexMode mode = IndexMode::kAdd;
-  // Articles per commit: a crash loses at most this much work.
+  // Articles per commit (add, sync): a crash loses at most this much work;
+  // what was committed before stays. A rebuild commits once, at the end.
   size_t batch_size = 10000;
   // Seconds to wait for another writer's lock; 0 fails at once.
   double wait_seconds = 0;
+  // Threads parsing, cleaning and building documents (index/pipeline.h);
+  // 0 = one per core. Output is the same whatever the number.
+  size_t threads = 0;
+  // Shard databases for a rebuild or a new index (index/shards.h); 0 = keep
+  // the live index's count (1 for a new index). add/sync keep the layout.
+  size_t shards = 0;
   // Called for each rejection as it happens (e.g. to print it).
   std::function<void(const Rejection&)> on_reject;
   // Called for notices that are not rejections (duplicate ids).
@@ -55,12 +67,17 @@ struct IndexReport {
 };
 
 // Runs add, sync or rebuild. Rejected articles are reported and skipped;
-// everything else is committed. Throws IndexError for fatal problems (lock
-// held, I/O error, for rebuild and sync any unreadable source), leaving the
-// last committed state (for rebuild: the previous generation) live.
+// everything else is committed. Unchanged articles (same content hash as
+// indexed) are skipped without building their document. A new index is
+// published (empty) before the first article, so that committed batches
+// survive a crash. Throws IndexError for fatal problems (lock held, I/O
+// error or disk full, for rebuild and sync any unreadable source), leaving
+// the last committed state (for rebuild: the previous generation) live; a
+// sync that stops never deletes anything.
 IndexReport run_index(const IndexOptions& options);
 
-// Deletes articles by id; ids not in the index are reported as rejections.
+// Deletes articles by id; each id not in the index is reported as a
+// rejection (location: the id).
 // Throws IndexError like run_index.
 IndexReport delete_articles(const std::string& db, const std::vector<std::string>& ids,
                             double wait_seconds);

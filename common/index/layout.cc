@@ -18,16 +18,14 @@ namespace fs = std::filesystem;
 
 constexpr char kGenerationPrefix[] = "gen-";
 
-std::string errno_text(const std::string& what) {
-  return what + ": " + std::strerror(errno);
-}
+std::string errno_text(const std::string& what) { return what + ": " + std::strerror(errno); }
 
 void write_file_durably(const std::string& path, const std::string& content) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw IndexError(errno_text("cannot write " + path));
-  const bool ok = ::write(fd, content.data(), content.size()) ==
-                      static_cast<ssize_t>(content.size()) &&
-                  ::fsync(fd) == 0;
+  const bool ok =
+      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+      ::fsync(fd) == 0;
   const int saved = errno;
   ::close(fd);
   errno = saved;
@@ -66,19 +64,25 @@ bool IndexLayout::exists() const { return is_plain_database() || fs::exists(stub
 
 void IndexLayout::require_generations(const std::string& what) const {
   if (is_plain_database()) {
-    throw IndexError(root_ + " is a plain Xapian database, not a news-index directory; " +
-                     what + " needs one (news-index rebuild --db NEWDIR SOURCE...)");
+    throw IndexError(root_ + " is a plain Xapian database, not a news-index directory; " + what +
+                     " needs one (news-index rebuild --db NEWDIR SOURCE...)");
   }
 }
 
-std::vector<std::string> IndexLayout::live_databases() const {
-  if (is_plain_database()) return {root_};
+std::vector<std::string> IndexLayout::stub_entries(bool previous) const {
   std::ifstream stub(stub_path());
   std::vector<std::string> out;
   std::string line;
   while (std::getline(stub, line)) {
     std::istringstream fields(line);
     std::string type, path;
+    if (previous) {
+      std::string word;
+      if (fields >> type >> word >> path && type == "#" && word == "previous") {
+        out.push_back(root_ + "/" + path);
+      }
+      continue;
+    }
     if (!(fields >> type >> path) || type[0] == '#') continue;
     if (type == "remote") {
       throw IndexError(root_ + ": cannot write to remote shard '" + path + "'");
@@ -86,6 +90,16 @@ std::vector<std::string> IndexLayout::live_databases() const {
     out.push_back(path[0] == '/' ? path : root_ + "/" + path);
   }
   return out;
+}
+
+std::vector<std::string> IndexLayout::live_databases() const {
+  if (is_plain_database()) return {root_};
+  return stub_entries(false);
+}
+
+std::vector<std::string> IndexLayout::previous_databases() const {
+  if (is_plain_database()) return {};
+  return stub_entries(true);
 }
 
 std::string IndexLayout::next_generation() const {
@@ -104,6 +118,12 @@ void IndexLayout::publish(const std::vector<std::string>& databases) const {
   for (const std::string& db : databases) {
     stub += "glass " + fs::path(db).filename().string() + "\n";
   }
+  for (const std::string& db : exists() ? live_databases() : std::vector<std::string>{}) {
+    const std::string name = fs::path(db).filename().string();
+    if (generation_number(name) >= 0 && stub.find(" " + name + "\n") == std::string::npos) {
+      stub += "# previous " + name + "\n";
+    }
+  }
   const std::string tmp = stub_path() + ".tmp";
   write_file_durably(tmp, stub);
   if (std::rename(tmp.c_str(), stub_path().c_str()) != 0) {
@@ -115,19 +135,37 @@ void IndexLayout::publish(const std::vector<std::string>& databases) const {
 
 void IndexLayout::remove_stale_generations() const {
   if (is_plain_database()) return;
-  std::set<std::string> live;
+  std::set<std::string> keep;
   try {
-    for (const std::string& db : live_databases()) live.insert(fs::path(db).filename().string());
+    for (const std::string& db : live_databases()) keep.insert(fs::path(db).filename().string());
+    for (const std::string& db : previous_databases()) {
+      keep.insert(fs::path(db).filename().string());
+    }
   } catch (const IndexError&) {
     return;
   }
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(root_, ec)) {
     const std::string name = entry.path().filename().string();
-    if (generation_number(name) >= 0 && live.count(name) == 0) {
+    if (generation_number(name) >= 0 && keep.count(name) == 0) {
       fs::remove_all(entry.path(), ec);
     }
   }
+}
+
+void sync_directory_files(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file(ec)) continue;
+    const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IndexError(errno_text("cannot open " + entry.path().string()));
+    const bool ok = ::fsync(fd) == 0;
+    const int saved = errno;
+    ::close(fd);
+    errno = saved;
+    if (!ok) throw IndexError(errno_text("cannot sync " + entry.path().string()));
+  }
+  fsync_directory(dir);
 }
 
 }  // namespace news

@@ -16,9 +16,17 @@ class IndexError : public std::runtime_error {
 // The on-disk layout of an index at `--db DIR`:
 //
 //   DIR/XAPIANDB        Xapian stub file naming the live generation's
-//                       database(s), e.g. "glass gen-000003"; readers open DIR
+//                       database(s), e.g. "glass gen-000003"; readers open DIR.
+//                       A comment line "# previous gen-000002" names the
+//                       generation it replaced.
 //   DIR/gen-NNNNNN/     one generation (a glass database)
 //   DIR/write.lock      held by the one writer (see WriteLock)
+//
+// Exactly one previous generation is kept after a switch: a reader that read
+// the stub just before the switch can still open the tables it names, and a
+// searcher already running keeps its open files anyway. It is removed by the
+// next switch (or the next writing run's housekeeping if it is no longer
+// named as previous).
 //
 // A DIR that is itself a plain Xapian database (made by another tool) is
 // used in place, without generations.
@@ -37,13 +45,19 @@ class IndexLayout {
   // A new, empty generation directory path beside the live one (not created).
   std::string next_generation() const;
 
-  // Atomically makes `databases` (inside root) the live index: writes the
-  // stub to a temporary file, fsyncs it and renames it over DIR/XAPIANDB.
-  // Then removes generations that are no longer live. Throws IndexError.
+  // Paths of the generation(s) the live one replaced (kept for readers that
+  // opened them just before the switch), empty when none.
+  std::vector<std::string> previous_databases() const;
+
+  // Atomically makes `databases` (inside root, already durable) the live
+  // index: writes the stub to a temporary file, fsyncs it, renames it over
+  // DIR/XAPIANDB and fsyncs DIR. The generations live until then are kept as
+  // "previous"; older ones are removed. Throws IndexError.
   void publish(const std::vector<std::string>& databases) const;
 
-  // Removes generation directories that are not live (e.g. left by a
-  // crashed rebuild). Errors are ignored: this is housekeeping.
+  // Removes generation directories that are neither live nor previous (e.g.
+  // left by a crashed rebuild). Errors are ignored: this is housekeeping.
+  // Call only while holding the write lock.
   void remove_stale_generations() const;
 
   // Throws IndexError when DIR is a plain database, which `what` (a command
@@ -55,8 +69,15 @@ class IndexLayout {
 
  private:
   bool is_plain_database() const;
+  // The stub's "glass NAME" lines (live) or "# previous NAME" lines.
+  std::vector<std::string> stub_entries(bool previous) const;
   std::string root_;
 };
+
+// fsyncs the regular files directly inside `dir` and `dir` itself, so that
+// a database written with DB_NO_SYNC (or by compaction) is durable before it
+// is published. Throws IndexError when a file cannot be synced.
+void sync_directory_files(const std::string& dir);
 
 }  // namespace news
 

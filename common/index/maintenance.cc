@@ -26,9 +26,10 @@ uint64_t directory_bytes(const std::string& dir) {
 
 CompactReport compact_index(const std::string& db, double wait_seconds) {
   const auto start = std::chrono::steady_clock::now();
-  WriteLock lock(db, wait_seconds);
   const IndexLayout layout(db);
   if (!layout.exists()) throw IndexError("no index at " + db);
+  WriteLock lock(db, wait_seconds);
+  layout.remove_stale_generations();
   layout.require_generations("compact");
   CompactReport report;
   Xapian::Database source;
@@ -39,15 +40,17 @@ CompactReport compact_index(const std::string& db, double wait_seconds) {
   const std::string target = layout.next_generation();
   try {
     source.compact(target);
-  } catch (const Xapian::Error& e) {
+    sync_directory_files(target);
+    layout.publish({target});
+  } catch (const std::exception& e) {
     std::error_code ec;
     fs::remove_all(target, ec);
-    throw IndexError("cannot compact " + db + ": " + e.get_description());
+    const auto* xapian_error = dynamic_cast<const Xapian::Error*>(&e);
+    throw IndexError("cannot compact " + db + ": " +
+                     (xapian_error ? xapian_error->get_description() : e.what()));
   }
-  layout.publish({target});
   report.bytes_after = directory_bytes(target);
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

@@ -9,27 +9,27 @@ namespace news {
 namespace {
 
 struct Acronym {
-  const char* canonical;        // indexed token, e.g. "USA"
-  const char* forms[4];         // written forms, matched case-sensitively
-  const char* spelled_out[3];   // matched case-insensitively
+  const char* canonical;       // indexed token, e.g. "USA"
+  const char* forms[4];        // written forms, matched case-sensitively
+  const char* spelled_out[3];  // matched case-insensitively
 };
 
 // The curated table. Only upper-case written forms are matched, so the
 // pronoun "us" never becomes the country.
 constexpr Acronym kAcronyms[] = {
-    {"USA", {"U.S.A.", "U.S.", "USA", "US"}, {"United States of America", "United States", nullptr}},
+    {"USA",
+     {"U.S.A.", "U.S.", "USA", "US"},
+     {"United States of America", "United States", nullptr}},
     {"UK", {"U.K.", "UK", nullptr, nullptr}, {"United Kingdom", nullptr, nullptr}},
     {"UN", {"U.N.", "UN", nullptr, nullptr}, {"United Nations", nullptr, nullptr}},
     {"EU", {"E.U.", "EU", nullptr, nullptr}, {"European Union", nullptr, nullptr}},
 };
 
 bool is_word_byte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) ||
-         (static_cast<unsigned char>(c) & 0x80) != 0;
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) != 0;
 }
 
-bool starts_with_at(std::string_view text, size_t pos, std::string_view form,
-                    bool ignore_case) {
+bool starts_with_at(std::string_view text, size_t pos, std::string_view form, bool ignore_case) {
   if (pos + form.size() > text.size()) return false;
   for (size_t i = 0; i < form.size(); ++i) {
     const char a = text[pos + i];
@@ -98,26 +98,159 @@ std::string rewrite_acronyms(std::string_view text, bool replace_spelled,
   return out;
 }
 
+// Where Xapian's QueryParser looks for a field prefix: at the start of the
+// query or after a space, '(' or a +/- operator.
+bool at_term_start(std::string_view text, size_t pos) {
+  if (pos == 0) return true;
+  const char c = text[pos - 1];
+  return std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == '+' || c == '-';
+}
+
+// The length of `name:value` at `pos` when `name` is one of `fields`, else 0.
+// A value is either "quoted" ("" inside stands for one quote) or runs to the
+// next space or ')', as the QueryParser of Xapian 1.4 reads boolean values.
+size_t verbatim_span(std::string_view text, size_t pos, const std::vector<std::string>& fields) {
+  if (!at_term_start(text, pos)) return 0;
+  for (const std::string& name : fields) {
+    const size_t colon = pos + name.size();
+    if (colon + 1 >= text.size() || text.compare(pos, name.size(), name) != 0 ||
+        text[colon] != ':' || std::isspace(static_cast<unsigned char>(text[colon + 1]))) {
+      continue;
+    }
+    size_t end = colon + 1;
+    if (text[end] == '"') {
+      for (++end; end < text.size(); ++end) {
+        if (text[end] != '"') continue;
+        if (end + 1 < text.size() && text[end + 1] == '"') {
+          ++end;
+        } else {
+          ++end;
+          break;
+        }
+      }
+    } else {
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+             text[end] != ')') {
+        ++end;
+      }
+    }
+    return end - pos;
+  }
+  return 0;
+}
+
+std::string prepare_free_text(std::string_view text) {
+  return rewrite_acronyms(fold_accents(text), true, nullptr);
+}
+
 }  // namespace
 
-std::string prepare_index_text(std::string_view text,
-                               std::vector<std::string>* implied) {
+std::string prepare_index_text(std::string_view text, std::vector<std::string>* implied) {
   return rewrite_acronyms(fold_accents(text), false, implied);
 }
 
-std::string prepare_query_text(std::string_view query) {
-  return rewrite_acronyms(fold_accents(query), true, nullptr);
+std::string prepare_query_text(std::string_view query,
+                               const std::vector<std::string>& verbatim_fields) {
+  std::string out;
+  out.reserve(query.size() + 16);
+  bool in_quotes = false;
+  size_t free_start = 0;
+  for (size_t i = 0; i < query.size();) {
+    if (query[i] == '"') in_quotes = !in_quotes;
+    const size_t span = in_quotes ? 0 : verbatim_span(query, i, verbatim_fields);
+    if (span == 0) {
+      ++i;
+      continue;
+    }
+    out += prepare_free_text(query.substr(free_start, i - free_start));
+    out.append(query.substr(i, span));
+    i += span;
+    free_start = i;
+  }
+  out += prepare_free_text(query.substr(free_start));
+  return out;
+}
+
+bool is_spelling_word(std::string_view term) {
+  if (term.size() < 3 || term.size() > 32) return false;
+  const auto first = static_cast<unsigned char>(term[0]);
+  // Prefixed terms (fields, stems) start with an upper-case letter; numbers
+  // make poor suggestions.
+  if (!(std::islower(first) || first >= 0x80)) return false;
+  for (const char c : term) {
+    if (std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+
+bool is_operator(std::string_view word) {
+  for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+    if (word == op) return true;
+  }
+  return false;
+}
+
+// The spelling suggestion for one word of a query, or "" to keep it: words
+// in the index, operators, field names, wildcards and numbers stay.
+std::string respelled_word(std::string_view text, size_t begin, size_t end,
+                           const Xapian::Database& db) {
+  const std::string_view word = text.substr(begin, end - begin);
+  if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*'))) {
+    return "";
+  }
+  std::string lower;
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+    Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
+  }
+  if (!is_spelling_word(lower) || db.term_exists(lower)) return "";
+  return db.get_spelling_suggestion(lower);
+}
+
+}  // namespace
+
+std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
+                          const Xapian::Database& db) {
+  std::string out;
+  bool in_quotes = false;
+  for (size_t i = 0; i < query.size();) {
+    const size_t span = in_quotes ? 0 : verbatim_span(query, i, verbatim_fields);
+    if (span > 0) {
+      out.append(query.substr(i, span));
+      i += span;
+    } else if (is_word_char(query[i])) {
+      size_t end = i;
+      while (end < query.size() && is_word_char(query[end])) ++end;
+      const std::string better = respelled_word(query, i, end, db);
+      out.append(better.empty() ? query.substr(i, end - i) : std::string_view(better));
+      i = end;
+    } else {
+      if (query[i] == '"') in_quotes = !in_quotes;
+      out += query[i++];
+    }
+  }
+  return out;
+}
+
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    if (is_spelling_word(*t)) db.add_spelling(*t);
+  }
 }
 
 const std::vector<std::string>& english_stopwords() {
   static const std::vector<std::string> kWords = {
-      "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by",
-      "can", "did", "do", "does", "for", "from", "had", "has", "have", "he",
-      "her", "his", "i", "if", "in", "into", "is", "it", "its", "me", "my",
-      "no", "not", "of", "on", "or", "our", "she", "so", "than", "that",
-      "the", "their", "them", "then", "there", "these", "they", "this",
-      "those", "to", "us", "was", "we", "were", "what", "when", "which",
-      "who", "will", "with", "would", "you", "your"};
+      "a",    "about", "an",    "and",   "are",  "as",   "at",    "be",    "been", "but", "by",
+      "can",  "did",   "do",    "does",  "for",  "from", "had",   "has",   "have", "he",  "her",
+      "his",  "i",     "if",    "in",    "into", "is",   "it",    "its",   "me",   "my",  "no",
+      "not",  "of",    "on",    "or",    "our",  "she",  "so",    "than",  "that", "the", "their",
+      "them", "then",  "there", "these", "they", "this", "those", "to",    "us",   "was", "we",
+      "were", "what",  "when",  "which", "who",  "will", "with",  "would", "you",  "your"};
   return kWords;
 }
 

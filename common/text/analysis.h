@@ -8,6 +8,8 @@
 // out form ("United States") keeps its words and also implies the canonical
 // term.
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,12 +19,33 @@ namespace news {
 // Prepares free text for the TermGenerator. Appends to `implied` the
 // lower-case canonical tokens of spelled-out forms found (one per
 // occurrence), to be indexed without positions.
-std::string prepare_index_text(std::string_view text,
-                               std::vector<std::string>* implied);
+std::string prepare_index_text(std::string_view text, std::vector<std::string>* implied);
 
 // Prepares a query string: accents folded, acronyms canonical, and spelled
-// out forms outside double quotes replaced by their canonical token.
-std::string prepare_query_text(std::string_view query);
+// out forms outside double quotes replaced by their canonical token. The
+// values of `verbatim_fields` (`name:value`, `name:"a value"`: the exact
+// fields, ids and dates, whose processors normalise them their own way) are
+// copied unchanged.
+std::string prepare_query_text(std::string_view query,
+                               const std::vector<std::string>& verbatim_fields = {});
+
+// True for an indexed term worth keeping as spelling data ("did you mean"):
+// an unprefixed word of 3 to 32 bytes without digits.
+bool is_spelling_word(std::string_view term);
+
+// `query` (prepared by prepare_query_text) with each word that is not in
+// `db` but has a spelling suggestion there replaced by it; field values,
+// operators, wildcards and numbers are kept. Returns `query` unchanged when
+// there is nothing to correct or `db` has no spelling data.
+std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
+                          const Xapian::Database& db);
+
+// Adds the spelling words among `doc`'s terms to `db`'s spelling data (one
+// count per document), for "did you mean" (respell_query). Measured on
+// Reuters-21578: a quarter more indexing CPU time (11.7 s -> 14.6 s) and 4%
+// more disk. Counts of replaced or deleted documents are not taken back:
+// they only rank suggestions.
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc);
 
 // English stopwords (lower case), for the TermGenerator and QueryParser.
 const std::vector<std::string>& english_stopwords();

@@ -1,0 +1,128 @@
+#include "index/pipeline.h"
+
+#include "article.h"
+#include "clean/cleaner.h"
+
+namespace news {
+namespace {
+
+constexpr size_t kInFlightPerThread = 64;
+
+Article to_article(const Record& record, const std::string& text) {
+  if (record.kind == RecordKind::kPage) return clean_page(text, record.file);
+  return article_from_json(text);
+}
+
+}  // namespace
+
+size_t resolve_threads(size_t requested) {
+  if (requested > 0) return requested;
+  return std::max<size_t>(std::thread::hardware_concurrency(), 1);
+}
+
+std::string BuiltArticle::reject_location() const {
+  return record.kind == RecordKind::kPage ? record.file : record.location();
+}
+
+BuiltArticle ArticleBuildStage::build(Record&& record) const {
+  BuiltArticle out;
+  const std::string text = std::move(record.text);
+  out.record = std::move(record);
+  out.record.text.clear();
+  try {
+    const Article article = to_article(out.record, text);
+    out.doc = builder_.build(article);
+    out.id = article.id;
+  } catch (const ArticleError& e) {
+    out.error = e.what();
+    if (out.error.empty()) out.error = "rejected";
+  }
+  return out;
+}
+
+BuildPipeline::BuildPipeline(const PipelineOptions& options, Sink sink)
+    : sink_(std::move(sink)),
+      max_in_flight_(options.max_in_flight > 0
+                         ? options.max_in_flight
+                         : kInFlightPerThread * std::max<size_t>(options.threads, 1)) {
+  if (options.threads <= 1) return;
+  for (size_t i = 0; i < options.threads; ++i) workers_.emplace_back([this] { work(); });
+}
+
+BuildPipeline::~BuildPipeline() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+    inbox_.clear();
+  }
+  work_ready_.notify_all();
+  for (std::thread& t : workers_) t.join();
+}
+
+void BuildPipeline::work() {
+  ArticleBuildStage stage;  // built in this thread, used only here
+  for (;;) {
+    std::pair<uint64_t, Record> item;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_ready_.wait(lock, [&] { return stop_ || !inbox_.empty(); });
+      if (inbox_.empty()) return;
+      item = std::move(inbox_.front());
+      inbox_.pop_front();
+    }
+    try {
+      BuiltArticle built = stage.build(std::move(item.second));
+      std::lock_guard<std::mutex> lock(mu_);
+      done_.emplace(item.first, std::move(built));
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!worker_error_) worker_error_ = std::current_exception();
+    }
+    result_ready_.notify_one();
+  }
+}
+
+// Hands finished records to the sink in sequence order (the lock is released
+// while the sink runs). With `wait_for_all`, until every pushed record is out.
+void BuildPipeline::deliver_ready(std::unique_lock<std::mutex>& lock, bool wait_for_all) {
+  for (;;) {
+    if (worker_error_) std::rethrow_exception(worker_error_);
+    auto it = done_.find(next_out_);
+    if (it != done_.end()) {
+      BuiltArticle built = std::move(it->second);
+      done_.erase(it);
+      ++next_out_;
+      lock.unlock();
+      sink_(std::move(built));
+      lock.lock();
+    } else if (wait_for_all && next_out_ < next_in_) {
+      result_ready_.wait(lock);
+    } else {
+      return;
+    }
+  }
+}
+
+void BuildPipeline::push(Record&& record) {
+  if (workers_.empty()) {
+    sink_(inline_stage_.build(std::move(record)));
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    deliver_ready(lock, false);
+    if (next_in_ - next_out_ < max_in_flight_) break;
+    result_ready_.wait(lock);
+  }
+  inbox_.emplace_back(next_in_++, std::move(record));
+  lock.unlock();
+  work_ready_.notify_one();
+}
+
+void BuildPipeline::finish() {
+  if (workers_.empty()) return;
+  std::unique_lock<std::mutex> lock(mu_);
+  deliver_ready(lock, true);
+}
+
+}  // namespace news

@@ -1,0 +1,96 @@
+#ifndef NEWS_COMMON_INDEX_PIPELINE_H_
+#define NEWS_COMMON_INDEX_PIPELINE_H_
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <deque>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "index/document_builder.h"
+#include "input/reader.h"
+
+namespace news {
+
+// A record turned into a document (or rejected), as the writer needs it.
+struct BuiltArticle {
+  Record record;          // where it came from; `text` is emptied
+  std::string id;         // the article id (empty when rejected)
+  Xapian::Document doc;   // the document (when not rejected)
+  std::string error;      // why it was rejected ("" = fine)
+  bool rejected() const { return !error.empty(); }
+  // "FILE" for a page dump, else "FILE:LINE": where a rejection points.
+  std::string reject_location() const;
+};
+
+// Parses (JSON or raw page, cleaned) and builds the Xapian document of one
+// record. Article errors become a rejection, never an exception.
+// One per thread: its DocumentBuilder's TermGenerator is not thread-safe.
+class ArticleBuildStage {
+ public:
+  BuiltArticle build(Record&& record) const;
+
+ private:
+  DocumentBuilder builder_;
+};
+
+// `requested` threads, or the number of cores when 0.
+size_t resolve_threads(size_t requested);
+
+struct PipelineOptions {
+  // Worker threads building documents; 0 or 1 builds on the calling thread
+  // (no threads at all).
+  size_t threads = 1;
+  // Records in flight (queued, being built, or built and waiting for their
+  // turn) at most; bounds memory whatever the input size. 0: 64 per thread.
+  size_t max_in_flight = 0;
+};
+
+// Builds documents in worker threads and hands them to `sink` on the
+// calling thread in input order, so the output is the same whatever the
+// number of threads. Exceptions thrown by `sink` propagate out of push() or
+// finish(); the pipeline can then only be destroyed.
+class BuildPipeline {
+ public:
+  using Sink = std::function<void(BuiltArticle&&)>;
+  BuildPipeline(const PipelineOptions& options, Sink sink);
+  ~BuildPipeline();
+  BuildPipeline(const BuildPipeline&) = delete;
+  BuildPipeline& operator=(const BuildPipeline&) = delete;
+
+  // Queues a record; blocks while max_in_flight records are in flight, and
+  // meanwhile delivers finished ones to the sink.
+  void push(Record&& record);
+
+  // Delivers everything pushed so far; returns when the sink has seen it all.
+  void finish();
+
+ private:
+  void work();
+  void deliver_ready(std::unique_lock<std::mutex>& lock, bool wait_for_all);
+
+  Sink sink_;
+  size_t max_in_flight_;
+  ArticleBuildStage inline_stage_;  // used when there are no workers
+  std::mutex mu_;
+  std::condition_variable work_ready_, result_ready_;
+  std::deque<std::pair<uint64_t, Record>> inbox_;
+  std::map<uint64_t, BuiltArticle> done_;
+  uint64_t next_in_ = 0;   // sequence number of the next pushed record
+  uint64_t next_out_ = 0;  // sequence number the sink expects next
+  bool stop_ = false;
+  std::exception_ptr worker_error_;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_INDEX_PIPELINE_H_

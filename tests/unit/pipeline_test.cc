@@ -1,0 +1,112 @@
+// Parallel document building (index/pipeline.h) and shard routing and stub
+// expansion (index/shards.h).
+
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "index/pipeline.h"
+#include "index/shards.h"
+#include "schema.h"
+#include "search/results.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(pipeline_test)
+
+namespace fs = std::filesystem;
+
+Record json_record(size_t line, const std::string& text) {
+  Record r;
+  r.file = "in.jsonl";
+  r.line = line;
+  r.text = text;
+  return r;
+}
+
+std::string article_json(size_t i) {
+  return "{\"id\": \"a" + std::to_string(i) + "\", \"title\": \"Story number " +
+         std::to_string(i) + "\", \"body\": \"Body text of story " + std::to_string(i) +
+         " about tariffs and trade.\", \"published\": \"2025-04-01T10:00:00Z\"}";
+}
+
+// What the sink saw: "id|doc data" or "!location: error", in order.
+std::vector<std::string> run_pipeline(size_t threads, size_t in_flight, size_t records) {
+  std::vector<std::string> seen;
+  BuildPipeline pipeline(PipelineOptions{threads, in_flight}, [&](BuiltArticle&& b) {
+    seen.push_back(b.rejected() ? "!" + b.reject_location() + ": " + b.error
+                                : b.id + "|" + b.doc.get_data() + "|" +
+                                      std::to_string(b.doc.termlist_count()));
+  });
+  for (size_t i = 1; i <= records; ++i) {
+    pipeline.push(json_record(i, i % 7 == 0 ? "{\"id\": broken" : article_json(i)));
+  }
+  pipeline.finish();
+  return seen;
+}
+
+BOOST_AUTO_TEST_CASE(same_output_in_input_order_whatever_the_threads) {
+  const std::vector<std::string> inline_run = run_pipeline(1, 0, 200);
+  BOOST_TEST(inline_run.size() == 200u);
+  BOOST_TEST(inline_run[0].rfind("a1|", 0) == 0);
+  BOOST_TEST(inline_run[6].rfind("!in.jsonl:7: ", 0) == 0);
+  struct Case {
+    size_t threads, in_flight;
+  };
+  for (const Case& c : {Case{2, 0}, Case{3, 1}, Case{4, 5}, Case{8, 2}}) {
+    BOOST_TEST_CONTEXT("threads " << c.threads << ", in flight " << c.in_flight) {
+      BOOST_TEST(run_pipeline(c.threads, c.in_flight, 200) == inline_run);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(sink_exception_propagates) {
+  BuildPipeline pipeline(PipelineOptions{3, 4}, [](BuiltArticle&& b) {
+    if (b.id == "a5") throw std::runtime_error("sink failed");
+  });
+  BOOST_CHECK_THROW(
+      {
+        for (size_t i = 1; i <= 50; ++i) pipeline.push(json_record(i, article_json(i)));
+        pipeline.finish();
+      },
+      std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(shard_routing_is_stable) {
+  // Fixed values: changing them would send existing articles to other shards.
+  BOOST_TEST(shard_for(schema::id_term("a1"), 1) == 0u);
+  std::vector<size_t> counts(4);
+  for (int i = 0; i < 4000; ++i) ++counts[shard_for(schema::id_term("id" + std::to_string(i)), 4)];
+  for (size_t c : counts) BOOST_TEST((c > 800 && c < 1200), "shard sizes " << c);
+  BOOST_TEST(shard_for("Qx", 3) == shard_for("Qx", 3));
+}
+
+BOOST_AUTO_TEST_CASE(stub_files_expand_to_shards) {
+  const fs::path dir = fs::temp_directory_path() / ("pipeline_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "s1");
+  std::ofstream(dir / "s1" / "iamglass") << "";
+  std::ofstream(dir / "inner.stub") << "glass s1\n";
+  std::ofstream(dir / "outer.stub") << "# comment\nremote 10.0.0.1:3333\nauto inner.stub\n"
+                                    << "remote host.example:44\n";
+  const std::vector<ShardSpec> shards = expand_shards({(dir / "outer.stub").string()});
+  BOOST_TEST_REQUIRE(shards.size() == 3u);
+  BOOST_TEST(shards[0].host == "10.0.0.1");
+  BOOST_TEST(shards[0].port == 3333u);
+  BOOST_TEST(shards[1].path == (dir / "s1").string());
+  BOOST_TEST(shards[2].name == "host.example:44");
+  BOOST_TEST(any_remote(shards));
+
+  std::ofstream(dir / "bad.stub") << "remote :ssh host xapian-progsrv /x\n";
+  BOOST_CHECK_THROW(expand_shards({(dir / "bad.stub").string()}), SearchError);
+  BOOST_CHECK_THROW(expand_shards({(dir / "missing").string()}), SearchError);
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news
