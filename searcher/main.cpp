@@ -6,11 +6,13 @@
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "output/render.h"
+#include "search/ranking.h"
 #include "search/searcher.h"
 
 namespace po = boost::program_options;
@@ -28,6 +30,8 @@ struct Args {
   news::SearchRequest request;
   Format format = Format::kText;
   std::string color = "auto";
+  std::string queries_file;  // batch mode: one query per line
+  bool allow_partial = false;  // search the shards that answer, with a warning
 };
 
 std::string default_db() {
@@ -61,12 +65,14 @@ Args parse_args(int argc, char** argv) {
   Args args;
   news::SearchRequest& r = args.request;
   std::vector<std::string> words, filters;
-  std::string sort = "relevance", format = "text";
-  bool json = false;
+  std::string sort = "relevance", format = "text", recent;
+  bool json = false, no_snippets = false, expand = false;
   po::options_description opts(
       "usage: news-search [options] [QUERY...]\n\n"
       "QUERY: words, \"phrases\", AND/OR/NOT, +/-, wildcards (tarif*), fields\n"
-      "title: author:/by: source: section: tag:/topic: place: id: date:FROM..TO\n\n"
+      "title: author:/by: source: section: tag:/topic: place: id: date:FROM..TO\n"
+      "(author:lucey, author:\"Catherine Lucey\", tag:\"tariffs and trade\",\n"
+      "date:2025-04, date:7d..); operators in capitals. See docs/QUERY.md.\n\n"
       "options");
   opts.add_options()("help,h", "show this help")(
       "db", po::value(&args.dbs), "index (repeatable: searched together); default $NEWS_DB or news.db")(
@@ -80,8 +86,17 @@ Args parse_args(int argc, char** argv) {
       "since", po::value(&r.since), "published on or after (YYYY[-MM[-DD]], 7d, 2w, 3m, 1y, today, yesterday)")(
       "until", po::value(&r.until), "published on or before (same forms)")(
       "facet", po::value(&r.facets), "count values of section, tag, author, place, source, year, month")(
-      "facet-limit", po::value(&r.facet_limit)->default_value(10), "values per facet")(
-      "color", po::value(&args.color), "auto, always or never");
+      "facet-limit", po::value(&r.facet_limit)->default_value(10), "values per facet (0: all; year and month: all)")(
+      "color", po::value(&args.color), "auto, always or never")(
+      "similar", po::value(&r.similar_id), "stories most like the story with this id (it excluded)")(
+      "recent", po::value(&recent), "mix relevance with freshness, half-life e.g. 30d, 2w, 6m, 1y")(
+      "as-of", po::value(&r.as_of), "reference day for --recent (default: today)")(
+      "explain", po::bool_switch(&r.explain), "show why each hit ranked where it did")(
+      "expand", po::bool_switch(&expand), "pseudo-relevance feedback: better recall, slower")(
+      "ranking", po::value(&r.ranking), "expert: ranking overrides, e.g. k1=1.2,b=0.75,expand=10")(
+      "queries", po::value(&args.queries_file), "batch: one query per line in FILE, one JSON object per line")(
+      "no-snippets", po::bool_switch(&no_snippets), "leave snippets out (faster)")(
+      "allow-partial", po::bool_switch(&args.allow_partial), "search the shards that can be reached (warn about the others)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -97,9 +112,17 @@ Args parse_args(int argc, char** argv) {
   }
   for (const std::string& w : words) r.query += (r.query.empty() ? "" : " ") + w;
   for (const std::string& f : filters) r.filters.push_back(parse_filter(f));
+  // size_t options accept "-1" (wrapped to 2^64-1); Xapian counts in 32 bits.
+  constexpr size_t kMaxCount = 1000000000;
+  if (r.limit > kMaxCount || r.offset > kMaxCount) {
+    throw po::error("-n/--limit and --offset must be between 0 and 1000000000");
+  }
   r.sort = parse_sort(sort);
   args.format = parse_format(format, json);
-  r.snippets = args.format != Format::kIds;
+  r.snippets = args.format != Format::kIds && !no_snippets;
+  // Feedback was measured with BM25 (docs/RANKING.md); --ranking may override.
+  if (expand) r.ranking = "scheme=bm25,expand=10" + (r.ranking.empty() ? "" : "," + r.ranking);
+  if (!recent.empty()) r.recent_half_life_days = news::parse_half_life_days(recent);
   if (args.dbs.empty()) args.dbs.push_back(default_db());
   return args;
 }
@@ -112,9 +135,32 @@ news::TextStyle text_style(const std::string& color) {
   return style;
 }
 
+// Batch mode: each line of the file is a query with the same options; a
+// line that cannot be parsed gets {"query": ..., "error": ...}.
+int run_batch(const Args& args) {
+  std::ifstream in(args.queries_file);
+  if (!in) throw news::SearchError("cannot read " + args.queries_file);
+  news::Searcher searcher(args.dbs, args.allow_partial);
+  news::SearchRequest request = args.request;
+  bool any_hits = false;
+  for (std::string line; std::getline(in, line);) {
+    request.query = line;
+    try {
+      const news::SearchResults results = searcher.search(request);
+      any_hits = any_hits || results.total > 0;
+      std::cout << news::results_to_json(results) << "\n";
+    } catch (const news::QueryError& e) {
+      std::cout << news::error_to_json(line, e.what()) << "\n";
+    }
+  }
+  return any_hits ? kExitHits : kExitNoHits;
+}
+
 int run(const Args& args) {
-  news::Searcher searcher(args.dbs);
+  if (!args.queries_file.empty()) return run_batch(args);
+  news::Searcher searcher(args.dbs, args.allow_partial);
   const news::SearchResults results = searcher.search(args.request);
+  for (const std::string& w : results.warnings) std::cerr << "news-search: warning: " << w << "\n";
   switch (args.format) {
     case Format::kJson: std::cout << news::results_to_json(results) << "\n"; break;
     case Format::kIds: news::render_results_ids(results, std::cout); break;

@@ -29,6 +29,30 @@ std::string replace_markers(const std::string& s, const std::string& on,
   return out;
 }
 
+double round3(double x) { return std::round(x * 1000) / 1000; }
+
+Json explanation_to_json(const Explanation& e) {
+  Json parts = Json::array();
+  for (const ScorePart& p : e.parts) {
+    Json part = {{"what", p.what}, {"weight", round3(p.weight)}};
+    if (!p.detail.empty()) part["detail"] = p.detail;
+    parts.push_back(part);
+  }
+  return {{"matched_terms", e.matched_terms}, {"parts", parts}};
+}
+
+void render_explanation(const Hit& hit, std::ostream& out) {
+  const Explanation& e = *hit.explanation;
+  out << "   why: score " << round3(hit.score) << "; matched:";
+  for (const std::string& t : e.matched_terms) out << " " << t;
+  out << "\n";
+  for (const ScorePart& p : e.parts) {
+    out << "     " << p.what << " +" << round3(p.weight);
+    if (!p.detail.empty()) out << " (" << p.detail << ")";
+    out << "\n";
+  }
+}
+
 Json hit_to_json(const Hit& hit) {
   const Article& a = hit.article;
   Json j;
@@ -44,6 +68,7 @@ Json hit_to_json(const Hit& hit) {
   j["places"] = a.places;
   j["url"] = a.url.empty() ? Json() : Json(a.url);
   j["snippet"] = replace_markers(hit.snippet, "<b>", "</b>");
+  if (hit.explanation) j["explain"] = explanation_to_json(*hit.explanation);
   return j;
 }
 
@@ -79,22 +104,77 @@ void render_hit(const Hit& hit, const TextStyle& style, std::ostream& out) {
         << replace_markers(hit.snippet, style.color ? kBold : "", style.color ? kReset : "")
         << "\n";
   }
+  if (hit.explanation) render_explanation(hit, out);
   out << "   " << paint(style, kDim, a.url.empty() ? a.id : a.id + "  " + a.url) << "\n\n";
+}
+
+// "YYYY-MM" or "YYYY" as a month number (year * 12 + month - 1, or year *
+// 12 for a year); -1 for anything else.
+long period_index(const std::string& v) {
+  const auto digits = [&](size_t from, size_t n) {
+    long x = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= v.size() || v[i] < '0' || v[i] > '9') return -1L;
+      x = x * 10 + (v[i] - '0');
+    }
+    return x;
+  };
+  if (v.size() == 4) return digits(0, 4) < 0 ? -1 : digits(0, 4) * 12;
+  if (v.size() == 7 && v[4] == '-' && digits(0, 4) >= 0 && digits(5, 2) >= 1 && digits(5, 2) <= 12) {
+    return digits(0, 4) * 12 + digits(5, 2) - 1;
+  }
+  return -1;
+}
+
+std::string period_label(long index, bool months) {
+  char buf[48];
+  if (months) {
+    std::snprintf(buf, sizeof buf, "%04ld-%02ld", index / 12, index % 12 + 1);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04ld", index / 12);
+  }
+  return buf;
+}
+
+// A histogram with the empty months (or years) between its first and last
+// value shown as zero, so that the bars read as a timeline.
+std::vector<FacetValue> with_empty_periods(const std::vector<FacetValue>& values) {
+  constexpr long kMaxLines = 600;
+  if (values.empty()) return values;
+  const bool months = values.front().value.size() == 7;
+  const long step = months ? 1 : 12;
+  std::vector<FacetValue> out;
+  long expected = period_index(values.front().value);
+  for (const FacetValue& v : values) {
+    const long index = period_index(v.value);
+    if (index < expected || (v.value.size() == 7) != months ||
+        (index - expected) / step + static_cast<long>(out.size()) > kMaxLines) {
+      return values;  // not a clean timeline: show it as counted
+    }
+    for (; expected < index; expected += step) out.push_back({period_label(expected, months), 0});
+    out.push_back(v);
+    expected = index + step;
+  }
+  return out;
 }
 
 void render_histogram(const Facet& f, std::ostream& out) {
   size_t max = 1;
   for (const FacetValue& v : f.values) max = std::max(max, v.count);
-  for (const FacetValue& v : f.values) {
+  for (const FacetValue& v : with_empty_periods(f.values)) {
     const size_t bar = (v.count * kBarWidth + max - 1) / max;
     char count[32];
-    std::snprintf(count, sizeof count, "%7zu ", v.count);
-    out << "  " << v.value << " " << count << std::string(bar, '#') << "\n";
+    std::snprintf(count, sizeof count, "%7zu", v.count);
+    out << "  " << v.value << " " << count << (bar > 0 ? " " + std::string(bar, '#') : "") << "\n";
   }
 }
 
-void render_facet(const Facet& f, std::ostream& out) {
-  out << f.field << ":\n";
+void render_facet(const Facet& f, bool exact, std::ostream& out) {
+  out << f.field;
+  if (!f.chronological && f.values.size() < f.distinct) {
+    out << " (top " << f.values.size() << " of " << f.distinct << ")";
+  }
+  out << (exact ? ":" : " (approximate counts):") << "\n";
   if (f.values.empty()) out << "  (none)\n";
   if (f.chronological) {
     render_histogram(f, out);
@@ -127,7 +207,14 @@ std::string results_to_json(const SearchResults& r) {
   for (const Hit& h : r.hits) hits.push_back(hit_to_json(h));
   j["hits"] = hits;
   j["facets"] = facets_to_json(r.facets);
+  j["facets_exact"] = r.facets_exact;
   j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json();
+  if (!r.warnings.empty()) j["warnings"] = r.warnings;
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string error_to_json(const std::string& query, const std::string& message) {
+  const Json j = {{"query", query}, {"error", message}};
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -142,7 +229,7 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
   if (r.suggestion) out << "Did you mean: " << *r.suggestion << "\n";
   for (const Facet& f : r.facets) {
     out << "\n";
-    render_facet(f, out);
+    render_facet(f, r.facets_exact, out);
   }
 }
 
@@ -156,9 +243,7 @@ std::string report_to_json(const IndexReport& report) {
   j["updated"] = report.updated;
   j["unchanged"] = report.unchanged;
   j["deleted"] = report.deleted;
-  j["duplicates"] = report.duplicates;
   j["rejected"] = report.rejections.size();
-  j["documents"] = report.documents;
   j["seconds"] = std::round(report.seconds * 1000) / 1000;
   j["docs_per_second"] =
       report.seconds > 0 ? std::round(report.processed() / report.seconds * 10) / 10 : 0.0;

@@ -18,6 +18,9 @@ struct TextStyle {
 // The search results as the one JSON object of DESIGN.md (no newline).
 std::string results_to_json(const SearchResults& results);
 
+// {"query": query, "error": message} (no newline): a failed batch query.
+std::string error_to_json(const std::string& query, const std::string& message);
+
 // Human-readable results: one block per hit, then the facets (histograms as
 // bars).
 void render_results_text(const SearchResults& results, const TextStyle& style,

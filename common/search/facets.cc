@@ -1,7 +1,9 @@
 #include "search/facets.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <unordered_map>
 
 #include "text/text.h"
 
@@ -27,38 +29,123 @@ struct Tally {
   }
 };
 
+// Values by count (descending) then normalised value; a histogram by its
+// normalised key (YYYY-MM, YYYY: date order) and never cut. `limit` 0: all.
 std::vector<FacetValue> sorted_values(const std::map<std::string, Tally>& tallies,
                                       bool chronological, size_t limit) {
+  std::vector<const std::pair<const std::string, Tally>*> order;
+  for (const auto& entry : tallies) order.push_back(&entry);
+  if (!chronological) {
+    // Stable on the map's key order, so equal counts stay by value.
+    std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+      return a->second.count > b->second.count;
+    });
+    if (limit > 0 && order.size() > limit) order.resize(limit);
+  }
   std::vector<FacetValue> values;
-  for (const auto& [key, tally] : tallies) values.push_back({tally.display(), tally.count});
-  if (chronological) return values;  // map order = date order for YYYY-MM
-  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (values.size() > limit) values.resize(limit);
+  for (const auto* entry : order) values.push_back({entry->second.display(), entry->second.count});
   return values;
 }
 
 }  // namespace
 
-FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names) {
+// Counts the values of slots first..first+n-1 of the documents it is shown,
+// which must come in increasing docid order from one database, by walking
+// the slots' value streams alongside.
+class FacetCounter::StreamSpy : public Xapian::MatchSpy {
+ public:
+  StreamSpy(const Xapian::Database& db, Xapian::valueno first, Xapian::valueno n)
+      : db_(db), first_(first), n_(n) {
+    restart();
+  }
+
+  void operator()(const Xapian::Document& doc, double) override {
+    const Xapian::docid did = doc.get_docid();
+    if (did <= last_) restart();  // a second match: streams from the start
+    last_ = did;
+    for (Stream& s : streams_) {
+      if (s.at > did) continue;  // also at the end
+      if (s.at < did) s.skip_to(did);
+      if (s.at == did) s.count(*s.it, &counts_);
+    }
+  }
+
+  // Value -> matching documents; node-based, so counters stay put.
+  using Counts = std::unordered_map<std::string, Xapian::doccount>;
+  const Counts& counts() const { return counts_; }
+
+ private:
+  struct Stream {
+    Xapian::ValueIterator it;
+    Xapian::ValueIterator end;
+    Xapian::docid at = 0;  // it's docid; kAtEnd past the last value
+
+    // Neighbouring documents often share a value (a month, "usa"): the
+    // last one's counter is kept at hand.
+    std::string last_value;
+    Xapian::doccount* last_count = nullptr;
+
+    void settle() { at = it == end ? kAtEnd : it.get_docid(); }
+    void skip_to(Xapian::docid did) {
+      it.skip_to(did);
+      settle();
+    }
+    void count(const std::string& value, Counts* counts) {
+      if (last_count == nullptr || value != last_value) {
+        last_value = value;
+        last_count = &(*counts)[value];
+      }
+      ++*last_count;
+    }
+  };
+  static constexpr Xapian::docid kAtEnd = std::numeric_limits<Xapian::docid>::max();
+
+  void restart() {
+    streams_.clear();
+    for (Xapian::valueno slot = first_; slot < first_ + n_; ++slot) {
+      Stream& s = streams_.emplace_back();
+      s.it = db_.valuestream_begin(slot);
+      s.end = db_.valuestream_end(slot);
+      s.settle();
+    }
+    last_ = 0;
+  }
+
+  Xapian::Database db_;
+  Xapian::valueno first_;
+  Xapian::valueno n_;
+  std::vector<Stream> streams_;
+  Xapian::docid last_ = 0;
+  Counts counts_;
+};
+
+FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
+                           bool remote) {
+  const bool streams = !remote && db.size() == 1;
   for (const std::string& name : names) {
     const schema::FacetField* spec = schema::find_facet_field(name);
     if (spec == nullptr) {
       throw QueryError("unknown facet '" + name +
                        "' (use section, tag, author, place, source, year or month)");
     }
-    Field field{spec, {}};
+    Field field{spec, {}, nullptr};
     const Xapian::valueno slots = used_slots(db, *spec);
-    for (Xapian::valueno i = 0; i < slots; ++i) {
-      field.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot + i));
+    if (streams) {
+      field.stream = std::make_unique<StreamSpy>(db, spec->slot, slots);
+    } else {
+      for (Xapian::valueno i = 0; i < slots; ++i) {
+        field.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot + i));
+      }
     }
     fields_.push_back(std::move(field));
   }
 }
 
+FacetCounter::~FacetCounter() = default;
+
 void FacetCounter::attach(Xapian::Enquire& enquire) const {
   for (const Field& field : fields_) {
+    if (field.stream) enquire.add_matchspy(field.stream.get());
     for (const auto& spy : field.spies) enquire.add_matchspy(spy.get());
   }
 }
@@ -67,15 +154,21 @@ std::vector<Facet> FacetCounter::results(size_t limit) const {
   std::vector<Facet> out;
   for (const Field& field : fields_) {
     std::map<std::string, Tally> tallies;
+    const auto add = [&tallies](const std::string& value, Xapian::doccount count) {
+      Tally& t = tallies[normalise_value(value)];
+      t.count += count;
+      t.display_forms[value] += count;
+    };
+    if (field.stream) {
+      for (const auto& [value, count] : field.stream->counts()) add(value, count);
+    }
     for (const auto& spy : field.spies) {
       for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-        Tally& t = tallies[normalise_value(*it)];
-        t.count += it.get_termfreq();
-        t.display_forms[*it] += it.get_termfreq();
+        add(*it, it.get_termfreq());
       }
     }
     out.push_back(Facet{field.spec->name, field.spec->chronological,
-                        sorted_values(tallies, field.spec->chronological, limit)});
+                        sorted_values(tallies, field.spec->chronological, limit), tallies.size()});
   }
   return out;
 }

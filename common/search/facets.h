@@ -12,28 +12,44 @@
 
 namespace news {
 
-// Exact facet counts with stock ValueCountMatchSpys, so that they also work
-// over remote shards: one spy per value slot of each requested field (a
-// multi-valued field stores its i-th value in slot base + i), summed. A
-// document holds each value once, so the sum is the number of matching
-// documents with that value. Counts are exact when the match is run with
-// check_at_least >= the document count.
+// Exact facet counts of every matching document. A multi-valued field
+// stores its i-th value in slot base + i; a document holds each value once,
+// so summing over the slots gives the number of matching documents with the
+// value. Counts are exact when the match runs with check_at_least >= the
+// document count.
+//
+// Two ways of counting, same results:
+// - one local database: a spy per field reading the fields' value streams
+//   in docid order (the order in which the matcher hands documents over);
+//   about 40 times faster than Document::get_value per slot and document;
+// - several databases, or remote shards: Xapian's own ValueCountMatchSpy,
+//   one per slot, which xapian-tcpsrv knows (a spy of ours would not be),
+//   and which is right with several databases, where a spy sees each
+//   database's own docids.
 class FacetCounter {
  public:
-  // Throws QueryError for an unknown facet name.
-  FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names);
+  // `remote`: a database is served by xapian-tcpsrv. Throws QueryError for
+  // an unknown facet name.
+  FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
+               bool remote = false);
+  ~FacetCounter();
 
+  // Adds the spies to `enquire`; they count during its next get_mset().
   void attach(Xapian::Enquire& enquire) const;
   bool empty() const { return fields_.empty(); }
 
   // The counted values, grouped by normalised value (display form: the most
-  // frequent one), by count then value; histograms by value, never cut.
+  // frequent one), by count then value, at most `limit` per field (0: all);
+  // histograms (year, month) in date order, never cut.
   std::vector<Facet> results(size_t limit) const;
+
+  class StreamSpy;
 
  private:
   struct Field {
     const schema::FacetField* spec;
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    std::unique_ptr<StreamSpy> stream;
   };
   std::vector<Field> fields_;
 };

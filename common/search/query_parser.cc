@@ -1,6 +1,8 @@
 #include "search/query_parser.h"
 
+#include <algorithm>
 #include <map>
+#include <memory>
 
 #include "schema.h"
 #include "search/results.h"
@@ -12,16 +14,75 @@ namespace {
 
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
-// field:value for an exact field: normalised like the indexed value.
+// The normalised value without its trailing '*', or "" when `value` is not
+// a prefix wildcard (`tag:tariff*`).
+std::string wildcard_stem(const std::string& normalised) {
+  if (normalised.size() < 2 || normalised.back() != '*') return "";
+  return normalised.substr(0, normalised.size() - 1);
+}
+
+Xapian::Query wildcard_query(const std::string& term_prefix) {
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, term_prefix, kMaxWildcardExpansion,
+                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+// field:value for an exact field: normalised like the indexed value;
+// field:value* matches every value starting with `value`.
 class ExactFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit ExactFieldProcessor(const schema::ExactField& field) : field_(field) {}
   Xapian::Query operator()(const std::string& value) override {
+    const std::string stem = wildcard_stem(normalise_value(value));
+    if (!stem.empty()) return wildcard_query(field_.prefix + stem);
     return Xapian::Query(schema::exact_term(field_, value));
   }
 
  private:
   const schema::ExactField& field_;
+};
+
+// The words of `text` as the TermGenerator indexes them (lower case,
+// unstemmed), in order.
+std::vector<std::string> index_words(const std::string& text) {
+  Xapian::TermGenerator tg;
+  tg.set_document(Xapian::Document());
+  tg.index_text(text);
+  const Xapian::Document doc = tg.get_document();
+  std::vector<std::pair<Xapian::termpos, std::string>> positioned;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      positioned.emplace_back(*p, *t);
+    }
+  }
+  std::sort(positioned.begin(), positioned.end());
+  std::vector<std::string> words;
+  for (auto& [pos, word] : positioned) words.push_back(std::move(word));
+  return words;
+}
+
+// author:lucey (a word of a name: surname, first name), author:luc*, and
+// author:"Catherine Lucey" (several words: the exact name). A boolean
+// prefix, because Xapian 1.4 does not hand a quoted value to the
+// FieldProcessor of a free-text prefix.
+class AuthorFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string name = normalise_value(value);
+    const Xapian::Query exact(schema::exact_term(schema::kAuthorField, value));
+    if (name.find(' ') != std::string::npos) return exact;
+    const std::string stem = wildcard_stem(name);
+    if (!stem.empty()) return wildcard_query(schema::kAuthorWordPrefix + stem);
+    std::vector<Xapian::Query> words;
+    for (const std::string& w : index_words(name)) {
+      words.emplace_back(schema::kAuthorWordPrefix + w);
+    }
+    if (words.empty()) return exact;
+    // "min-jun" is two indexed words: match them as a phrase.
+    const Xapian::Query word_query =
+        words.size() == 1 ? words[0]
+                          : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    return Xapian::Query(Xapian::Query::OP_OR, exact, word_query);
+  }
 };
 
 class IdFieldProcessor : public Xapian::FieldProcessor {
@@ -32,26 +93,43 @@ class IdFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // date:2025, date:2025-04, date:2025-03..2025-04, date:7d.., date:..2025-01-31
+// The day range of a date: value. Throws QueryError.
+Xapian::Query date_query(const std::string& value, const CivilDay& today) {
+  try {
+    const DayRange range = parse_day_range(value, today);
+    return day_range_query(range.from, range.to);
+  } catch (const DateError& e) {
+    throw QueryError(std::string("date: ") + e.what());
+  }
+}
+
+// date:2025, date:2025-04, date:2025-03..2025-04, date:7d.., date:..2025-01-31
+// An invalid date is noted in `error` (the parser throws it afterwards):
+// an exception thrown through Xapian 1.4's QueryParser leaks its parse
+// state.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(const CivilDay& today) : today_(today) {}
+  DateFieldProcessor(const CivilDay& today, std::shared_ptr<std::string> error)
+      : today_(today), error_(std::move(error)) {}
   Xapian::Query operator()(const std::string& value) override {
     try {
-      const DayRange range = parse_day_range(value, today_);
-      return day_range_query(range.from, range.to);
-    } catch (const DateError& e) {
-      // QueryParser passes exceptions from a FieldProcessor through.
-      throw QueryError(std::string("date: ") + e.what());
+      return date_query(value, today_);
+    } catch (const QueryError& e) {
+      if (error_->empty()) *error_ = e.what();
+      return Xapian::Query::MatchNothing;
     }
   }
 
  private:
   CivilDay today_;
+  std::shared_ptr<std::string> error_;
 };
 
+// Operators only in capitals (AND, OR, NOT, XOR, NEAR): in "war and peace"
+// or "to be or not to be" the small words are words.
 unsigned parser_flags() {
   return Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-         Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+         Xapian::QueryParser::FLAG_PURE_NOT;
 }
 
 }  // namespace
@@ -64,7 +142,8 @@ Xapian::Query day_range_query(const std::string& from, const std::string& to) {
 }
 
 NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& today)
-    : stemmer_("english"),
+    : db_(db),
+      stemmer_("english"),
       stopper_(english_stopwords().begin(), english_stopwords().end()),
       today_(today) {
   qp_.set_database(db);
@@ -73,31 +152,58 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& tod
   qp_.set_stopper(&stopper_);
   qp_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
-  for (const schema::TextField& f : schema::kTextFields) qp_.add_prefix(f.name, f.prefix);
+  for (const schema::TextField& f : schema::kTextFields) {
+    if (schema::find_exact_field(f.name) == nullptr) qp_.add_prefix(f.name, f.prefix);
+  }
   for (const schema::ExactField& f : schema::kExactFields) {
-    // `author:` is free text (words of names); its exact form is a filter.
-    if (std::string(f.name) == "author") continue;
     const std::string grouping = f.name;  // so that tag: and topic: are ORed
-    qp_.add_boolean_prefix(f.name, (new ExactFieldProcessor(f))->release(), &grouping);
-    if (f.alias != nullptr) {
-      qp_.add_boolean_prefix(f.alias, (new ExactFieldProcessor(f))->release(), &grouping);
+    for (const char* name : {f.name, f.alias}) {
+      if (name == nullptr) continue;
+      const bool author = std::string_view(f.name) == schema::kAuthorField.name;
+      Xapian::FieldProcessor* proc =
+          author ? static_cast<Xapian::FieldProcessor*>(new AuthorFieldProcessor)
+                 : new ExactFieldProcessor(f);
+      qp_.add_boolean_prefix(name, proc->release(), &grouping);
+      verbatim_fields_.emplace_back(name);
     }
   }
   qp_.add_boolean_prefix(schema::kIdFieldName, (new IdFieldProcessor)->release());
-  qp_.add_boolean_prefix(schema::kDateFieldName, (new DateFieldProcessor(today))->release());
+  qp_.add_boolean_prefix(schema::kDateFieldName,
+                         (new DateFieldProcessor(today, field_error_))->release());
+  verbatim_fields_.emplace_back(schema::kIdFieldName);
+  verbatim_fields_.emplace_back(schema::kDateFieldName);
+}
+
+std::string NewsQueryParser::prepare(const std::string& text) const {
+  return prepare_query_text(make_valid_utf8(text), verbatim_fields_);
 }
 
 Xapian::Query NewsQueryParser::parse(const std::string& text, bool all_terms) {
-  const std::string prepared = prepare_query_text(make_valid_utf8(text));
+  const std::string prepared = prepare(text);
   if (collapse_whitespace(prepared).empty()) return Xapian::Query::MatchAll;
   qp_.set_default_op(all_terms ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  field_error_->clear();
   try {
-    return qp_.parse_query(prepared, parser_flags());
+    Xapian::Query query = qp_.parse_query(prepared, parser_flags());
+    if (!field_error_->empty()) throw QueryError(*field_error_);
+    return query;
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError("cannot parse query: " + e.get_msg());
   } catch (const Xapian::Error& e) {
     throw QueryError("cannot parse query: " + e.get_description());
   }
+}
+
+std::optional<std::string> NewsQueryParser::suggest(const std::string& text) const {
+  const std::string prepared = prepare(text);
+  std::string corrected;
+  try {
+    corrected = respell_query(prepared, verbatim_fields_, db_);
+  } catch (const Xapian::Error&) {
+    return std::nullopt;  // e.g. a remote shard: no spelling data there
+  }
+  if (corrected == prepared) return std::nullopt;
+  return corrected;
 }
 
 Xapian::Query NewsQueryParser::filters(
@@ -109,7 +215,7 @@ Xapian::Query NewsQueryParser::filters(
       continue;
     }
     if (name == schema::kDateFieldName) {
-      by_field[name].push_back(DateFieldProcessor(today_)(value));
+      by_field[name].push_back(date_query(value, today_));
       continue;
     }
     const schema::ExactField* field = schema::find_exact_field(name);

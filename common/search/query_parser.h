@@ -3,6 +3,8 @@
 
 #include <xapian.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,8 +24,16 @@ class NewsQueryParser {
 
   // Parses the query text; empty text matches every document. `all_terms`
   // makes every word required (default: any word, best matches first).
-  // Throws QueryError for syntax errors and invalid field values.
+  // Field values (tag:, author:, date:...) are boolean filters; one field
+  // given twice is ORed, different fields ANDed. Throws QueryError for
+  // syntax errors and invalid field values.
   Xapian::Query parse(const std::string& text, bool all_terms);
+
+  // A "did you mean" rewrite of the query text: each word missing from the
+  // index replaced by its spelling suggestion (text/analysis.h
+  // respell_query). nullopt when nothing changes (every word known, no
+  // spelling data, remote shards).
+  std::optional<std::string> suggest(const std::string& text) const;
 
   // (field, value) filters: values of one field ORed, fields ANDed. An
   // empty Query when there are none. Throws QueryError for an unknown field.
@@ -37,7 +47,13 @@ class NewsQueryParser {
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
  private:
+  std::string prepare(const std::string& text) const;
+
+  Xapian::Database db_;
   Xapian::QueryParser qp_;
+  std::vector<std::string> verbatim_fields_;  // boolean field names
+  // The first invalid field value met by a FieldProcessor during parse().
+  std::shared_ptr<std::string> field_error_ = std::make_shared<std::string>();
   Xapian::Stem stemmer_;
   Xapian::SimpleStopper stopper_;
   CivilDay today_;

@@ -39,6 +39,12 @@ struct SearchRequest {
   std::vector<std::string> facets;  // schema facet names
   size_t facet_limit = 10;          // values per facet (histograms: all)
   bool snippets = true;
+  // Ranking (search/ranking.h, docs/RANKING.md).
+  std::string similar_id;           // non-empty: stories like this one (query ignored)
+  double recent_half_life_days = 0;  // > 0: mix relevance with freshness
+  std::string as_of;                 // recency reference day ("" = today)
+  bool explain = false;              // fill Hit::explanation
+  std::string ranking;               // expert overrides "k1=1.2,b=0.75,expand=0,..."
 };
 
 // Markers around matched words in Hit::snippet (control characters that do
@@ -46,11 +52,24 @@ struct SearchRequest {
 inline constexpr char kHighlightOn = '\x02';
 inline constexpr char kHighlightOff = '\x03';
 
+// One part of a hit's score (--explain).
+struct ScorePart {
+  std::string what;    // a query term, "expansion", "recency", ...
+  double weight = 0;   // its contribution to the score
+  std::string detail;  // e.g. "title 1, body 4" (occurrences by field)
+};
+
+struct Explanation {
+  std::vector<std::string> matched_terms;  // Xapian terms (Z = stem, S = title)
+  std::vector<ScorePart> parts;
+};
+
 struct Hit {
   size_t rank = 0;  // 1-based, counting from offset 0
   double score = 0;
   Article article;
   std::string snippet;
+  std::optional<Explanation> explanation;  // with SearchRequest::explain
 };
 
 struct FacetValue {
@@ -62,6 +81,7 @@ struct Facet {
   std::string field;
   bool chronological = false;
   std::vector<FacetValue> values;
+  size_t distinct = 0;  // distinct values counted, before the limit
 };
 
 struct SearchResults {
@@ -73,7 +93,11 @@ struct SearchResults {
   double took_ms = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
+  bool facets_exact = false;  // facet counts cover every matching document
   std::optional<std::string> suggestion;
+  // Problems that did not stop the search, e.g. shards left out with
+  // allow_partial (index/shards.h).
+  std::vector<std::string> warnings;
 };
 
 }  // namespace news

@@ -2,9 +2,11 @@
 
 #include <chrono>
 
+#include "index/shards.h"
 #include "schema.h"
 #include "search/facets.h"
 #include "search/query_parser.h"
+#include "search/ranking.h"
 #include "text/text.h"
 
 namespace news {
@@ -13,21 +15,14 @@ namespace {
 constexpr int kMaxRetries = 5;
 constexpr size_t kSnippetLength = 240;
 
-Xapian::Database open_all(const std::vector<std::string>& paths) {
-  Xapian::Database db;
-  for (const std::string& path : paths) {
-    try {
-      db.add_database(Xapian::Database(path));
-    } catch (const Xapian::Error& e) {
-      throw SearchError("cannot open index " + path + ": " + e.get_description());
-    }
-  }
-  return db;
-}
-
-Xapian::Query combine(const Xapian::Query& text, const Xapian::Query& filter) {
-  if (filter.empty()) return text;
-  return Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+// Each shard (stub entries expanded) opened on its own, so that a failure
+// names the shard, and allow_partial can leave it out.
+Xapian::Database open_all(const std::vector<std::string>& paths, bool allow_partial,
+                          std::vector<std::string>* warnings, bool* remote) {
+  warnings->clear();
+  const std::vector<ShardSpec> shards = expand_shards(paths);
+  *remote = any_remote(shards);
+  return open_shards(shards, allow_partial, warnings);
 }
 
 void set_order(Xapian::Enquire& enquire, SortOrder sort) {
@@ -88,10 +83,13 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& databases)
-    : paths_(databases), db_(open_all(databases)), today_(today_utc()) {}
+Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial)
+    : paths_(databases),
+      allow_partial_(allow_partial),
+      db_(open_all(databases, allow_partial, &warnings_, &has_remote_)),
+      today_(today_utc()) {}
 
-void Searcher::reopen() { db_ = open_all(paths_); }
+void Searcher::reopen() { db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_); }
 
 SearchResults Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
@@ -102,7 +100,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
       // A new Database, not reopen(): the stub may now name a new generation.
       reopen();
     } catch (const Xapian::NetworkError& e) {
-      throw SearchError("remote shard failed: " + e.get_description());
+      if (attempt == kMaxRetries) throw SearchError("remote shard failed: " + e.get_description());
+      // Reopening names the shard that went away (SearchError), or leaves it
+      // out with allow_partial.
+      reopen();
     } catch (const Xapian::Error& e) {
       throw SearchError(e.get_description());
     }
@@ -118,24 +119,41 @@ SearchResults Searcher::run(const SearchRequest& request) {
     filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
   }
   Xapian::Enquire enquire(db_);
-  enquire.set_query(combine(parser.parse(request.query, request.all_terms), filter));
+  Ranker ranker(db_, request, today_);
+  const Xapian::Query text = request.similar_id.empty()
+                                 ? parser.parse(request.query, request.all_terms)
+                                 : ranker.similar_query();
+  ranker.prepare(enquire, text, filter);
   set_order(enquire, request.sort);
-  FacetCounter facets(db_, request.facets);
-  facets.attach(enquire);
+  FacetCounter facets(db_, request.facets, has_remote_);
+  // Over remote shards, facets are counted in a pass of their own (see
+  // any_remote in index/shards.h).
+  const bool facets_apart = has_remote_ && !facets.empty();
+  if (!facets_apart) facets.attach(enquire);
   const bool exact = request.limit == 0 || !facets.empty();
   const Xapian::doccount check = exact ? db_.get_doccount() : 0;
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit), check);
+  if (facets_apart) {
+    facets.attach(enquire);
+    enquire.get_mset(0, 0, check);
+  }
   SearchResults results;
   results.query = request.query;
+  results.warnings = warnings_;
   results.offset = request.offset;
   results.limit = request.limit;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     results.hits.push_back(make_hit(mset, it, request, parser.stemmer()));
+    if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
   }
   results.facets = facets.results(request.facet_limit);
+  results.facets_exact = exact && !facets.empty();
+  if (results.total == 0 && request.similar_id.empty()) {
+    results.suggestion = parser.suggest(request.query);
+  }
   results.took_ms = std::chrono::duration<double, std::milli>(
                         std::chrono::steady_clock::now() - start).count();
   return results;

@@ -16,8 +16,10 @@ namespace news {
 class Searcher {
  public:
   // Opens the databases (index directories, Xapian databases or stub
-  // files). Throws SearchError when one cannot be opened.
-  explicit Searcher(const std::vector<std::string>& databases);
+  // files; index/shards.h). Throws SearchError naming a shard that cannot be
+  // opened, unless `allow_partial`: then the search runs on the other shards
+  // and SearchResults::warnings names the missing ones.
+  explicit Searcher(const std::vector<std::string>& databases, bool allow_partial = false);
 
   // Returns up to request.limit hits from request.offset, with exact totals
   // and facet counts when facets are asked or limit is 0. Retries on the
@@ -35,6 +37,9 @@ class Searcher {
   void reopen();
 
   std::vector<std::string> paths_;
+  bool allow_partial_ = false;
+  std::vector<std::string> warnings_;  // shards left out at the last open
+  bool has_remote_ = false;            // a shard is served by xapian-tcpsrv
   Xapian::Database db_;
   CivilDay today_;
 };

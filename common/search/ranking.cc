@@ -1,0 +1,439 @@
+#include "search/ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "index/document_builder.h"
+#include "schema.h"
+#include "text/analysis.h"
+#include "text/text.h"
+
+namespace news {
+namespace {
+
+constexpr double kSecondsPerDay = 86400;
+
+double parse_number(const std::string& name, const std::string& value) {
+  char* end = nullptr;
+  const double d = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || !std::isfinite(d) || d < 0) {
+    throw QueryError("ranking: " + name + " must be a non-negative number, got '" + value + "'");
+  }
+  return d;
+}
+
+void set_param(RankingParams& p, const std::string& name, const std::string& value) {
+  const std::map<std::string, std::function<void(double)>> numeric = {
+      {"k1", [&](double d) { p.k1 = d; }},
+      {"b", [&](double d) { p.b = std::min(d, 1.0); }},
+      {"expand", [&](double d) { p.expand_docs = static_cast<unsigned>(d); }},
+      {"expand_terms", [&](double d) { p.expand_terms = static_cast<unsigned>(d); }},
+      {"expand_min_docs", [&](double d) { p.expand_min_docs = static_cast<unsigned>(d); }},
+      {"expand_weight", [&](double d) { p.expand_weight = d; }},
+      {"proximity", [&](double d) { p.proximity_weight = d; }},
+      {"window", [&](double d) { p.proximity_window = std::max(2u, static_cast<unsigned>(d)); }},
+      {"recency_share", [&](double d) { p.recency_share = d; }},
+      {"stem_all", [&](double d) { p.stem_all = d != 0; }},
+      {"similar_terms", [&](double d) { p.similar_terms = std::max(1u, static_cast<unsigned>(d)); }},
+  };
+  if (name == "scheme") {
+    static const std::set<std::string> kSchemes = {"bm25", "bm25+", "dph", "dlh", "pl2", "lm"};
+    if (kSchemes.count(value) == 0) throw QueryError("ranking: unknown scheme '" + value + "'");
+    p.scheme = value;
+    return;
+  }
+  const auto it = numeric.find(name);
+  if (it == numeric.end()) throw QueryError("ranking: unknown parameter '" + name + "'");
+  it->second(parse_number(name, value));
+}
+
+std::unique_ptr<Xapian::Weight> make_weight(const RankingParams& p) {
+  // BM25 with k2 = 0 (no query length term), k3 = 1 (repeated query words
+  // count, saturating) and Xapian's default min_normlen.
+  if (p.scheme == "bm25+") return std::make_unique<Xapian::BM25PlusWeight>(p.k1, 0, 1, p.b, 0.5, 1);
+  if (p.scheme == "dph") return std::make_unique<Xapian::DPHWeight>();
+  if (p.scheme == "dlh") return std::make_unique<Xapian::DLHWeight>();
+  if (p.scheme == "pl2") return std::make_unique<Xapian::PL2Weight>();
+  if (p.scheme == "lm") return std::make_unique<Xapian::LMWeight>();
+  return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, 0.5);
+}
+
+Xapian::Query filtered(const Xapian::Query& q, const Xapian::Query& filter) {
+  return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+}
+
+// Terms that carry free text: unprefixed words, stems (Z), title (S) and
+// author words (A). Boolean filter terms have other upper-case prefixes.
+bool is_text_term(const std::string& t) {
+  if (t.empty()) return false;
+  const char c = t[0];
+  return !(c >= 'A' && c <= 'Z') || c == 'Z' || c == 'S' || c == 'A';
+}
+
+// "Z" + a stem of at least 3 characters, not a title-only (ZS) stem.
+bool is_word_stem(const std::string& term) {
+  return term.size() > 3 && term[0] == schema::kStemPrefix[0] &&
+         !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
+// Accepts body/title stems for query expansion, except `excluded` ones.
+class StemDecider : public Xapian::ExpandDecider {
+ public:
+  explicit StemDecider(std::set<std::string> excluded) : excluded_(std::move(excluded)) {}
+  bool operator()(const std::string& term) const override {
+    return is_word_stem(term) && excluded_.count(term) == 0;
+  }
+
+ private:
+  std::set<std::string> excluded_;
+};
+
+// Accepts only the stems found in at least `min_docs` of the feedback
+// stories (a word in one story only is more often noise than topic), and
+// so saves the ESet the term statistics of every other word.
+class FeedbackDecider : public Xapian::ExpandDecider {
+ public:
+  FeedbackDecider(const Xapian::Database& db, const Xapian::MSet& top, unsigned min_docs,
+                  const std::set<std::string>& excluded) {
+    std::map<std::string, unsigned> docs_with;
+    for (auto it = top.begin(); it != top.end(); ++it) {
+      for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+        if (is_word_stem(*t)) ++docs_with[*t];
+      }
+    }
+    for (const auto& [term, n] : docs_with) {
+      if (n >= min_docs && excluded.count(term) == 0) accepted_.insert(term);
+    }
+  }
+  bool operator()(const std::string& term) const override { return accepted_.count(term) != 0; }
+
+ private:
+  std::set<std::string> accepted_;
+};
+
+// The query's words and their stems, so that expansion adds new words only.
+std::set<std::string> query_stems(const Xapian::Query& q) {
+  const Xapian::Stem stem("english");
+  std::set<std::string> out;
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    out.insert(*t);
+    if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z')) out.insert(schema::kStemPrefix + stem(*t));
+  }
+  return out;
+}
+
+// One OR of the ESet's terms, each scaled by its expand weight relative to
+// the best one.
+Xapian::Query weighted_terms(const Xapian::ESet& eset) {
+  std::vector<Xapian::Query> terms;
+  if (eset.empty()) return Xapian::Query();
+  const double best = eset.begin().get_weight();
+  for (auto t = eset.begin(); t != eset.end(); ++t) {
+    const double w = best > 0 ? t.get_weight() / best : 1.0;
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), w);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Freshness as a weight: scale * 2^(-age / half_life), read from the
+// sortable publication time slot. Stories without a date get nothing.
+class RecencySource : public Xapian::ValuePostingSource {
+ public:
+  RecencySource(double scale, double now_seconds, double half_life_days)
+      : Xapian::ValuePostingSource(schema::kTimeSlot),
+        scale_(scale), now_(now_seconds), half_life_days_(half_life_days) {}
+
+  void init(const Xapian::Database& db) override {
+    Xapian::ValuePostingSource::init(db);
+    set_maxweight(scale_);
+  }
+  double get_weight() const override {
+    const double age = now_ - Xapian::sortable_unserialise(get_value());
+    return scale_ * recency_decay(age, half_life_days_);
+  }
+  Xapian::PostingSource* clone() const override {
+    return new RecencySource(scale_, now_, half_life_days_);
+  }
+  std::string name() const override { return "news::RecencySource"; }
+
+ private:
+  double scale_;
+  double now_;
+  double half_life_days_;
+};
+
+bool has_query_syntax(const std::string& q) {
+  if (q.find_first_of(":\"()+-*") != std::string::npos) return true;
+  for (const char* op : {" and ", " or ", " not ", " xor ", " near ", " adj "}) {
+    std::string lower = " " + q + " ";
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    if (lower.find(op) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The query's words in order (lower case, stopwords dropped), as indexed
+// with positions.
+std::vector<std::string> positional_words(const std::string& query) {
+  Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
+  Xapian::TermGenerator tg;
+  tg.set_stopper(&stopper);
+  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+  Xapian::Document doc;
+  tg.set_document(doc);
+  tg.index_text(prepare_query_text(query));
+  std::map<Xapian::termpos, std::string> by_pos;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos[*p] = *t;
+  }
+  std::vector<std::string> words;
+  for (const auto& entry : by_pos) words.push_back(entry.second);
+  return words;
+}
+
+// The wdf of `term` in document `did` (0 when absent).
+Xapian::termcount wdf_of(const Xapian::Database& db, Xapian::docid did, const std::string& term) {
+  Xapian::TermIterator t = db.termlist_begin(did);
+  t.skip_to(term);
+  return t != db.termlist_end(did) && *t == term ? t.get_wdf() : 0;
+}
+
+// "title N, body M" for a free-text word or stem term of document `did`.
+std::string field_detail(const Xapian::Database& db, Xapian::docid did, const std::string& term) {
+  std::string title_term;
+  if (term[0] == schema::kStemPrefix[0]) {
+    title_term = schema::kStemPrefix + std::string(schema::kTitlePrefix) + term.substr(1);
+  } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
+    title_term = schema::kTitlePrefix + term;
+  } else {
+    return "";
+  }
+  const Xapian::termcount all = wdf_of(db, did, term);
+  const Xapian::termcount title = wdf_of(db, did, title_term);
+  const Xapian::termcount body = all > title * kTitleWeight ? all - title * kTitleWeight : 0;
+  return "title " + std::to_string(title) + ", body " + std::to_string(body);
+}
+
+std::string id_term_of(const Xapian::Document& doc) {
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(schema::kIdPrefix);
+  if (t == doc.termlist_end() || (*t).rfind(schema::kIdPrefix, 0) != 0) return "";
+  return *t;
+}
+
+// A free word the parser left unstemmed (capitalised: "Crime"), outside
+// any phrase: an unprefixed term starting with a lower-case ASCII letter.
+bool is_unstemmed_word(const Xapian::Query& q) {
+  if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
+  const auto t = q.get_terms_begin();
+  if (t == q.get_terms_end()) return false;
+  const std::string& term = *t;
+  return !term.empty() && term[0] >= 'a' && term[0] <= 'z';
+}
+
+Xapian::Query stem_word(const Xapian::Query& q, const Xapian::Stem& stem) {
+  return Xapian::Query(schema::kStemPrefix + stem(*q.get_terms_begin()));
+}
+
+}  // namespace
+
+Xapian::Query stem_free_words(const Xapian::Query& query) {
+  const Xapian::Stem stem("english");
+  if (is_unstemmed_word(query)) return stem_word(query, stem);
+  const auto op = query.get_type();
+  if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND) return query;
+  std::vector<Xapian::Query> subs;
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Xapian::Query sub = query.get_subquery(i);
+    subs.push_back(is_unstemmed_word(sub) ? stem_word(sub, stem) : sub);
+  }
+  return Xapian::Query(op, subs.begin(), subs.end());
+}
+
+RankingParams parse_ranking_params(const std::string& spec) {
+  RankingParams p;
+  size_t start = 0;
+  while (start < spec.size()) {
+    size_t end = spec.find(',', start);
+    if (end == std::string::npos) end = spec.size();
+    const std::string item = spec.substr(start, end - start);
+    start = end + 1;
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos) throw QueryError("ranking: expected name=value, got '" + item + "'");
+    set_param(p, item.substr(0, eq), item.substr(eq + 1));
+  }
+  return p;
+}
+
+double parse_half_life_days(const std::string& text) {
+  static const std::map<char, double> kUnits = {
+      {'h', 1.0 / 24}, {'d', 1}, {'w', 7}, {'m', 30}, {'y', 365}};
+  std::string number = text;
+  double unit = 1;
+  if (!text.empty() && kUnits.count(text.back()) != 0) {
+    unit = kUnits.at(text.back());
+    number.pop_back();
+  }
+  char* end = nullptr;
+  const double d = std::strtod(number.c_str(), &end);
+  if (number.empty() || *end != '\0' || !std::isfinite(d) || d <= 0) {
+    throw QueryError("--recent: expected a half-life such as 30d, 2w, 6m, 1y or 12h, got '" +
+                     text + "'");
+  }
+  return d * unit;
+}
+
+double recency_decay(double age_seconds, double half_life_days) {
+  if (age_seconds <= 0) return 1;
+  return std::exp2(-age_seconds / (half_life_days * kSecondsPerDay));
+}
+
+Ranker::Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today)
+    : db_(db), request_(request), params_(parse_ranking_params(request.ranking)),
+      weight_(make_weight(params_)) {
+  CivilDay day = today;
+  if (!request.as_of.empty()) {
+    try {
+      day = parse_date_bound(request.as_of, today, true);
+    } catch (const DateError& e) {
+      throw QueryError(std::string("--as-of: ") + e.what());
+    }
+  }
+  // The end of the reference day: every story of that day is "fresh".
+  now_seconds_ = static_cast<double>(day.days_since_epoch() + 1) * kSecondsPerDay - 1;
+}
+
+Ranker::~Ranker() = default;
+
+Xapian::Query Ranker::similar_query() const {
+  const std::string id_term = schema::id_term(request_.similar_id);
+  Xapian::PostingIterator p = db_.postlist_begin(id_term);
+  if (p == db_.postlist_end(id_term)) {
+    throw QueryError("--similar: no story with id '" + request_.similar_id + "'");
+  }
+  Xapian::RSet rset;
+  rset.add_document(*p);
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(*weight_);
+  enquire.set_query(Xapian::Query(id_term));
+  const StemDecider decider({});
+  const Xapian::ESet eset = enquire.get_eset(params_.similar_terms, rset, &decider);
+  if (eset.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, weighted_terms(eset), Xapian::Query(id_term));
+}
+
+void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
+                     const Xapian::Query& filter) {
+  enquire.set_weighting_scheme(*weight_);
+  parts_.clear();
+  const Xapian::Query text = params_.stem_all ? stem_free_words(parsed) : parsed;
+  for (auto t = text.get_unique_terms_begin(); t != text.get_unique_terms_end(); ++t) {
+    if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
+  }
+  Xapian::Query scored = text;
+  const bool browse = text.get_length() == 0;  // MatchAll: no words
+  if (params_.expand_docs > 0 && !browse && request_.similar_id.empty()) {
+    const Xapian::Query exp = expansion(text, filter);
+    if (!exp.empty()) {
+      scored = Xapian::Query(Xapian::Query::OP_OR, scored, exp);
+      parts_.push_back({"expansion", exp, false});
+    }
+  }
+  if (params_.proximity_weight > 0 && !browse && request_.similar_id.empty()) {
+    const Xapian::Query near = proximity();
+    if (!near.empty()) {
+      scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, near);
+      parts_.push_back({"proximity", near, false});
+    }
+  }
+  if (request_.recent_half_life_days > 0) {
+    const Xapian::Query fresh = recency(scored, filter);
+    scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, fresh);
+    parts_.push_back({"recency", fresh, false});
+  }
+  enquire.set_query(filtered(scored, filter));
+}
+
+Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& filter) const {
+  Xapian::Enquire first(db_);
+  first.set_weighting_scheme(*weight_);
+  first.set_query(filtered(text, filter));
+  const Xapian::MSet top = first.get_mset(0, params_.expand_docs);
+  if (top.empty()) return Xapian::Query();
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  const FeedbackDecider decider(db_, top, params_.expand_min_docs, query_stems(text));
+  const Xapian::ESet eset = first.get_eset(params_.expand_terms, rset, &decider);
+  if (eset.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weighted_terms(eset),
+                       params_.expand_weight);
+}
+
+Xapian::Query Ranker::proximity() const {
+  if (has_query_syntax(request_.query)) return Xapian::Query();
+  const std::vector<std::string> words = positional_words(request_.query);
+  std::vector<Xapian::Query> pairs;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const Xapian::Query pair[] = {Xapian::Query(words[i]), Xapian::Query(words[i + 1])};
+    pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair),
+                       params_.proximity_window);
+  }
+  if (pairs.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                       params_.proximity_weight);
+}
+
+Xapian::Query Ranker::recency(const Xapian::Query& scored, const Xapian::Query& filter) const {
+  // The boost is a share of the best relevance score of this query, so
+  // that it means the same for short and long queries; browse mode (no
+  // words, every score 0) orders by freshness alone.
+  double best = 1;
+  if (scored.get_length() > 0) {
+    Xapian::Enquire first(db_);
+    first.set_weighting_scheme(*weight_);
+    first.set_query(filtered(scored, filter));
+    const Xapian::MSet top = first.get_mset(0, 1);
+    if (!top.empty() && top.get_max_attained() > 0) best = top.get_max_attained();
+  }
+  auto* source = new RecencySource(params_.recency_share * best, now_seconds_,
+                                   request_.recent_half_life_days);
+  return Xapian::Query(source->release());
+}
+
+double Ranker::part_weight(const Xapian::Query& part, Xapian::docid did) const {
+  const std::string id_term = id_term_of(db_.get_document(did));
+  if (id_term.empty()) return 0;
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(*weight_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)));
+  const Xapian::MSet m = enquire.get_mset(0, 1);
+  return m.empty() ? 0 : m.begin().get_weight();
+}
+
+Explanation Ranker::explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) const {
+  Explanation e;
+  const Xapian::docid did = *hit;
+  for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit);
+       ++t) {
+    e.matched_terms.push_back(*t);
+  }
+  for (const Part& part : parts_) {
+    if (part.is_term &&
+        std::find(e.matched_terms.begin(), e.matched_terms.end(), part.what) ==
+            e.matched_terms.end()) {
+      continue;
+    }
+    const double w = part_weight(part.query, did);
+    if (!part.is_term && w == 0) continue;
+    e.parts.push_back({part.what, w, part.is_term ? field_detail(db_, did, part.what) : ""});
+  }
+  return e;
+}
+
+}  // namespace news

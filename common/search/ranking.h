@@ -1,0 +1,110 @@
+#ifndef NEWS_COMMON_SEARCH_RANKING_H_
+#define NEWS_COMMON_SEARCH_RANKING_H_
+
+// Ranking: the weighting scheme, pseudo-relevance feedback, proximity
+// evidence, recency and "more like this", and the per-hit explanation.
+// The defaults and the measurements behind them are in docs/RANKING.md.
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "search/results.h"
+#include "text/dates.h"
+
+namespace news {
+
+// Ranking parameters; the defaults are the chosen ones (docs/RANKING.md).
+struct RankingParams {
+  // DPH: Xapian's parameter-free divergence-from-randomness scheme.
+  std::string scheme = "dph";  // dph, bm25, bm25+, dlh, pl2, lm
+  // Stem capitalised free words too (Xapian's STEM_SOME leaves them as
+  // typed); phrases stay exact.
+  bool stem_all = true;
+  double k1 = 1.0;  // BM25 (scheme=bm25) term frequency saturation
+  double b = 0.5;   // BM25 document length normalisation
+  // Pseudo-relevance feedback: the ESet of the top `expand_docs` stories
+  // (0 = off) adds `expand_terms` terms, weighted `expand_weight` times
+  // the original query.
+  unsigned expand_docs = 0;
+  unsigned expand_terms = 20;
+  double expand_weight = 0.3;
+  unsigned expand_min_docs = 2;  // an expansion word is in this many of them
+  // Proximity: adjacent query words within `proximity_window` positions
+  // add `proximity_weight` times their BM25 weight (0 = off).
+  double proximity_weight = 0;
+  unsigned proximity_window = 8;
+  // --recent: the freshest story gains up to this share of the best
+  // relevance score of the query.
+  double recency_share = 0.25;
+  unsigned similar_terms = 40;  // --similar: terms taken from the story
+};
+
+// Reads "name=value,..." (names as in RankingParams) onto the defaults.
+// Throws QueryError for an unknown name or a bad value.
+RankingParams parse_ranking_params(const std::string& spec);
+
+// Reads a half-life: "30d", "2w", "6m" (30 days), "1y" (365 days), "12h",
+// or a plain number of days. Throws QueryError unless positive.
+double parse_half_life_days(const std::string& text);
+
+// The freshness factor 2^(-age/half_life), 1 for stories not older than
+// the reference time.
+double recency_decay(double age_seconds, double half_life_days);
+
+// `query` with its top-level free words stemmed: a word the parser left
+// unstemmed (capitalised) becomes its Z stem term. Phrases, fields and
+// nested groups are kept as they are.
+Xapian::Query stem_free_words(const Xapian::Query& query);
+
+// Applies a request's ranking to an Enquire: builds the scored query
+// (expansion, proximity, recency) and explains hits. One per search.
+class Ranker {
+ public:
+  // `today` is the reference day for recency unless request.as_of is set.
+  // Throws QueryError for bad ranking parameters or --as-of.
+  Ranker(const Xapian::Database& db, const SearchRequest& request,
+         const CivilDay& today);
+  ~Ranker();
+
+  // The query of a --similar request: the story's most distinctive terms,
+  // the story itself excluded. Throws QueryError for an unknown id.
+  Xapian::Query similar_query() const;
+
+  // Sets the weighting scheme and the final query on `enquire`: `text`
+  // (and the request's ranking evidence on top of it) filtered by
+  // `filter` (an empty Query: none). Runs a first pass for feedback or
+  // recency when they are on.
+  void prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
+               const Xapian::Query& filter);
+
+  // Why the hit ranked there: matched terms and the weight of each part of
+  // the query (terms with their field occurrences, expansion, proximity,
+  // recency).
+  Explanation explain(const Xapian::Enquire& enquire,
+                      const Xapian::MSetIterator& hit) const;
+
+ private:
+  struct Part {
+    std::string what;
+    Xapian::Query query;
+    bool is_term;
+  };
+  Xapian::Query expansion(const Xapian::Query& text, const Xapian::Query& filter) const;
+  Xapian::Query proximity() const;
+  Xapian::Query recency(const Xapian::Query& scored, const Xapian::Query& filter) const;
+  double part_weight(const Xapian::Query& part, Xapian::docid did) const;
+
+  Xapian::Database db_;
+  const SearchRequest& request_;
+  RankingParams params_;
+  std::unique_ptr<Xapian::Weight> weight_;
+  double now_seconds_;
+  std::vector<Part> parts_;
+};
+
+}  // namespace news
+
+#endif  // NEWS_COMMON_SEARCH_RANKING_H_

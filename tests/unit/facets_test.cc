@@ -1,0 +1,181 @@
+// Facet counts: multi-valued fields counted once per document and value,
+// values grouped by normalised form, order, limits, histograms, filtered
+// matches and several databases searched together.
+
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "article.h"
+#include "index/document_builder.h"
+#include "search/facets.h"
+#include "search/results.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(facets_test)
+
+// Glass databases in a temporary directory, removed at the end.
+class TempIndexes {
+ public:
+  TempIndexes()
+      : dir_(std::filesystem::temp_directory_path() /
+             ("news_facets_test_" + std::to_string(::getpid()))) {
+    std::filesystem::create_directories(dir_);
+  }
+  ~TempIndexes() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  // Indexes the articles (JSON) into a new database; returns its path.
+  std::string add(const std::vector<std::string>& articles) {
+    const std::string path = (dir_ / std::to_string(count_++)).string();
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    DocumentBuilder builder;
+    for (const std::string& json : articles) db.add_document(builder.build(article_from_json(json)));
+    db.commit();
+    return path;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  int count_ = 0;
+};
+
+std::string article(const std::string& id, const std::string& tags, const std::string& places,
+                    const std::string& published) {
+  return R"({"id":")" + id + R"(","title":"Story )" + id + R"(","body":"trade news",)" +
+         R"("tags":[)" + tags + R"(],"places":[)" + places + R"(],"published":")" + published +
+         R"("})";
+}
+
+const std::vector<std::string> kFirst = {
+    article("1", R"("Crude","Nat Gas")", R"("Zürich")", "2025-04-25"),
+    article("2", R"("Nat Gas","Grain")", R"("Zurich","USA")", "2025-02-01"),
+    article("3", R"("nat gas")", R"("Zürich")", "2024-12-31"),
+};
+const std::vector<std::string> kSecond = {
+    article("4", R"("Crude")", R"("USA")", "2025-04-02"),
+    article("5", R"("Grain","Crude","Cocoa")", "", "2025-02-20"),
+};
+
+std::vector<Facet> count(const Xapian::Database& db, const Xapian::Query& query,
+                         const std::vector<std::string>& names, size_t limit,
+                         bool remote = false) {
+  FacetCounter counter(db, names, remote);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  counter.attach(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  return counter.results(limit);
+}
+
+using Values = std::vector<std::pair<std::string, size_t>>;
+
+Values values(const Facet& f) {
+  Values out;
+  for (const FacetValue& v : f.values) out.emplace_back(v.value, v.count);
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(multi_valued_fields_grouped_by_normalised_value) {
+  TempIndexes dirs;
+  const Xapian::Database db(dirs.add(kFirst));
+  const std::vector<Facet> facets =
+      count(db, Xapian::Query::MatchAll, {"tag", "place", "month", "year"}, 10);
+  BOOST_TEST_REQUIRE(facets.size() == 4u);
+  BOOST_TEST(facets[0].field == "tag");
+  // "nat gas" and "Nat Gas" are one value, shown in its most frequent form.
+  BOOST_TEST(values(facets[0]) == (Values{{"Nat Gas", 3}, {"Crude", 1}, {"Grain", 1}}));
+  BOOST_TEST(facets[0].distinct == 3u);
+  BOOST_TEST(values(facets[1]) == (Values{{"Zürich", 3}, {"USA", 1}}));
+  // Histograms in date order, whatever the counts.
+  BOOST_TEST(facets[2].chronological);
+  BOOST_TEST(values(facets[2]) == (Values{{"2024-12", 1}, {"2025-02", 1}, {"2025-04", 1}}));
+  BOOST_TEST(values(facets[3]) == (Values{{"2024", 1}, {"2025", 2}}));
+}
+
+BOOST_AUTO_TEST_CASE(limit_cuts_values_but_not_histograms) {
+  TempIndexes dirs;
+  const Xapian::Database db(dirs.add(kFirst));
+  const std::vector<Facet> facets = count(db, Xapian::Query::MatchAll, {"topic", "month"}, 1);
+  BOOST_TEST(facets[0].field == "tag");  // an alias names the field
+  BOOST_TEST(values(facets[0]) == (Values{{"Nat Gas", 3}}));
+  BOOST_TEST(facets[0].distinct == 3u);
+  BOOST_TEST(facets[1].values.size() == 3u);
+  // 0: no limit.
+  BOOST_TEST(count(db, Xapian::Query::MatchAll, {"tag"}, 0)[0].values.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(counts_cover_only_matching_documents) {
+  TempIndexes dirs;
+  const Xapian::Database db(dirs.add(kFirst));
+  const std::vector<Facet> facets = count(db, Xapian::Query("XPusa"), {"tag", "place"}, 10);
+  BOOST_TEST(values(facets[0]) == (Values{{"Grain", 1}, {"Nat Gas", 1}}));
+  BOOST_TEST(values(facets[1]) == (Values{{"USA", 1}, {"Zurich", 1}}));
+  const std::vector<Facet> none = count(db, Xapian::Query("Knothing"), {"tag"}, 10);
+  BOOST_TEST(none[0].values.empty());
+}
+
+BOOST_AUTO_TEST_CASE(several_databases_sum) {
+  TempIndexes dirs;
+  Xapian::Database both(dirs.add(kFirst));
+  both.add_database(Xapian::Database(dirs.add(kSecond)));
+  const std::vector<Facet> facets = count(both, Xapian::Query::MatchAll, {"tag", "place"}, 10);
+  BOOST_TEST(values(facets[0]) ==
+             (Values{{"Crude", 3}, {"Nat Gas", 3}, {"Grain", 2}, {"Cocoa", 1}}));
+  BOOST_TEST(values(facets[1]) == (Values{{"Zürich", 3}, {"USA", 2}}));
+}
+
+// One local database is counted from value streams, anything else with
+// Xapian's ValueCountMatchSpy: both give the same counts.
+BOOST_AUTO_TEST_CASE(value_streams_count_like_xapian_spies) {
+  TempIndexes dirs;
+  std::vector<std::string> articles = kFirst;
+  articles.insert(articles.end(), kSecond.begin(), kSecond.end());
+  const Xapian::Database db(dirs.add(articles));
+  const std::vector<std::string> names = {"tag", "place", "month", "year", "section"};
+  for (const Xapian::Query& q :
+       {Xapian::Query::MatchAll, Xapian::Query("XPusa"), Xapian::Query("Kcocoa"),
+        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kcrude"), Xapian::Query("XPzurich"))}) {
+    BOOST_TEST_CONTEXT("query: " << q.get_description()) {
+      const std::vector<Facet> streams = count(db, q, names, 0, false);
+      const std::vector<Facet> spies = count(db, q, names, 0, true);
+      BOOST_TEST_REQUIRE(streams.size() == spies.size());
+      for (size_t i = 0; i < streams.size(); ++i) {
+        BOOST_TEST_CONTEXT("facet: " << streams[i].field) {
+          BOOST_TEST(values(streams[i]) == values(spies[i]));
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(counts_after_a_second_match) {
+  // The spies may see the same documents again (a second get_mset): the
+  // streams start over and the counts add up, as Xapian's spies do.
+  TempIndexes dirs;
+  const Xapian::Database db(dirs.add(kFirst));
+  FacetCounter counter(db, {"tag"});
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  counter.attach(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  enquire.get_mset(0, 0, db.get_doccount());
+  BOOST_TEST(values(counter.results(1)[0]) == (Values{{"Nat Gas", 6}}));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_facet_is_a_query_error) {
+  TempIndexes dirs;
+  const Xapian::Database db(dirs.add(kFirst));
+  BOOST_CHECK_THROW(FacetCounter(db, {"colour"}), QueryError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news

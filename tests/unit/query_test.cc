@@ -1,0 +1,180 @@
+// Query parsing: which terms and filters a query, --filter and --since /
+// --until produce (compared on Xapian::Query::get_description()), errors,
+// and "did you mean" from the index's spelling data.
+
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "article.h"
+#include "index/document_builder.h"
+#include "search/query_parser.h"
+#include "search/results.h"
+#include "text/analysis.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(query_test)
+
+const CivilDay kToday{2025, 6, 15};
+
+// A small glass database (removed at the end): two articles, with spelling
+// data as news-index writes it.
+class SmallIndex {
+ public:
+  SmallIndex()
+      : path_(std::filesystem::temp_directory_path() /
+              ("news_query_test_" + std::to_string(::getpid()))) {
+    Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    DocumentBuilder builder;
+    for (const char* json :
+         {R"({"id":"a1","title":"Tariffs hit Korean exporters","body":"Tariffs and trade.",)"
+          R"("authors":["Catherine Lucey"],"tags":["Tariffs and trade"],"places":["South Korea"],)"
+          R"("published":"2025-04-25T04:30:00Z"})",
+          R"({"id":"a2","title":"Tariff talks in Zürich","body":"Trade talks.",)"
+          R"("authors":["Min-jun Park"],"tags":["Trade"],"published":"2025-05-02"})"}) {
+      const Xapian::Document doc = builder.build(article_from_json(json));
+      add_spelling_words(db, doc);
+      db.add_document(doc);
+    }
+    db.commit();
+    db_ = Xapian::Database(path_.string());
+  }
+  ~SmallIndex() {
+    db_.close();
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const Xapian::Database& db() const { return db_; }
+
+ private:
+  std::filesystem::path path_;
+  Xapian::Database db_;
+};
+
+struct Case {
+  std::string query;
+  std::string description;
+};
+
+BOOST_AUTO_TEST_CASE(query_text_to_terms_and_filters) {
+  const Case kCases[] = {
+      {"tariffs korea", "Query((Ztariff@1 OR Zkorea@2))"},
+      {"\"trade talks\"", "Query((trade@1 PHRASE 2 talks@2))"},
+      {"title:korea", "Query(ZSkorea@1)"},
+      {"tariffs AND NOT korea", "Query((Ztariff@1 AND_NOT Zkorea@2))"},
+      {"war and peace", "Query((Zwar@1 OR Zpeac@3))"},  // small "and" is a word
+      {"NOT tariffs", "Query((<alldocuments> AND_NOT Ztariff@1))"},
+      {"tariff*", "Query(WILDCARD SYNONYM tariff)"},
+      {"", "Query(<alldocuments>)"},
+      {"   ", "Query(<alldocuments>)"},
+      // Acronyms and accents, as at index time.
+      {"U.S.", "Query(usa@1)"},
+      {"US", "Query(usa@1)"},
+      {"United States", "Query(usa@1)"},
+      {"us", "Query(Zus@1)"},  // the pronoun: a stopword, never "usa"
+      {"\"United States\"", "Query((united@1 PHRASE 2 states@2))"},
+      {"U.K. E.U. U.N.", "Query((uk@1 OR eu@2 OR un@3))"},
+      {"Zürich", "Query(zurich@1)"},
+      // Exact fields: normalised values, boolean (weight 0).
+      {"tag:\"Tariffs AND Trade\"", "Query(0 * Ktariffs and trade)"},
+      {"tag:\"U.S. trade\"", "Query(0 * Ku.s. trade)"},
+      {"topic:crude tag:\"nat gas\"", "Query(0 * (Kcrude OR Knat gas))"},
+      {"tag:crude place:usa", "Query(0 * (XPusa AND Kcrude))"},
+      {"place:ZÜRICH", "Query(0 * XPzurich)"},
+      {"section:Business korea", "Query((Zkorea@1 FILTER XSbusiness))"},
+      {"source:\"The  Associated Press\"", "Query(0 * XOthe associated press)"},
+      {"tag:tariff*", "Query(0 * WILDCARD SYNONYM Ktariff)"},
+      {"korea -tag:trade", "Query((Zkorea@1 AND_NOT Ktrade))"},
+      // Authors: a word of the name, or the exact name.
+      {"author:lucey", "Query(0 * (XAlucey OR Alucey))"},
+      {"by:LUCEY", "Query(0 * (XAlucey OR Alucey))"},
+      {"author:\"Catherine Lucey\"", "Query(0 * XAcatherine lucey)"},
+      {"author:\"jürgen  weiß\"", "Query(0 * XAjurgen weiss)"},
+      {"author:min-jun", "Query(0 * (XAmin-jun OR (Amin PHRASE 2 Ajun)))"},
+      {"author:luc*", "Query(0 * WILDCARD SYNONYM Aluc)"},
+      // Ids verbatim; dates as day ranges.
+      {"id:reuters-1", "Query(0 * Qreuters-1)"},
+      {"date:2025", "Query(VALUE_RANGE 0 20250101 20251231)"},
+      {"date:2025-04", "Query(VALUE_RANGE 0 20250401 20250430)"},
+      {"date:2025-03..2025-04", "Query(VALUE_RANGE 0 20250301 20250430)"},
+      {"date:2025-04-25", "Query(VALUE_RANGE 0 20250425 20250425)"},
+      {"date:7d..", "Query(VALUE_GE 0 20250608)"},
+      {"date:..2024", "Query(VALUE_LE 0 20241231)"},
+      {"date:yesterday", "Query(VALUE_RANGE 0 20250614 20250614)"},
+  };
+  SmallIndex index;
+  NewsQueryParser parser(index.db(), kToday);
+  for (const Case& c : kCases) {
+    BOOST_TEST_CONTEXT("query: " << c.query) {
+      BOOST_TEST(parser.parse(c.query, false).get_description() == c.description);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(all_terms_makes_words_required) {
+  SmallIndex index;
+  NewsQueryParser parser(index.db(), kToday);
+  BOOST_TEST(parser.parse("tariffs korea", true).get_description() ==
+             "Query((Ztariff@1 AND Zkorea@2))");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_queries_throw_query_error) {
+  SmallIndex index;
+  NewsQueryParser parser(index.db(), kToday);
+  for (const std::string q : {"a AND", "AND", "NOT", "a OR OR b", "date:2025-13", "date:foo",
+                              "date:2025-02-30", "date:2025-05..2025-04"}) {
+    BOOST_TEST_CONTEXT("query: " << q) { BOOST_CHECK_THROW(parser.parse(q, false), QueryError); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(filters_or_within_and_across_fields) {
+  SmallIndex index;
+  const NewsQueryParser parser(index.db(), kToday);
+  using Filters = std::vector<std::pair<std::string, std::string>>;
+  BOOST_TEST(parser.filters({}).empty());
+  BOOST_TEST(parser.filters(Filters{{"tag", "crude"}, {"tag", "nat-gas"}, {"place", "usa"}})
+                 .get_description() == "Query((XPusa AND (Kcrude OR Knat-gas)))");
+  BOOST_TEST(parser.filters(Filters{{"topic", "Tariffs and  Trade"}}).get_description() ==
+             "Query(Ktariffs and trade)");
+  BOOST_TEST(parser.filters(Filters{{"author", "Catherine Lucey"}, {"by", "Min-jun Park"}})
+                 .get_description() == "Query((XAcatherine lucey OR XAmin-jun park))");
+  BOOST_TEST(parser.filters(Filters{{"date", "2025-04"}}).get_description() ==
+             "Query(VALUE_RANGE 0 20250401 20250430)");
+  BOOST_CHECK_THROW(parser.filters(Filters{{"colour", "red"}}), QueryError);
+  BOOST_CHECK_THROW(parser.filters(Filters{{"date", "April"}}), QueryError);
+}
+
+BOOST_AUTO_TEST_CASE(since_and_until) {
+  SmallIndex index;
+  const NewsQueryParser parser(index.db(), kToday);
+  BOOST_TEST(parser.date_range("", "").empty());
+  BOOST_TEST(parser.date_range("2025-04", "").get_description() == "Query(VALUE_GE 0 20250401)");
+  BOOST_TEST(parser.date_range("", "2025").get_description() == "Query(VALUE_LE 0 20251231)");
+  BOOST_TEST(parser.date_range("2w", "yesterday").get_description() ==
+             "Query(VALUE_RANGE 0 20250601 20250614)");
+  BOOST_CHECK_THROW(parser.date_range("2025-05", "2025-04"), QueryError);
+  BOOST_CHECK_THROW(parser.date_range("soon", ""), QueryError);
+}
+
+BOOST_AUTO_TEST_CASE(did_you_mean_from_spelling_data) {
+  SmallIndex index;
+  NewsQueryParser parser(index.db(), kToday);
+  BOOST_TEST(parser.suggest("exportrs koreen").value_or("-") == "exporters korean");
+  BOOST_TEST(parser.suggest("Zürihc AND tarifs*").value_or("-") == "zurich AND tarifs*");
+  BOOST_TEST(parser.suggest("tag:tarifs exportrs").value_or("-") == "tag:tarifs exporters");
+  BOOST_TEST(parser.suggest("\"korean exportrs\"").value_or("-") == "\"korean exporters\"");
+  BOOST_TEST(!parser.suggest("tariffs tariff korean").has_value());  // every word known
+  BOOST_TEST(!parser.suggest("xqzvwk").has_value());                // nothing close
+  BOOST_TEST(!parser.suggest("").has_value());
+  BOOST_TEST(!parser.suggest("a AND").has_value());    // malformed: no suggestion
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news
