@@ -1,0 +1,150 @@
+// Ranking: parameters, half-lives, the recency decay, query stemming, and
+// --similar / --recent / --explain through the library on a tiny index.
+
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "index/document_builder.h"
+#include "search/ranking.h"
+#include "search/searcher.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(ranking_test)
+
+BOOST_AUTO_TEST_CASE(half_life_forms) {
+  struct Case {
+    const char* in;
+    double days;
+  };
+  static const Case kCases[] = {{"30d", 30}, {"2w", 14}, {"6m", 180}, {"1y", 365},
+                                {"12h", 0.5}, {"7", 7},   {"1.5d", 1.5}};
+  for (const Case& c : kCases) {
+    BOOST_TEST_CONTEXT("input: " << c.in) {
+      BOOST_TEST(parse_half_life_days(c.in) == c.days, boost::test_tools::tolerance(1e-9));
+    }
+  }
+  for (const char* bad : {"", "d", "0d", "-3d", "30x", "abc", "nan"}) {
+    BOOST_TEST_CONTEXT("input: " << bad) {
+      BOOST_CHECK_THROW(parse_half_life_days(bad), QueryError);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(decay_halves_every_half_life) {
+  const double day = 86400;
+  BOOST_TEST(recency_decay(0, 30) == 1.0);
+  BOOST_TEST(recency_decay(-5 * day, 30) == 1.0);  // newer than the reference
+  BOOST_TEST(recency_decay(30 * day, 30) == 0.5, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(recency_decay(90 * day, 30) == 0.125, boost::test_tools::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(ranking_params) {
+  const RankingParams d = parse_ranking_params("");
+  BOOST_TEST(d.scheme == "dph");
+  BOOST_TEST(d.expand_docs == 0u);
+  const RankingParams p = parse_ranking_params("scheme=bm25,k1=1.2,b=0.75,expand=10");
+  BOOST_TEST(p.scheme == "bm25");
+  BOOST_TEST(p.k1 == 1.2);
+  BOOST_TEST(p.b == 0.75);
+  BOOST_TEST(p.expand_docs == 10u);
+  for (const char* bad : {"k1", "k1=", "k1=x", "b=-1", "nope=1", "scheme=magic"}) {
+    BOOST_TEST_CONTEXT("input: " << bad) {
+      BOOST_CHECK_THROW(parse_ranking_params(bad), QueryError);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(capitalised_free_words_are_stemmed_phrases_kept) {
+  const std::vector<Xapian::Query> words = {Xapian::Query("organized"), Xapian::Query("crime")};
+  const Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+  const std::vector<Xapian::Query> top = {Xapian::Query("organized"), Xapian::Query("Sfoo"),
+                                          phrase};
+  const Xapian::Query q(Xapian::Query::OP_OR, top.begin(), top.end());
+  const Xapian::Query out = stem_free_words(q);
+  std::vector<std::string> terms(out.get_unique_terms_begin(), out.get_unique_terms_end());
+  const std::vector<std::string> expected = {"Sfoo", "Zorgan", "crime", "organized"};
+  BOOST_TEST(terms == expected, boost::test_tools::per_element());
+  const Xapian::Query single = stem_free_words(Xapian::Query("crimes"));
+  BOOST_TEST(*single.get_terms_begin() == "Zcrime");
+}
+
+// A three-story index in a temporary directory.
+struct TinyIndex {
+  std::string dir;
+  TinyIndex() {
+    char tmpl[] = "/tmp/ranking_test.XXXXXX";
+    dir = mkdtemp(tmpl);
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+    DocumentBuilder builder;
+    const struct {
+      const char* id;
+      const char* date;
+      const char* title;
+      const char* body;
+    } kStories[] = {
+        {"old", "2020-01-10", "Glacier melt", "The glacier melt raised the lake. Glacier melt."},
+        {"new", "2025-06-20", "Glacier melt", "The glacier melt raised the lake. Glacier melt."},
+        {"other", "2025-06-25", "Football final", "A late goal won the football final."},
+    };
+    for (const auto& s : kStories) {
+      Article a;
+      a.id = s.id;
+      a.published = s.date;
+      a.title = s.title;
+      a.body = s.body;
+      db.add_document(builder.build(a));
+    }
+    db.commit();
+  }
+  ~TinyIndex() { std::system(("rm -rf '" + dir + "'").c_str()); }
+};
+
+std::vector<std::string> ids(const SearchResults& r) {
+  std::vector<std::string> out;
+  for (const Hit& h : r.hits) out.push_back(h.article.id);
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(similar_excludes_the_story) {
+  TinyIndex index;
+  Searcher searcher({index.dir});
+  SearchRequest r;
+  r.similar_id = "old";
+  const SearchResults res = searcher.search(r);
+  BOOST_TEST(ids(res) == std::vector<std::string>{"new"}, boost::test_tools::per_element());
+  r.similar_id = "missing";
+  BOOST_CHECK_THROW(searcher.search(r), QueryError);
+}
+
+BOOST_AUTO_TEST_CASE(recent_keeps_every_match_and_explains) {
+  TinyIndex index;
+  Searcher searcher({index.dir});
+  SearchRequest r;
+  r.query = "glacier";
+  r.recent_half_life_days = 30;
+  r.as_of = "2025-06-30";
+  r.explain = true;
+  const SearchResults res = searcher.search(r);
+  BOOST_TEST(ids(res) == (std::vector<std::string>{"new", "old"}),
+             boost::test_tools::per_element());
+  BOOST_REQUIRE(res.hits[0].explanation);
+  const Explanation& e = *res.hits[0].explanation;
+  BOOST_TEST(e.matched_terms == std::vector<std::string>{"Zglacier"},
+             boost::test_tools::per_element());
+  double sum = 0;
+  bool has_recency = false;
+  for (const ScorePart& p : e.parts) {
+    sum += p.weight;
+    has_recency = has_recency || p.what == "recency";
+  }
+  BOOST_TEST(has_recency);
+  BOOST_TEST(sum == res.hits[0].score, boost::test_tools::tolerance(1e-6));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news
