@@ -1,0 +1,100 @@
+// news_bench_search: the searcher side of the peer benchmark
+// (../shared/bench, README "Adding an engine") on top of newscore.
+//
+//   news_bench_search INDEXDIR QUERIES MODE PASSES OUTPREFIX
+//
+// Reads the query file (qid kind text filter_field filter_value source_doc,
+// header first), runs one untimed warm-up pass and PASSES timed passes in
+// this process, timing only Searcher::search (parse, match, top-10 ids, and
+// in MODE=facets exact tag counts over all matches), and writes
+// OUTPREFIX.lat, OUTPREFIX.top and OUTPREFIX.facets as the harness expects.
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "search/searcher.h"
+
+namespace {
+
+struct BenchQuery {
+  std::string qid, text, filter_field, filter_value;
+};
+
+std::vector<BenchQuery> read_queries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::vector<BenchQuery> out;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
+    f.resize(6);
+    out.push_back(BenchQuery{f[0], f[2], f[3], f[4]});
+  }
+  return out;
+}
+
+news::SearchRequest make_request(const BenchQuery& q, bool facets) {
+  news::SearchRequest r;
+  r.query = q.text;
+  r.limit = 10;
+  r.snippets = false;
+  if (!q.filter_field.empty()) r.filters.emplace_back(q.filter_field, q.filter_value);
+  if (facets) r.facets = {"tag"};
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 6) {
+    std::cerr << "usage: news_bench_search INDEXDIR QUERIES top10|facets PASSES OUTPREFIX\n";
+    return 2;
+  }
+  try {
+    const std::vector<BenchQuery> queries = read_queries(argv[2]);
+    const bool facets = std::string(argv[3]) == "facets";
+    const int passes = std::stoi(argv[4]);
+    const std::string prefix = argv[5];
+    news::Searcher searcher({argv[1]});
+    std::vector<news::SearchRequest> requests;
+    for (const BenchQuery& q : queries) requests.push_back(make_request(q, facets));
+    std::vector<news::SearchResults> results(queries.size());
+    for (size_t i = 0; i < queries.size(); ++i) results[i] = searcher.search(requests[i]);
+    std::ofstream lat(prefix + ".lat");
+    for (int p = 1; p <= passes; ++p) {
+      for (size_t i = 0; i < queries.size(); ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        results[i] = searcher.search(requests[i]);
+        const double us = std::chrono::duration<double, std::micro>(
+                              std::chrono::steady_clock::now() - t0).count();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.1f", us);
+        lat << queries[i].qid << '\t' << p << '\t' << buf << '\t' << results[i].total << '\n';
+      }
+    }
+    std::ofstream top(prefix + ".top"), fac(prefix + ".facets");
+    for (size_t i = 0; i < queries.size(); ++i) {
+      for (const news::Hit& h : results[i].hits) {
+        top << queries[i].qid << '\t' << h.rank << '\t' << h.article.id << '\n';
+      }
+      for (const news::Facet& f : results[i].facets) {
+        for (const news::FacetValue& v : f.values) {
+          fac << queries[i].qid << '\t' << v.value << '\t' << v.count << '\n';
+        }
+      }
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "news_bench_search: " << e.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Remote shards: shards served by real xapian-tcpsrv processes on loopback,
+# searched through a stub file with "remote" lines (alone or mixed with a
+# local shard), give the hits, totals and facets of the unsharded index. A
+# server that goes away is named in a clear error (exit 2), or left out with
+# --allow-partial (warning in text and JSON).
+source "$(dirname "$0")/lib.sh"
+
+if ! command -v xapian-tcpsrv > /dev/null; then
+  echo "SKIP: xapian-tcpsrv not installed (package xapian-tools)"
+  exit 77
+fi
+
+SERVERS=()
+stop_servers() {
+  local pid
+  for pid in "${SERVERS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${SERVERS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$WORK"
+}
+trap stop_servers EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+wait_for_port() {
+  python3 - "$1" << 'EOF'
+import socket, sys, time
+for _ in range(100):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.05)
+sys.exit(1)
+EOF
+}
+
+# serve DB: starts xapian-tcpsrv on a free loopback port; sets PORT and PID.
+serve() {
+  PORT=$(free_port)
+  # Own session: on SIGTERM xapian-tcpsrv signals its whole process group.
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "$PORT" "$1" > "$WORK/srv-$PORT.log" 2>&1 &
+  PID=$!
+  SERVERS+=("$PID")
+  wait_for_port "$PORT" || { echo "xapian-tcpsrv did not start on $PORT" >&2; exit 1; }
+}
+
+# Canonical form of a JSON result: total, hits as (score, id) sorted so that
+# exact score ties may come in any order, facets.
+canon() {
+  python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+hits = sorted((-round(h["score"], 9), h["id"]) for h in j["hits"])
+print(json.dumps({"total": j["total"], "exact": j["total_exact"], "hits": hits,
+                  "facets": j["facets"]}, sort_keys=True))'
+}
+
+FACETS=(--facet tag --facet author --facet place --facet section --facet source --facet month)
+QUERIES=("tariffs" "trade OR election" "korea" "\"supply chain\"" "tag:semiconductors")
+
+"$NEWS_INDEX" rebuild -q --db "$WORK/one" "$SRC/corpus/sample.jsonl"
+"$NEWS_INDEX" rebuild -q --db "$WORK/sharded" --shards 3 "$SRC/corpus/sample.jsonl"
+mapfile -t SHARDS < <(awk '$1 == "glass" {print $2}' "$WORK/sharded/XAPIANDB")
+check_eq "shards in the stub" 3 "${#SHARDS[@]}"
+
+serve "$WORK/sharded/${SHARDS[0]}"; PORT0=$PORT; PID0=$PID
+serve "$WORK/sharded/${SHARDS[1]}"; PORT1=$PORT
+serve "$WORK/sharded/${SHARDS[2]}"; PORT2=$PORT
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' \
+  "$PORT0" "$PORT1" "$PORT2" > "$WORK/remote.stub"
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\nglass %s\n' \
+  "$PORT0" "$PORT1" "$WORK/sharded/${SHARDS[2]}" > "$WORK/mixed.stub"
+
+for q in "${QUERIES[@]}"; do
+  for n in 3 10; do
+    want=$("$NEWS_SEARCH" --db "$WORK/one" --json -n $n "${FACETS[@]}" "$q" | canon)
+    for db in remote.stub mixed.stub; do
+      got=$("$NEWS_SEARCH" --db "$WORK/$db" --json -n $n "${FACETS[@]}" "$q" | canon)
+      check_eq "$db, -n $n, query [$q]: same as unsharded" "$want" "$got"
+    done
+  done
+done
+
+# Sorted by date, and facets with limit 0 (counts only).
+for extra in "--sort newest" "-n 0"; do
+  # shellcheck disable=SC2086
+  want=$("$NEWS_SEARCH" --db "$WORK/one" --json $extra "${FACETS[@]}" trade | canon)
+  # shellcheck disable=SC2086
+  got=$("$NEWS_SEARCH" --db "$WORK/remote.stub" --json $extra "${FACETS[@]}" trade | canon)
+  check_eq "remote.stub $extra: same as unsharded" "$want" "$got"
+done
+
+# Text output works over remote shards too (snippets need document data).
+text=$("$NEWS_SEARCH" --db "$WORK/mixed.stub" --color never tariffs)
+check_contains "text output over remote shards" "ariff" "$text"
+
+# One server goes away.
+kill "$PID0"
+wait "$PID0" 2> /dev/null || true
+run_status rc "$NEWS_SEARCH" --db "$WORK/mixed.stub" tariffs > "$WORK/out" 2> "$WORK/err"
+check_eq "exit status with a shard down" 2 "$rc"
+check_contains "error names the unreachable shard" "127.0.0.1:$PORT0" "$(cat "$WORK/err")"
+check_contains "error says what failed" "cannot open remote shard" "$(cat "$WORK/err")"
+
+run_status rc "$NEWS_SEARCH" --db "$WORK/mixed.stub" --allow-partial --json --facet tag tariffs \
+  > "$WORK/partial.json" 2> "$WORK/err"
+check_eq "exit status with --allow-partial" 0 "$rc"
+check_contains "text warning names the shard" "warning: cannot open remote shard 127.0.0.1:$PORT0" \
+  "$(cat "$WORK/err")"
+check_contains "JSON warning names the shard" "127.0.0.1:$PORT0" \
+  "$(json_get "$WORK/partial.json" 'j["warnings"]')"
+full_total=$("$NEWS_SEARCH" --db "$WORK/one" --json tariffs | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+partial_total=$(json_get "$WORK/partial.json" 'j["total"]')
+check_eq "partial results come from the other shards" 1 \
+  "$([ "$partial_total" -gt 0 ] && [ "$partial_total" -lt "$full_total" ] && echo 1 || echo 0)"
+
+# The partial total is what the two remaining shards hold.
+printf 'glass %s\nglass %s\n' "$WORK/sharded/${SHARDS[1]}" "$WORK/sharded/${SHARDS[2]}" \
+  > "$WORK/rest.stub"
+rest_total=$("$NEWS_SEARCH" --db "$WORK/rest.stub" --json tariffs | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+check_eq "partial total = remaining shards' total" "$rest_total" "$partial_total"
+
+# Every shard down: an error even with --allow-partial.
+printf 'remote 127.0.0.1:%s\n' "$PORT0" > "$WORK/dead.stub"
+run_status rc "$NEWS_SEARCH" --db "$WORK/dead.stub" --allow-partial tariffs > /dev/null 2> "$WORK/err"
+check_eq "exit status with no shard reachable" 2 "$rc"
+
+finish
