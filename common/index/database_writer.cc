@@ -44,12 +44,12 @@ UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document
             doc.get_value(schema::kHashSlot)) {
           return UpsertResult::kUnchanged;
         }
-        add_spelling_words(db_, doc);
+        collect_spelling_words(doc, &spelling_);
         db_.replace_document(id_term, doc);
         return UpsertResult::kUpdated;
       }
     }
-    add_spelling_words(db_, doc);
+    collect_spelling_words(doc, &spelling_);
     db_.add_document(doc);
     return UpsertResult::kAdded;
   });
@@ -72,7 +72,11 @@ bool DatabaseWriter::remove(const std::string& id_term) {
 }
 
 void DatabaseWriter::commit() {
-  guarded(path_, "cannot commit", [&] { db_.commit(); });
+  guarded(path_, "cannot commit", [&] {
+    for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+    spelling_.clear();
+    db_.commit();
+  });
 }
 
 void DatabaseWriter::finish() {

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "text/analysis.h"
+
 namespace news {
 
 enum class UpsertResult { kAdded, kUpdated, kUnchanged };
@@ -42,6 +44,7 @@ class DatabaseWriter {
   std::string path_;
   bool fresh_;
   Xapian::WritableDatabase db_;
+  SpellingCounts spelling_;  // added with the next commit
 };
 
 }  // namespace news

@@ -64,7 +64,7 @@ std::string unescape_html(const std::string& s) {
 
 std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Xapian::Stem& stem) {
   const std::string& text = a.body.empty() ? (a.dek.empty() ? a.title : a.dek) : a.body;
-  const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+  const unsigned flags = 0;
   return collapse_whitespace(unescape_html(mset.snippet(
       text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
       std::string(1, kHighlightOff), "...")));

@@ -237,9 +237,9 @@ std::string respell_query(std::string_view query, const std::vector<std::string>
   return out;
 }
 
-void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+void collect_spelling_words(const Xapian::Document& doc, SpellingCounts* counts) {
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    if (is_spelling_word(*t)) db.add_spelling(*t);
+    if (is_spelling_word(*t)) ++(*counts)[*t];
   }
 }
 

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "article.h"
+#include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "search/query_parser.h"
+#include "schema.h"
 #include "search/results.h"
 #include "text/analysis.h"
 
@@ -30,7 +32,8 @@ class SmallIndex {
   SmallIndex()
       : path_(std::filesystem::temp_directory_path() /
               ("news_query_test_" + std::to_string(::getpid()))) {
-    Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    std::filesystem::remove_all(path_);
+    DatabaseWriter writer(path_.string(), true);
     DocumentBuilder builder;
     for (const char* json :
          {R"({"id":"a1","title":"Tariffs hit Korean exporters","body":"Tariffs and trade.",)"
@@ -38,11 +41,10 @@ class SmallIndex {
           R"("published":"2025-04-25T04:30:00Z"})",
           R"({"id":"a2","title":"Tariff talks in Zürich","body":"Trade talks.",)"
           R"("authors":["Min-jun Park"],"tags":["Trade"],"published":"2025-05-02"})"}) {
-      const Xapian::Document doc = builder.build(article_from_json(json));
-      add_spelling_words(db, doc);
-      db.add_document(doc);
+      const Article article = article_from_json(json);
+      writer.upsert(schema::id_term(article.id), builder.build(article), false);
     }
-    db.commit();
+    writer.finish();
     db_ = Xapian::Database(path_.string());
   }
   ~SmallIndex() {
