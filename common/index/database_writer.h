@@ -16,7 +16,9 @@ enum class UpsertResult { kAdded, kUpdated, kUnchanged };
 class DatabaseWriter {
  public:
   // Opens (creating when needed) the database at `path`. `fresh` means a new
-  // generation nobody reads yet: writes skip fsync until finish().
+  // generation nobody reads yet: it is written in place (DB_DANGEROUS: a
+  // third smaller and a little faster) without fsync until finish(); a
+  // crash leaves a generation that is never published and is removed.
   DatabaseWriter(const std::string& path, bool fresh);
 
   // Adds the document under its unique `id_term`, or replaces the indexed

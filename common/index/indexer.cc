@@ -35,7 +35,8 @@ Article to_article(const Record& record) {
 // Where the articles of one run go, and how to make them live.
 struct Target {
   std::vector<std::string> paths;  // one database per shard
-  // A rebuild's hidden generation: unsynced writes, no batch commits,
+  // A rebuild's hidden generation: unsynced in-place writes (DB_DANGEROUS:
+  // smaller and faster, and safe since nobody reads it), no batch commits,
   // published at the end.
   bool fresh = false;
   bool publish = false;  // publish `paths` as the live index at the end
