@@ -70,16 +70,15 @@ inline constexpr FacetField kFacetFields[] = {
     {"year", kYearSlot, false, true},
 };
 
-// Free-text query fields (probabilistic, weighted). `author:` searches the
-// words of author names; the exact name is the `author` filter/facet.
+// Free-text query fields (probabilistic, weighted). `author:` is an exact
+// field whose query form also matches one word of a name (indexed under
+// kAuthorWordPrefix), see search/query_parser.cc.
 struct TextField {
   const char* name;
   const char* prefix;
 };
 inline constexpr TextField kTextFields[] = {
     {"title", kTitlePrefix},
-    {"author", kAuthorWordPrefix},
-    {"by", kAuthorWordPrefix},
 };
 
 inline constexpr char kIdFieldName[] = "id";

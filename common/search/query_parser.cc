@@ -152,9 +152,7 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& tod
   qp_.set_stopper(&stopper_);
   qp_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
-  for (const schema::TextField& f : schema::kTextFields) {
-    if (schema::find_exact_field(f.name) == nullptr) qp_.add_prefix(f.name, f.prefix);
-  }
+  for (const schema::TextField& f : schema::kTextFields) qp_.add_prefix(f.name, f.prefix);
   for (const schema::ExactField& f : schema::kExactFields) {
     const std::string grouping = f.name;  // so that tag: and topic: are ORed
     for (const char* name : {f.name, f.alias}) {
