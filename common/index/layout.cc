@@ -168,4 +168,13 @@ void sync_directory_files(const std::string& dir) {
   fsync_directory(dir);
 }
 
+uint64_t directory_bytes(const std::string& dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
+
 }  // namespace news

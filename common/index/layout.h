@@ -1,6 +1,7 @@
 #ifndef NEWS_COMMON_INDEX_LAYOUT_H_
 #define NEWS_COMMON_INDEX_LAYOUT_H_
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -78,6 +79,9 @@ class IndexLayout {
 // a database written with DB_NO_SYNC (or by compaction) is durable before it
 // is published. Throws IndexError when a file cannot be synced.
 void sync_directory_files(const std::string& dir);
+
+// Total size of the regular files below `dir` (0 when it does not exist).
+uint64_t directory_bytes(const std::string& dir);
 
 }  // namespace news
 

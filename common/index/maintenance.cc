@@ -9,20 +9,6 @@
 #include "index/write_lock.h"
 
 namespace news {
-namespace {
-
-namespace fs = std::filesystem;
-
-uint64_t directory_bytes(const std::string& dir) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  }
-  return total;
-}
-
-}  // namespace
 
 CompactReport compact_index(const std::string& db, double wait_seconds) {
   const auto start = std::chrono::steady_clock::now();
@@ -44,7 +30,7 @@ CompactReport compact_index(const std::string& db, double wait_seconds) {
     layout.publish({target});
   } catch (const std::exception& e) {
     std::error_code ec;
-    fs::remove_all(target, ec);
+    std::filesystem::remove_all(target, ec);
     const auto* xapian_error = dynamic_cast<const Xapian::Error*>(&e);
     throw IndexError("cannot compact " + db + ": " +
                      (xapian_error ? xapian_error->get_description() : e.what()));

@@ -86,15 +86,6 @@ Xapian::Database open_spec(const ShardSpec& spec, unsigned timeout_ms) {
   return Xapian::Remote::open(spec.host, spec.port, timeout_ms, timeout_ms);
 }
 
-uint64_t directory_bytes(const std::string& dir) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
-  }
-  return total;
-}
-
 std::string describe(const ShardSpec& spec) {
   std::string s = spec.host.empty() ? "shard " + spec.name : "remote shard " + spec.name;
   if (!spec.stub.empty()) s += " (named by " + spec.stub + ")";

@@ -123,12 +123,14 @@ std::string fold_accents(std::string_view s) {
   return out;
 }
 
-std::string normalise_value(std::string_view s) {
-  const std::string folded = fold_accents(s);
+namespace {
+
+// Whitespace runs collapsed to one space, trimmed; lower case if asked.
+std::string collapse(std::string_view s, bool lower) {
   std::string out;
-  out.reserve(folded.size());
+  out.reserve(s.size());
   bool pending_space = false;
-  for (Xapian::Utf8Iterator it(folded); it != Xapian::Utf8Iterator(); ++it) {
+  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
     const char32_t cp = *it;
     if (is_space(cp)) {
       pending_space = !out.empty();
@@ -136,28 +138,16 @@ std::string normalise_value(std::string_view s) {
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(cp));
+    Xapian::Unicode::append_utf8(out, lower ? Xapian::Unicode::tolower(cp) : cp);
   }
   return out;
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator();
-       ++it) {
-    const char32_t cp = *it;
-    if (is_space(cp)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    Xapian::Unicode::append_utf8(out, cp);
-  }
-  return out;
-}
+}  // namespace
+
+std::string normalise_value(std::string_view s) { return collapse(fold_accents(s), true); }
+
+std::string collapse_whitespace(std::string_view s) { return collapse(s, false); }
 
 std::string truncate_utf8(std::string_view s, size_t max_bytes) {
   if (s.size() <= max_bytes) return std::string(s);

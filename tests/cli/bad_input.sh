@@ -8,13 +8,6 @@ source "$(dirname "$0")/lib.sh"
 cd "$WORK"
 DB="$WORK/db"
 
-search() { "$NEWS_SEARCH" --db "$DB" "$@"; }
-total() {
-  search -n 0 --json "$@" | python3 -c '
-import json, sys
-j = json.load(sys.stdin)
-print(j["total"] if j["total_exact"] else "inexact")'
-}
 ids() { search --format ids -n 1000 "$@" | sort || true; }
 
 # index ERRFILE ARGS...: runs news-index, stderr to ERRFILE; sets $rc.

@@ -36,17 +36,7 @@ def counts(field, keep=lambda r: True):
 '
 py() { python3 -c "$PY_PRE
 print($1)" "$SAMPLE"; }
-search() { "$NEWS_SEARCH" --db "$DB" "$@"; }
 
-# total ARGS...: the exact total of a search.
-total() {
-  local out
-  out="$(search -n 0 --json "$@" || true)"
-  python3 -c '
-import json, sys
-j = json.loads(sys.argv[1])
-print(j["total"] if j["total_exact"] is True else "not exact")' "$out"
-}
 
 # facet_pairs FILE FIELD: "normalised<TAB>count" lines of a facet in a JSON result.
 facet_pairs() {

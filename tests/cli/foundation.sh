@@ -29,19 +29,7 @@ def text(r):
 py() { python3 -c "$PY_PRE
 print($1)" "$SAMPLE"; }
 
-# search ARGS...: news-search on the test index.
-search() { "$NEWS_SEARCH" --db "$DB" "$@"; }
 
-# total ARGS...: the exact total of a query (checks that it says so).
-total() {
-  local out
-  out="$(search -n 0 --json "$@" || true)"
-  python3 -c '
-import json, sys
-j = json.loads(sys.argv[1])
-print(j["total"] if j["total_exact"] is True and j["hits"] == [] else "not exact: %s" % j)
-' "$out"
-}
 
 # ids ARGS...: ids of all hits, one per line, sorted.
 ids() { search --format ids -n 1000 "$@" | sort || true; }

@@ -43,6 +43,33 @@ skip_unless_file() {
 # json_get FILE PYTHON_EXPR: evaluates EXPR with the parsed JSON bound to j.
 json_get() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
+# search ARGS...: news-search on the test's index $DB.
+search() { "$NEWS_SEARCH" --db "$DB" "$@"; }
+
+# total ARGS...: the exact total of `news-search --db $DB ARGS` (and says
+# "not exact: ..." when the search does not claim an exact total).
+total() {
+  local out
+  out="$("$NEWS_SEARCH" --db "$DB" -n 0 --json "$@" || true)"
+  python3 -c '
+import json, sys
+j = json.loads(sys.argv[1])
+print(j["total"] if j["total_exact"] is True and j["hits"] == [] else "not exact: %s" % j)
+' "$out"
+}
+
+# canon < RESULT.json: the canonical form of a search result (total, hits
+# as (score, id) sorted so that exact score ties may come in any order,
+# facets), for comparing two ways of searching the same articles.
+canon() {
+  python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+hits = sorted((-round(h["score"], 9), h["id"]) for h in j["hits"])
+print(json.dumps({"total": j["total"], "exact": j["total_exact"], "hits": hits,
+                  "facets": j["facets"]}, sort_keys=True))'
+}
+
 finish() {
   echo "$CHECKS passed, $FAILURES failed"
   [ "$FAILURES" -eq 0 ]

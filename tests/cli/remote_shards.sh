@@ -47,16 +47,6 @@ serve() {
   wait_for_port "$PORT" || { echo "xapian-tcpsrv did not start on $PORT" >&2; exit 1; }
 }
 
-# Canonical form of a JSON result: total, hits as (score, id) sorted so that
-# exact score ties may come in any order, facets.
-canon() {
-  python3 -c '
-import json, sys
-j = json.load(sys.stdin)
-hits = sorted((-round(h["score"], 9), h["id"]) for h in j["hits"])
-print(json.dumps({"total": j["total"], "exact": j["total_exact"], "hits": hits,
-                  "facets": j["facets"]}, sort_keys=True))'
-}
 
 FACETS=(--facet tag --facet author --facet place --facet section --facet source --facet month)
 QUERIES=("tariffs" "trade OR election" "korea" "\"supply chain\"" "tag:semiconductors")

@@ -7,14 +7,6 @@ source "$(dirname "$0")/lib.sh"
 
 SAMPLE="$SRC/corpus/sample.jsonl"
 
-canon() {
-  python3 -c '
-import json, sys
-j = json.load(sys.stdin)
-hits = sorted((-round(h["score"], 9), h["id"]) for h in j["hits"])
-print(json.dumps({"total": j["total"], "exact": j["total_exact"], "hits": hits,
-                  "facets": j["facets"]}, sort_keys=True))'
-}
 
 # same_results WHAT DB_A DB_B: a set of queries gives the same results.
 same_results() {

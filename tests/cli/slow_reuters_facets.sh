@@ -31,13 +31,6 @@ def counts(field):
 '
 py() { python3 -c "$PY_PRE
 print($1)" "$CORPUS"; }
-search() { "$NEWS_SEARCH" --db "$DB" "$@"; }
-total() {
-  search -n 0 --json "$@" | python3 -c '
-import json, sys
-j = json.load(sys.stdin)
-print(j["total"] if j["total_exact"] is True else "not exact")' || true
-}
 
 "$NEWS_INDEX" add --db "$DB" "$CORPUS" 2>"$WORK/index.err" || { cat "$WORK/index.err"; exit 1; }
 

@@ -17,6 +17,8 @@
 #include "index/layout.h"
 #include "schema.h"
 
+#include "temp_dir.h"
+
 namespace news {
 
 BOOST_AUTO_TEST_SUITE(indexer_test)
@@ -24,28 +26,7 @@ BOOST_AUTO_TEST_SUITE(indexer_test)
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "indexer_test.XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string write(const std::string& name, const Strings& lines) const {
-    const std::string p = path_ + "/" + name;
-    std::ofstream out(p);
-    for (const std::string& l : lines) out << l << "\n";
-    return p;
-  }
-  std::string db() const { return path_ + "/db"; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 std::string article(const std::string& id, const std::string& title,
                     const std::string& extra = "") {

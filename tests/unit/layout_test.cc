@@ -16,6 +16,8 @@
 #include "index/indexer.h"
 #include "search/searcher.h"
 
+#include "temp_dir.h"
+
 namespace news {
 
 BOOST_AUTO_TEST_SUITE(layout_test)
@@ -23,21 +25,7 @@ BOOST_AUTO_TEST_SUITE(layout_test)
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "layout_test.XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 Strings generation_dirs(const std::string& root) {
   Strings out;

@@ -12,6 +12,8 @@
 
 #include "input/reader.h"
 
+#include "temp_dir.h"
+
 namespace news {
 
 BOOST_AUTO_TEST_SUITE(reader_test)
@@ -19,38 +21,19 @@ BOOST_AUTO_TEST_SUITE(reader_test)
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 
-// A temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "reader_test.XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  // Writes `content` to the relative path `name` (parents created).
-  std::string write(const std::string& name, const std::string& content) const {
-    const fs::path p = fs::path(path_) / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string write_gz(const std::string& name, const std::string& content) const {
-    const std::string p = (fs::path(path_) / name).string();
-    gzFile f = gzopen(p.c_str(), "wb");
-    BOOST_REQUIRE(f != nullptr);
-    BOOST_REQUIRE(gzwrite(f, content.data(), static_cast<unsigned>(content.size())) ==
-                  static_cast<int>(content.size()));
-    gzclose(f);
-    return p;
-  }
-  const std::string& path() const { return path_; }
+using testing::TempDir;
 
- private:
-  std::string path_;
-};
+std::string write_gz(const testing::TempDir& dir, const std::string& name,
+                   const std::string& content) {
+  const std::string p = (fs::path(dir.path()) / name).string();
+  gzFile f = gzopen(p.c_str(), "wb");
+  BOOST_REQUIRE(f != nullptr);
+  BOOST_REQUIRE(gzwrite(f, content.data(), static_cast<unsigned>(content.size())) ==
+                static_cast<int>(content.size()));
+  gzclose(f);
+  return p;
+}
+
 
 struct Collected {
   std::vector<Record> records;
@@ -99,7 +82,7 @@ BOOST_AUTO_TEST_CASE(jsonl_lines_with_numbers) {
   for (const LinesCase& c : kCases) {
     BOOST_TEST_CONTEXT("case: " << c.name) {
       for (const std::string& file : {dir.write("in.jsonl", c.content),
-                                      dir.write_gz("in.jsonl.gz", c.content)}) {
+                                      write_gz(dir, "in.jsonl.gz", c.content)}) {
         BOOST_TEST_CONTEXT("file: " << file) {
           const Collected got = read_all(file);
           BOOST_TEST(texts(got) == c.texts, boost::test_tools::per_element());
@@ -120,7 +103,7 @@ BOOST_AUTO_TEST_CASE(lines_longer_than_a_read_chunk) {
   const std::string long_line(700 * 1024, 'x');  // spans several 256 KiB chunks
   const std::string content = "a\n" + long_line + "\r\nb\n";
   for (const std::string& file :
-       {dir.write("long.jsonl", content), dir.write_gz("long.jsonl.gz", content)}) {
+       {dir.write("long.jsonl", content), write_gz(dir, "long.jsonl.gz", content)}) {
     BOOST_TEST_CONTEXT("file: " << file) {
       const Collected got = read_all(file);
       BOOST_TEST(texts(got) == (Strings{"a", long_line, "b"}), boost::test_tools::per_element());
@@ -131,7 +114,7 @@ BOOST_AUTO_TEST_CASE(lines_longer_than_a_read_chunk) {
 BOOST_AUTO_TEST_CASE(whole_json_and_txt_files_are_one_record) {
   TempDir dir;
   const std::string json = "{\n  \"id\": \"a\",\n  \"title\": \"t\"\n}\n";
-  for (const std::string& file : {dir.write("one.json", json), dir.write_gz("one.json.gz", json)}) {
+  for (const std::string& file : {dir.write("one.json", json), write_gz(dir, "one.json.gz", json)}) {
     BOOST_TEST_CONTEXT("file: " << file) {
       const Collected got = read_all(file);
       BOOST_REQUIRE(got.records.size() == 1u);
@@ -154,7 +137,7 @@ BOOST_AUTO_TEST_CASE(gzip_is_streamed_and_decoded_exactly) {
                        std::to_string(i * 7919) + "\"}");
     content += expected.back() + "\n";
   }
-  const Collected got = read_all(dir.write_gz("many.jsonl.gz", content));
+  const Collected got = read_all(write_gz(dir, "many.jsonl.gz", content));
   BOOST_TEST(got.records.size() == expected.size());
   BOOST_TEST(texts(got) == expected);
   BOOST_TEST(got.records.back().line == 20000u);
@@ -167,7 +150,7 @@ BOOST_AUTO_TEST_CASE(truncated_gzip_fails_after_the_good_records) {
     content += "{\"id\":\"" + std::to_string(i) + "\",\"n\":\"" + std::to_string(i * 104729) +
                "\"}\n";
   }
-  const std::string full = dir.write_gz("full.jsonl.gz", content);
+  const std::string full = write_gz(dir, "full.jsonl.gz", content);
   std::string bytes;
   {
     std::ifstream in(full, std::ios::binary);
@@ -211,7 +194,7 @@ BOOST_AUTO_TEST_CASE(overlong_line_is_skipped_and_reported) {
   const std::string big(3 << 20, 'x');
   const std::string content = "first\n" + big + "\nthird\n" + big;  // last one unterminated
   for (const std::string& file :
-       {dir.write("big.jsonl", content), dir.write_gz("big.jsonl.gz", content)}) {
+       {dir.write("big.jsonl", content), write_gz(dir, "big.jsonl.gz", content)}) {
     BOOST_TEST_CONTEXT("file: " << file) {
       const Collected got = read_all(file, options);
       BOOST_TEST(texts(got) == (Strings{"first", "third"}), boost::test_tools::per_element());

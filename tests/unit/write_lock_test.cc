@@ -15,27 +15,15 @@
 
 #include "index/layout.h"
 
+#include "temp_dir.h"
+
 namespace news {
 
 BOOST_AUTO_TEST_SUITE(write_lock_test)
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "write_lock_test.XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 BOOST_AUTO_TEST_CASE(second_writer_fails_at_once_naming_the_holder) {
   TempDir dir;
