@@ -6,6 +6,9 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "index/document_builder.h"
 #include "schema.h"
@@ -34,12 +37,18 @@ void set_param(RankingParams& p, const std::string& name, const std::string& val
       {"expand_terms", [&](double d) { p.expand_terms = static_cast<unsigned>(d); }},
       {"expand_min_docs", [&](double d) { p.expand_min_docs = static_cast<unsigned>(d); }},
       {"expand_weight", [&](double d) { p.expand_weight = d; }},
+      {"expand_rerank", [&](double d) { p.expand_rerank = d != 0; }},
       {"proximity", [&](double d) { p.proximity_weight = d; }},
       {"window", [&](double d) { p.proximity_window = std::max(2u, static_cast<unsigned>(d)); }},
       {"recency_share", [&](double d) { p.recency_share = d; }},
       {"stem_all", [&](double d) { p.stem_all = d != 0; }},
       {"similar_terms", [&](double d) { p.similar_terms = std::max(1u, static_cast<unsigned>(d)); }},
   };
+  if (name == "feedback") {
+    if (value != "bo1" && value != "eset") throw QueryError("ranking: unknown feedback '" + value + "'");
+    p.feedback = value;
+    return;
+  }
   if (name == "scheme") {
     static const std::set<std::string> kSchemes = {"bm25", "bm25+", "dph", "dlh", "pl2", "lm"};
     if (kSchemes.count(value) == 0) throw QueryError("ranking: unknown scheme '" + value + "'");
@@ -137,6 +146,105 @@ Xapian::Query weighted_terms(const Xapian::ESet& eset) {
     terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), w);
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Bo1 feedback (Amati 2003, divergence from randomness, Bose-Einstein):
+// each stem t of the feedback stories scores
+//   w(t) = tf_x * log2((1 + Pn) / Pn) + log2(1 + Pn),   Pn = F / N
+// where tf_x is t's frequency in the feedback stories, F its frequency in
+// the collection and N the number of stories. Only stems found in at least
+// `min_docs` of the stories are candidates. The query's own stems take
+// part in the normalisation (as in Terrier) but are not added again; the
+// `terms` best new stems are ORed, each scaled by w(t) / max w.
+// One pass over each story's stems (the termlist from "Z" on), one
+// collection-frequency look-up per candidate: much cheaper than the ESet.
+Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, unsigned terms,
+                        unsigned min_docs, const std::set<std::string>& query) {
+  // The termlists are sorted: merge them, keeping each stem's total wdf
+  // and the number of stories holding it.
+  struct Cursor {
+    Xapian::TermIterator it, end;
+    std::string term;
+    bool next() {
+      for (; it != end; ++it) {
+        term = *it;
+        if (term[0] != schema::kStemPrefix[0]) break;
+        if (is_word_stem(term)) return true;
+      }
+      it = end;
+      return false;
+    }
+  };
+  std::vector<Cursor> cursors;
+  for (auto d = top.begin(); d != top.end(); ++d) {
+    Cursor c{db.termlist_begin(*d), db.termlist_end(*d), {}};
+    c.it.skip_to(schema::kStemPrefix);
+    if (c.next()) cursors.push_back(std::move(c));
+  }
+  std::vector<std::pair<std::string, Xapian::termcount>> candidates;
+  while (!cursors.empty()) {
+    std::string least = cursors[0].term;
+    for (const Cursor& c : cursors) least = std::min(least, c.term);
+    Xapian::termcount tf = 0;
+    unsigned docs = 0;
+    for (size_t i = 0; i < cursors.size();) {
+      Cursor& c = cursors[i];
+      if (c.term == least) {
+        tf += c.it.get_wdf();
+        ++docs;
+        ++c.it;
+        if (!c.next()) {
+          cursors.erase(cursors.begin() + static_cast<std::ptrdiff_t>(i));
+          continue;
+        }
+      }
+      ++i;
+    }
+    if (docs >= min_docs) candidates.emplace_back(std::move(least), tf);
+  }
+  // Exact pruning: F >= tf_x, so w(t) <= bound(tf_x), the weight with
+  // Pn = tf_x / N, which grows with tf_x (w falls with Pn up to Pn = tf_x,
+  // and Pn = F / N, at most the mean story length, never gets back up to
+  // the bound). Candidates are visited by
+  // decreasing bound, and the look-ups stop once the bound falls below the
+  // `terms`-th best new stem's weight (no later one could enter, nor be
+  // the maximum): most of the collection-frequency look-ups are skipped.
+  const double n = db.get_doccount();
+  const auto bo1 = [](double tf, double pn) {
+    return tf * std::log2((1 + pn) / pn) + std::log2(1 + pn);
+  };
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& x, const auto& y) { return x.second > y.second; });
+  std::vector<std::pair<double, std::string>> scored;  // a min-heap of the best new stems
+  const auto heap_less = [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  };
+  double best = 0;
+  for (auto& [term, tf] : candidates) {
+    if (!scored.empty() && scored.size() == terms && bo1(tf, std::min(1.0, tf / n)) < scored.front().first) break;
+    const double f = static_cast<double>(db.get_collection_freq(term));
+    if (f <= 0) continue;
+    const double w = bo1(tf, f / n);
+    best = std::max(best, w);
+    if (terms == 0 || query.count(term) != 0) continue;
+    if (scored.size() < terms) {
+      scored.emplace_back(w, std::move(term));
+      std::push_heap(scored.begin(), scored.end(), heap_less);
+    } else if (heap_less(std::make_pair(w, term), scored.front())) {
+      std::pop_heap(scored.begin(), scored.end(), heap_less);
+      scored.back() = {w, std::move(term)};
+      std::push_heap(scored.begin(), scored.end(), heap_less);
+    }
+  }
+  if (scored.empty() || best <= 0) return Xapian::Query();
+  std::sort_heap(scored.begin(), scored.end(), heap_less);  // best first
+  const size_t k = scored.size();
+  std::vector<Xapian::Query> out;
+  for (size_t i = 0; i < k; ++i) {
+    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(scored[i].second),
+                     scored[i].first / best);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
 }
 
 // Freshness as a weight: scale * 2^(-age / half_life), read from the
@@ -336,11 +444,14 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
     if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
   }
   Xapian::Query scored = text;
-  const bool browse = text.get_length() == 0;  // MatchAll: no words
+  const bool browse = text.get_length() == 0 ||  // MatchAll: no words
+                      text.get_type() == Xapian::Query::LEAF_MATCH_ALL;
   if (params_.expand_docs > 0 && !browse && request_.similar_id.empty()) {
     const Xapian::Query exp = expansion(text, filter);
     if (!exp.empty()) {
-      scored = Xapian::Query(Xapian::Query::OP_OR, scored, exp);
+      scored = Xapian::Query(params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE
+                                                   : Xapian::Query::OP_OR,
+                             scored, exp);
       parts_.push_back({"expansion", exp, false});
     }
   }
@@ -365,6 +476,12 @@ Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& 
   first.set_query(filtered(text, filter));
   const Xapian::MSet top = first.get_mset(0, params_.expand_docs);
   if (top.empty()) return Xapian::Query();
+  if (params_.feedback == "bo1") {
+    const Xapian::Query terms = bo1_terms(db_, top, params_.expand_terms,
+                                          params_.expand_min_docs, query_stems(text));
+    if (terms.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, terms, params_.expand_weight);
+  }
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   const FeedbackDecider decider(db_, top, params_.expand_min_docs, query_stems(text));

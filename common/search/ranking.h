@@ -25,13 +25,24 @@ struct RankingParams {
   bool stem_all = true;
   double k1 = 1.0;  // BM25 (scheme=bm25) term frequency saturation
   double b = 0.5;   // BM25 document length normalisation
-  // Pseudo-relevance feedback: the ESet of the top `expand_docs` stories
-  // (0 = off) adds `expand_terms` terms, weighted `expand_weight` times
-  // the original query.
-  unsigned expand_docs = 0;
-  unsigned expand_terms = 20;
-  double expand_weight = 0.3;
+  // Pseudo-relevance feedback, on by default: the top `expand_docs`
+  // stories of a first pass (0 = off) give `expand_terms` new stems, ORed
+  // with the query at `expand_weight` times its weight. Defaults: Bo1 over
+  // 3 stories (Terrier's default feedback depth), stems in >= 2 of them
+  // (Terrier's expansion.mindocuments), 5 terms (the most that fit the
+  // latency budget; Terrier uses 10, measured in docs/RANKING.md), x0.5
+  // (an even interpolation, as Anserini's RM3 originalQueryWeight=0.5).
+  unsigned expand_docs = 3;
+  unsigned expand_terms = 5;
+  double expand_weight = 0.5;
   unsigned expand_min_docs = 2;  // an expansion word is in this many of them
+  // How expansion words are chosen and weighted: "bo1" (Amati's
+  // Bose-Einstein model, read straight from the stories' termlists) or
+  // "eset" (Xapian's ESet, BM25-like expand weights; what --expand uses).
+  std::string feedback = "bo1";
+  // The expansion words only re-rank the stories the query matches
+  // (OP_AND_MAYBE) instead of adding new ones (OP_OR).
+  bool expand_rerank = false;
   // Proximity: adjacent query words within `proximity_window` positions
   // add `proximity_weight` times their BM25 weight (0 = off).
   double proximity_weight = 0;
