@@ -27,7 +27,8 @@ inline constexpr Xapian::valueno kDaySlot = 0;      // "YYYYMMDD" (date ranges)
 inline constexpr Xapian::valueno kTimeSlot = 1;     // sortable_serialise(unix s)
 inline constexpr Xapian::valueno kMonthSlot = 2;    // "YYYY-MM" (month facet)
 inline constexpr Xapian::valueno kYearSlot = 3;     // "YYYY" (year facet)
-inline constexpr Xapian::valueno kHashSlot = 4;     // content hash (16 hex)
+inline constexpr Xapian::valueno kHashSlot = 4;     // content hash (32 hex)
+inline constexpr Xapian::valueno kBodySlot = 7;     // body text (snippets)
 
 // A multi-valued field keeps its i-th value in slot `slot + i`, so that
 // stock ValueCountMatchSpys (one per slot) give exact per-value counts.

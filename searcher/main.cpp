@@ -122,7 +122,7 @@ Args parse_args(int argc, char** argv) {
   r.snippets = args.format != Format::kIds && !no_snippets;
   // Feedback was measured with BM25 (docs/RANKING.md); --ranking may override.
   if (expand) {
-    r.ranking = "scheme=bm25,feedback=eset,expand=10,expand_terms=20,expand_weight=0.3" +
+    r.ranking = "scheme=bm25,feedback=eset,expand=10,expand_terms=20,expand_weight=0.3,expand_rerank=0" +
                 (r.ranking.empty() ? "" : "," + r.ranking);
   }
   if (!recent.empty()) r.recent_half_life_days = news::parse_half_life_days(recent);

@@ -41,6 +41,10 @@ void add_date(Xapian::Document& doc, const std::string& published) {
   doc.add_value(schema::kYearSlot, day.substr(0, 4));
 }
 
+std::string digest(const std::string& data, const std::string& body) {
+  return hex64(fnv1a64(data)) + hex64(fnv1a64(body));
+}
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder()
@@ -85,14 +89,27 @@ Xapian::Document DocumentBuilder::build(const Article& a) const {
   add_exact_values(doc, schema::kTagField, a.tags);
   add_exact_values(doc, schema::kPlaceField, a.places);
   add_date(doc, a.published);
-  std::string data = article_to_json(a);
-  doc.add_value(schema::kHashSlot, content_hash(data));
+  std::string data = stored_data(a);
+  doc.add_value(schema::kHashSlot, digest(data, a.body));
+  if (!a.body.empty()) doc.add_value(schema::kBodySlot, a.body);
   doc.set_data(std::move(data));
   return doc;
 }
 
-std::string content_hash(const std::string& article_json) {
-  return hex64(fnv1a64(article_json));
+std::string stored_data(const Article& article) {
+  Article without_body = article;
+  without_body.body.clear();
+  return article_to_json(without_body);
+}
+
+Article stored_article(const Xapian::Document& doc, bool with_body) {
+  Article article = article_from_json(doc.get_data());
+  if (with_body) article.body = doc.get_value(schema::kBodySlot);
+  return article;
+}
+
+std::string content_hash(const Article& article) {
+  return digest(stored_data(article), article.body);
 }
 
 }  // namespace news

@@ -22,7 +22,8 @@ class DocumentBuilder {
   DocumentBuilder();
 
   // The document for `article` (terms, values, data). Its data is
-  // article_to_json(article); its hash slot holds content_hash(article).
+  // stored_data(article), its body is in schema::kBodySlot and its hash slot
+  // holds content_hash(article).
   // Throws ArticleError when the article has more values in a multi-valued
   // field than the schema has slots for.
   Xapian::Document build(const Article& article) const;
@@ -33,9 +34,18 @@ class DocumentBuilder {
   Xapian::SimpleStopper stopper_;
 };
 
-// A stable digest of everything stored for the article (16 hex digits):
+// The document data: the article as JSON without its body. The body is
+// kept in schema::kBodySlot and read only for snippets, so that showing a
+// hit decodes a few hundred bytes instead of the whole story.
+std::string stored_data(const Article& article);
+
+// The article stored in `doc` by DocumentBuilder::build, with its body
+// when `with_body`. Throws ArticleError for data it did not write.
+Article stored_article(const Xapian::Document& doc, bool with_body);
+
+// A stable digest of everything stored for the article (32 hex digits):
 // equal digests mean an unchanged article.
-std::string content_hash(const std::string& article_json);
+std::string content_hash(const Article& article);
 
 }  // namespace news
 

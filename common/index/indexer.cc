@@ -207,7 +207,7 @@ class IndexRun {
     const std::string id_term = schema::id_term(article.id);
     if (!admitted_.insert(id_term).second) return false;
     const std::optional<std::string> hash = indexed_->find(id_term);
-    if (!hash || *hash != content_hash(article_to_json(article))) return false;
+    if (!hash || *hash != content_hash(article)) return false;
     seen_.emplace(id_term, record.location());
     ++report_.unchanged;
     return true;

@@ -475,7 +475,8 @@ Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& 
   first.set_weighting_scheme(*weight_);
   first.set_query(filtered(text, filter));
   const Xapian::MSet top = first.get_mset(0, params_.expand_docs);
-  if (top.empty()) return Xapian::Query();
+  // Without weighted words (a pure filter) the top stories are arbitrary.
+  if (top.empty() || top.begin().get_weight() <= 0) return Xapian::Query();
   if (params_.feedback == "bo1") {
     const Xapian::Query terms = bo1_terms(db_, top, params_.expand_terms,
                                           params_.expand_min_docs, query_stems(text));

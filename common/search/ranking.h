@@ -18,8 +18,9 @@ namespace news {
 
 // Ranking parameters; the defaults are the chosen ones (docs/RANKING.md).
 struct RankingParams {
-  // DPH: Xapian's parameter-free divergence-from-randomness scheme.
-  std::string scheme = "dph";  // dph, bm25, bm25+, dlh, pl2, lm
+  // BM25 with Xapian's defaults, re-ranked by feedback (below); DPH scores
+  // better without feedback and worse with it (docs/RANKING.md).
+  std::string scheme = "bm25";  // dph, bm25, bm25+, dlh, pl2, lm
   // Stem capitalised free words too (Xapian's STEM_SOME leaves them as
   // typed); phrases stay exact.
   bool stem_all = true;
@@ -29,11 +30,10 @@ struct RankingParams {
   // stories of a first pass (0 = off) give `expand_terms` new stems, ORed
   // with the query at `expand_weight` times its weight. Defaults: Bo1 over
   // 3 stories (Terrier's default feedback depth), stems in >= 2 of them
-  // (Terrier's expansion.mindocuments), 5 terms (the most that fit the
-  // latency budget; Terrier uses 10, measured in docs/RANKING.md), x0.5
+  // (Terrier's expansion.mindocuments), 10 terms (Terrier's default), x0.5
   // (an even interpolation, as Anserini's RM3 originalQueryWeight=0.5).
   unsigned expand_docs = 3;
-  unsigned expand_terms = 5;
+  unsigned expand_terms = 10;
   double expand_weight = 0.5;
   unsigned expand_min_docs = 2;  // an expansion word is in this many of them
   // How expansion words are chosen and weighted: "bo1" (Amati's
@@ -41,8 +41,10 @@ struct RankingParams {
   // "eset" (Xapian's ESet, BM25-like expand weights; what --expand uses).
   std::string feedback = "bo1";
   // The expansion words only re-rank the stories the query matches
-  // (OP_AND_MAYBE) instead of adding new ones (OP_OR).
-  bool expand_rerank = false;
+  // (OP_AND_MAYBE) instead of adding new ones (OP_OR). On by default, so
+  // that totals, facet counts and exit codes are those of the words the
+  // user typed.
+  bool expand_rerank = true;
   // Proximity: adjacent query words within `proximity_window` positions
   // add `proximity_weight` times their BM25 weight (0 = off).
   double proximity_weight = 0;

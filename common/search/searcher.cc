@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "index/document_builder.h"
 #include "index/shards.h"
 #include "schema.h"
 #include "search/facets.h"
@@ -75,7 +76,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
-  hit.article = article_from_json(it.get_document().get_data());
+  hit.article = stored_article(it.get_document(), request.snippets);
   if (request.snippets) hit.snippet = make_snippet(mset, hit.article, stem);
   hit.article.body.clear();  // not part of results; the snippet stands for it
   return hit;

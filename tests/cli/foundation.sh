@@ -157,10 +157,11 @@ check_eq "phrase is narrower than AND" True \
 check_eq "wildcard" \
   "$(py '"\n".join(sorted(r["id"] for r in rows if re.search(r"\btarif", text(r), re.I)))')" \
   "$(ids 'tarif*')"
-# Relevance: a story with every word ranks above one with some.
+# Relevance: with plain BM25 a story with every word ranks above one with
+# some (the default feedback may lift a story rich in related words).
 BOTH="$(comm -12 "$WORK/a" "$WORK/b" | wc -l)"
 check_eq "stories with both words rank first" "$(comm -12 "$WORK/a" "$WORK/b")" \
-  "$(search --format ids -n "$BOTH" tariffs korea | sort)"
+  "$(search --ranking expand=0 --format ids -n "$BOTH" tariffs korea | sort)"
 
 # ---------------------------------------------------------------- sort, paging
 EXPECTED_NEWEST="$(py '"\n".join(r["id"] for r in sorted(rows, key=lambda r: r["published"], reverse=True))')"

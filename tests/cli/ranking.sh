@@ -40,12 +40,13 @@ cat >"$WORK/glacier.jsonl" <<'EOF'
 EOF
 "$NEWS_INDEX" add --db "$WORK/db" "$WORK/glacier.jsonl" >/dev/null 2>&1
 position() { json_get "$WORK/out.json" "[h['id'] for h in j['hits']].index('$1')"; }
-search glacier
+# Recency is checked on DPH without feedback, where the shorter story wins.
+search --ranking scheme=dph,expand=0 glacier
 plain_total=$(json_get "$WORK/out.json" "j['total']")
 plain_mid_old=$(position mid-old)
 plain_mid_new=$(position mid-new)
 if [ "$plain_mid_old" -lt "$plain_mid_new" ]; then pass; else fail "setup: mid-old should outrank mid-new without --recent"; fi
-search glacier --recent 30d --as-of 2025-06-30
+search --ranking scheme=dph,expand=0 glacier --recent 30d --as-of 2025-06-30
 check_eq "--recent keeps the much better old story first" "best-old" "$(hit_ids | cut -d' ' -f1)"
 if [ "$(position mid-new)" -lt "$(position mid-old)" ]; then pass; else fail "--recent did not move mid-new above mid-old: $(hit_ids)"; fi
 if [ "$(position weak-new)" -gt "$(position best-old)" ]; then pass; else fail "--recent let weak-new overtake best-old"; fi

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "article.h"
+#include "index/document_builder.h"
 #include "index/indexer.h"
 #include "index/layout.h"
 #include "schema.h"
@@ -63,7 +64,7 @@ Article stored(const std::string& db, const std::string& id) {
   const std::string term = schema::id_term(id);
   Xapian::PostingIterator it = xdb.postlist_begin(term);
   BOOST_REQUIRE_MESSAGE(it != xdb.postlist_end(term), "no document " << id);
-  const Article a = article_from_json(xdb.get_document(*it).get_data());
+  const Article a = stored_article(xdb.get_document(*it), true);
   BOOST_TEST((++it == xdb.postlist_end(term)), "two documents for " << id);
   return a;
 }

@@ -45,10 +45,12 @@ BOOST_AUTO_TEST_CASE(decay_halves_every_half_life) {
 
 BOOST_AUTO_TEST_CASE(ranking_params) {
   const RankingParams d = parse_ranking_params("");
-  BOOST_TEST(d.scheme == "dph");
+  BOOST_TEST(d.scheme == "bm25");
   BOOST_TEST(d.expand_docs == 3u);  // Bo1 feedback on by default
-  BOOST_TEST(d.expand_terms == 5u);
+  BOOST_TEST(d.expand_terms == 10u);
   BOOST_TEST(d.feedback == "bo1");
+  BOOST_TEST(d.expand_rerank);  // re-ranks only: totals are the typed words'
+  BOOST_TEST(!parse_ranking_params("expand_rerank=0").expand_rerank);
   BOOST_TEST(parse_ranking_params("feedback=eset,expand=0").expand_docs == 0u);
   const RankingParams p = parse_ranking_params("scheme=bm25,k1=1.2,b=0.75,expand=10");
   BOOST_TEST(p.scheme == "bm25");

@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(prefixes_and_slots_do_not_collide) {
                                     schema::kMonthPrefix, schema::kYearPrefix,
                                     schema::kStemPrefix};
   std::set<Xapian::valueno> slots = {schema::kDaySlot, schema::kTimeSlot, schema::kMonthSlot,
-                                     schema::kYearSlot, schema::kHashSlot};
+                                     schema::kYearSlot, schema::kHashSlot, schema::kBodySlot};
   const size_t base_slots = slots.size();
   size_t field_slots = 0;
   for (const schema::ExactField& f : schema::kExactFields) {
