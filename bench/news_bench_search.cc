@@ -74,8 +74,9 @@ int main(int argc, char** argv) {
       for (size_t i = 0; i < queries.size(); ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         results[i] = searcher.search(requests[i]);
-        const double us = std::chrono::duration<double, std::micro>(
-                              std::chrono::steady_clock::now() - t0).count();
+        const double us =
+            std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0)
+                .count();
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.1f", us);
         lat << queries[i].qid << '\t' << p << '\t' << buf << '\t' << results[i].total << '\n';

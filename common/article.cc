@@ -1,7 +1,6 @@
 #include "article.h"
 
 #include <nlohmann/json.hpp>
-
 #include <unordered_set>
 
 #include "text/dates.h"
@@ -37,8 +36,8 @@ std::vector<std::string> list_field(const Json& value, const char* name) {
       out.push_back(item.get<std::string>());
     }
   } else {
-    throw ArticleError(std::string("field '") + name +
-                       "': expected an array of strings, got " + value.type_name());
+    throw ArticleError(std::string("field '") + name + "': expected an array of strings, got " +
+                       value.type_name());
   }
   return out;
 }
@@ -57,19 +56,32 @@ std::vector<std::string> clean_list(std::vector<std::string> values) {
 }
 
 void read_field(Article& a, const std::string& key, const Json& value) {
-  if (key == "id") a.id = string_field(value, "id");
-  else if (key == "url") a.url = string_field(value, "url");
-  else if (key == "title") a.title = string_field(value, "title");
-  else if (key == "dek") a.dek = string_field(value, "dek");
-  else if (key == "authors") a.authors = clean_list(list_field(value, "authors"));
-  else if (key == "source") a.source = collapse_whitespace(string_field(value, "source"));
-  else if (key == "published") a.published = string_field(value, "published");
-  else if (key == "section") a.section = collapse_whitespace(string_field(value, "section"));
-  else if (key == "tags") a.tags = clean_list(list_field(value, "tags"));
-  else if (key == "places") a.places = clean_list(list_field(value, "places"));
-  else if (key == "caption") a.caption = string_field(value, "caption");
-  else if (key == "body") a.body = string_field(value, "body");
-  else a.extra[key] = value.dump();
+  if (key == "id")
+    a.id = string_field(value, "id");
+  else if (key == "url")
+    a.url = string_field(value, "url");
+  else if (key == "title")
+    a.title = string_field(value, "title");
+  else if (key == "dek")
+    a.dek = string_field(value, "dek");
+  else if (key == "authors")
+    a.authors = clean_list(list_field(value, "authors"));
+  else if (key == "source")
+    a.source = collapse_whitespace(string_field(value, "source"));
+  else if (key == "published")
+    a.published = string_field(value, "published");
+  else if (key == "section")
+    a.section = collapse_whitespace(string_field(value, "section"));
+  else if (key == "tags")
+    a.tags = clean_list(list_field(value, "tags"));
+  else if (key == "places")
+    a.places = clean_list(list_field(value, "places"));
+  else if (key == "caption")
+    a.caption = string_field(value, "caption");
+  else if (key == "body")
+    a.body = string_field(value, "body");
+  else
+    a.extra[key] = value.dump();
 }
 
 void validate(Article& a) {

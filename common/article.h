@@ -19,18 +19,18 @@ class ArticleError : public std::runtime_error {
 // One news story: what the indexer stores and the searcher shows.
 // All strings are valid UTF-8 (readers replace invalid sequences or reject).
 struct Article {
-  std::string id;          // required, unique within an index
+  std::string id;  // required, unique within an index
   std::string url;
-  std::string title;       // required
-  std::string dek;         // standfirst / subtitle
+  std::string title;  // required
+  std::string dek;    // standfirst / subtitle
   std::vector<std::string> authors;
-  std::string source;      // agency or publisher
-  std::string published;   // "YYYY-MM-DDTHH:MM:SSZ", "YYYY-MM-DD" or empty
+  std::string source;     // agency or publisher
+  std::string published;  // "YYYY-MM-DDTHH:MM:SSZ", "YYYY-MM-DD" or empty
   std::string section;
   std::vector<std::string> tags;
   std::vector<std::string> places;
   std::string caption;
-  std::string body;        // paragraphs separated by "\n\n"
+  std::string body;  // paragraphs separated by "\n\n"
   // Fields not in the model, kept verbatim as serialised JSON values.
   std::map<std::string, std::string> extra;
 };

@@ -14,21 +14,21 @@
 namespace news::schema {
 
 // Term prefixes.
-inline constexpr char kIdPrefix[] = "Q";           // unique id, verbatim
-inline constexpr char kTitlePrefix[] = "S";        // title words
-inline constexpr char kAuthorWordPrefix[] = "A";   // author name words
-inline constexpr char kDayPrefix[] = "D";          // Dyyyymmdd
-inline constexpr char kMonthPrefix[] = "M";        // Myyyymm
-inline constexpr char kYearPrefix[] = "Y";         // Yyyyy
-inline constexpr char kStemPrefix[] = "Z";         // TermGenerator's stems
+inline constexpr char kIdPrefix[] = "Q";          // unique id, verbatim
+inline constexpr char kTitlePrefix[] = "S";       // title words
+inline constexpr char kAuthorWordPrefix[] = "A";  // author name words
+inline constexpr char kDayPrefix[] = "D";         // Dyyyymmdd
+inline constexpr char kMonthPrefix[] = "M";       // Myyyymm
+inline constexpr char kYearPrefix[] = "Y";        // Yyyyy
+inline constexpr char kStemPrefix[] = "Z";        // TermGenerator's stems
 
 // Value slots.
-inline constexpr Xapian::valueno kDaySlot = 0;      // "YYYYMMDD" (date ranges)
-inline constexpr Xapian::valueno kTimeSlot = 1;     // sortable_serialise(unix s)
-inline constexpr Xapian::valueno kMonthSlot = 2;    // "YYYY-MM" (month facet)
-inline constexpr Xapian::valueno kYearSlot = 3;     // "YYYY" (year facet)
-inline constexpr Xapian::valueno kHashSlot = 4;     // content hash (32 hex)
-inline constexpr Xapian::valueno kBodySlot = 7;     // body text (snippets)
+inline constexpr Xapian::valueno kDaySlot = 0;    // "YYYYMMDD" (date ranges)
+inline constexpr Xapian::valueno kTimeSlot = 1;   // sortable_serialise(unix s)
+inline constexpr Xapian::valueno kMonthSlot = 2;  // "YYYY-MM" (month facet)
+inline constexpr Xapian::valueno kYearSlot = 3;   // "YYYY" (year facet)
+inline constexpr Xapian::valueno kHashSlot = 4;   // content hash (32 hex)
+inline constexpr Xapian::valueno kBodySlot = 7;   // body text (snippets)
 
 // A multi-valued field keeps its i-th value in slot `slot + i`, so that
 // stock ValueCountMatchSpys (one per slot) give exact per-value counts.
@@ -50,8 +50,8 @@ inline constexpr ExactField kSourceField{"source", nullptr, "XO", 5, false};
 inline constexpr ExactField kSectionField{"section", nullptr, "XS", 6, false};
 inline constexpr ExactField kTagField{"tag", "topic", "K", 200, true};
 inline constexpr ExactField kPlaceField{"place", nullptr, "XP", 300, true};
-inline constexpr ExactField kExactFields[] = {kAuthorField, kSourceField, kSectionField,
-                                              kTagField, kPlaceField};
+inline constexpr ExactField kExactFields[] = {kAuthorField, kSourceField, kSectionField, kTagField,
+                                              kPlaceField};
 
 // Facets: the exact fields plus the date histograms.
 struct FacetField {

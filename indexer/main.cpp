@@ -73,13 +73,13 @@ Args parse_args(int argc, char** argv) {
       "wait", po::value(&args.wait_seconds), "wait up to SECONDS for another writer")(
       "batch-size", po::value(&args.batch_size), "articles per commit (default 10000)")(
       "threads", po::value(&args.threads), "threads building documents (default: cores)")(
-      "shards", po::value(&args.shards), "rebuild (or new index): shard databases, default: as now")(
+      "shards", po::value(&args.shards),
+      "rebuild (or new index): shard databases, default: as now")(
       "merge", po::bool_switch(&args.merge), "compact: merge the shards into one database")(
-      "json", po::bool_switch(&args.json), "stats as JSON")(
-      "quiet,q", po::bool_switch(&args.quiet), "no progress or summary on stderr");
+      "json", po::bool_switch(&args.json), "stats as JSON")("quiet,q", po::bool_switch(&args.quiet),
+                                                            "no progress or summary on stderr");
   po::options_description hidden;
-  hidden.add_options()("command", po::value(&args.command))(
-      "operand", po::value(&args.operands));
+  hidden.add_options()("command", po::value(&args.command))("operand", po::value(&args.operands));
   po::options_description all;
   all.add(opts).add(hidden);
   po::positional_options_description pos;
@@ -138,9 +138,12 @@ int run_clean(const Args& args) {
   int status = kExitOk;
   for (const std::string& file : args.operands) {
     try {
-      news::read_file(file, news::ReadOptions{}, [](news::Record&& r) {
-        std::cout << news::article_to_json(news::clean_page(r.text, r.file)) << "\n";
-      }, [](const news::InputError&) {});
+      news::read_file(
+          file, news::ReadOptions{},
+          [](news::Record&& r) {
+            std::cout << news::article_to_json(news::clean_page(r.text, r.file)) << "\n";
+          },
+          [](const news::InputError&) {});
     } catch (const news::ArticleError& e) {
       std::cerr << file << ": " << e.what() << "\n";
       status = kExitRejected;
@@ -166,9 +169,8 @@ int run_command(const Args& args) {
     return finish_run(args, report);
   }
   if (args.command == "compact") {
-    const news::CompactReport r = args.merge
-                                      ? news::compact_index(args.db, args.wait_seconds)
-                                      : news::compact_shards(args.db, args.wait_seconds);
+    const news::CompactReport r = args.merge ? news::compact_index(args.db, args.wait_seconds)
+                                             : news::compact_shards(args.db, args.wait_seconds);
     std::cerr << "news-index: compacted " << args.db << " from " << r.bytes_before / 1000
               << " kB to " << r.bytes_after / 1000 << " kB in " << r.seconds << " s\n";
     if (!args.report_file.empty()) {
@@ -181,8 +183,10 @@ int run_command(const Args& args) {
   }
   if (args.command == "stats") {
     const news::IndexStats stats = news::read_stats(args.db);
-    if (args.json) std::cout << news::stats_to_json(stats) << "\n";
-    else news::render_stats_text(stats, std::cout);
+    if (args.json)
+      std::cout << news::stats_to_json(stats) << "\n";
+    else
+      news::render_stats_text(stats, std::cout);
     return kExitOk;
   }
   if (args.command == "clean") return run_clean(args);

@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libxapian-dev xapian-tools zlib1g-dev nlohmann-json3-dev
   libboost-program-options-dev libboost-test-dev
-  clang libclang-rt-14-dev python3 time
+  clang clang-format libclang-rt-14-dev python3 time
 )
 
 missing=()

@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs="$(nproc)"
 
+# Formatting (.clang-format: Google style, 100 columns).
+find common indexer searcher tests fuzz bench \( -name '*.cc' -o -name '*.h' -o -name '*.cpp' \) \
+  -print0 | xargs -0 clang-format --dry-run --Werror
+
 scripts/build.sh build
 (cd build && ctest --output-on-failure -j "$jobs")
 

@@ -30,7 +30,7 @@ struct Args {
   news::SearchRequest request;
   Format format = Format::kText;
   std::string color = "auto";
-  std::string queries_file;  // batch mode: one query per line
+  std::string queries_file;    // batch mode: one query per line
   bool allow_partial = false;  // search the shards that answer, with a warning
 };
 
@@ -75,7 +75,8 @@ Args parse_args(int argc, char** argv) {
       "date:2025-04, date:7d..); operators in capitals. See docs/QUERY.md.\n\n"
       "options");
   opts.add_options()("help,h", "show this help")(
-      "db", po::value(&args.dbs), "index (repeatable: searched together); default $NEWS_DB or news.db")(
+      "db", po::value(&args.dbs),
+      "index (repeatable: searched together); default $NEWS_DB or news.db")(
       "json", po::bool_switch(&json), "one JSON object (same as --format json)")(
       "format", po::value(&format), "text, json or ids")(
       "limit,n", po::value(&r.limit)->default_value(10), "hits to show (0: count only)")(
@@ -83,20 +84,26 @@ Args parse_args(int argc, char** argv) {
       "sort", po::value(&sort), "relevance (default), newest or oldest")(
       "all", po::bool_switch(&r.all_terms), "require every word (default: any, best first)")(
       "filter", po::value(&filters), "FIELD=VALUE exact filter (repeatable)")(
-      "since", po::value(&r.since), "published on or after (YYYY[-MM[-DD]], 7d, 2w, 3m, 1y, today, yesterday)")(
+      "since", po::value(&r.since),
+      "published on or after (YYYY[-MM[-DD]], 7d, 2w, 3m, 1y, today, yesterday)")(
       "until", po::value(&r.until), "published on or before (same forms)")(
-      "facet", po::value(&r.facets), "count values of section, tag, author, place, source, year, month")(
-      "facet-limit", po::value(&r.facet_limit)->default_value(10), "values per facet (0: all; year and month: all)")(
-      "color", po::value(&args.color), "auto, always or never")(
-      "similar", po::value(&r.similar_id), "stories most like the story with this id (it excluded)")(
+      "facet", po::value(&r.facets),
+      "count values of section, tag, author, place, source, year, month")(
+      "facet-limit", po::value(&r.facet_limit)->default_value(10),
+      "values per facet (0: all; year and month: all)")("color", po::value(&args.color),
+                                                        "auto, always or never")(
+      "similar", po::value(&r.similar_id),
+      "stories most like the story with this id (it excluded)")(
       "recent", po::value(&recent), "mix relevance with freshness, half-life e.g. 30d, 2w, 6m, 1y")(
       "as-of", po::value(&r.as_of), "reference day for --recent (default: today)")(
       "explain", po::bool_switch(&r.explain), "show why each hit ranked where it did")(
       "expand", po::bool_switch(&expand), "pseudo-relevance feedback: better recall, slower")(
       "ranking", po::value(&r.ranking), "expert: ranking overrides, e.g. k1=1.2,b=0.75,expand=10")(
-      "queries", po::value(&args.queries_file), "batch: one query per line in FILE, one JSON object per line")(
+      "queries", po::value(&args.queries_file),
+      "batch: one query per line in FILE, one JSON object per line")(
       "no-snippets", po::bool_switch(&no_snippets), "leave snippets out (faster)")(
-      "allow-partial", po::bool_switch(&args.allow_partial), "search the shards that can be reached (warn about the others)");
+      "allow-partial", po::bool_switch(&args.allow_partial),
+      "search the shards that can be reached (warn about the others)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -122,8 +129,9 @@ Args parse_args(int argc, char** argv) {
   r.snippets = args.format != Format::kIds && !no_snippets;
   // Feedback was measured with BM25 (docs/RANKING.md); --ranking may override.
   if (expand) {
-    r.ranking = "scheme=bm25,feedback=eset,expand=10,expand_terms=20,expand_weight=0.3,expand_rerank=0" +
-                (r.ranking.empty() ? "" : "," + r.ranking);
+    r.ranking =
+        "scheme=bm25,feedback=eset,expand=10,expand_terms=20,expand_weight=0.3,expand_rerank=0" +
+        (r.ranking.empty() ? "" : "," + r.ranking);
   }
   if (!recent.empty()) r.recent_half_life_days = news::parse_half_life_days(recent);
   if (args.dbs.empty()) args.dbs.push_back(default_db());
@@ -165,9 +173,15 @@ int run(const Args& args) {
   const news::SearchResults results = searcher.search(args.request);
   for (const std::string& w : results.warnings) std::cerr << "news-search: warning: " << w << "\n";
   switch (args.format) {
-    case Format::kJson: std::cout << news::results_to_json(results) << "\n"; break;
-    case Format::kIds: news::render_results_ids(results, std::cout); break;
-    case Format::kText: news::render_results_text(results, text_style(args.color), std::cout); break;
+    case Format::kJson:
+      std::cout << news::results_to_json(results) << "\n";
+      break;
+    case Format::kIds:
+      news::render_results_ids(results, std::cout);
+      break;
+    case Format::kText:
+      news::render_results_text(results, text_style(args.color), std::cout);
+      break;
   }
   return results.total > 0 ? kExitHits : kExitNoHits;
 }

@@ -11,9 +11,9 @@ namespace {
 
 constexpr std::size_t kMaxNameBytes = 60;
 
-constexpr std::string_view kParticles[] = {
-    "de", "da",  "di", "del", "della", "van", "von", "der", "den", "la", "le",
-    "du", "bin", "al", "el",  "ibn",   "dos", "das", "y",   "ter", "st."};
+constexpr std::string_view kParticles[] = {"de",  "da",  "di",  "del", "della", "van", "von",
+                                           "der", "den", "la",  "le",  "du",    "bin", "al",
+                                           "el",  "ibn", "dos", "das", "y",     "ter", "st."};
 
 bool is_particle(std::string_view w) {
   for (std::string_view p : kParticles) {
@@ -65,9 +65,8 @@ bool all_upper(std::string_view s) {
 // Cuts a byline fragment at a Twitter handle, a separator or a date.
 std::string_view cut_byline_tail(std::string_view text) {
   std::size_t end = text.size();
-  for (std::string_view stop :
-       {"@", "|", "\xE2\x80\xA2", " - ", " \xE2\x80\x94", "http", " Updated",
-        " Published", " Posted", " on ", " at "}) {
+  for (std::string_view stop : {"@", "|", "\xE2\x80\xA2", " - ", " \xE2\x80\x94", "http",
+                                " Updated", " Published", " Posted", " on ", " at "}) {
     end = std::min(end, text.find(stop));
   }
   for (std::size_t i = 0; i < end; ++i) {
@@ -82,19 +81,16 @@ std::string_view cut_byline_tail(std::string_view text) {
   while (!words.empty()) {
     const std::string w = strip_trailing_dots(words.back());
     static constexpr std::string_view kMonthWords[] = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december",
-        "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
-        "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
-    if (std::find(std::begin(kMonthWords), std::end(kMonthWords), w) ==
-        std::end(kMonthWords)) {
+        "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+        "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+        "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+    if (std::find(std::begin(kMonthWords), std::end(kMonthWords), w) == std::end(kMonthWords)) {
       break;
     }
     words.pop_back();
   }
   if (words.empty()) return {};
-  return text.substr(0,
-                     words.back().data() + words.back().size() - text.data());
+  return text.substr(0, words.back().data() + words.back().size() - text.data());
 }
 
 // Splits on ",", ";", " and ", " & ".
@@ -155,8 +151,7 @@ bool is_name_shaped(std::string_view s) {
     const std::string lower = strip_trailing_dots(w);
     if (lower.empty()) return false;
     if (is_particle(lower_ascii(w))) continue;
-    if (!starts_capital(w) || is_name_stop_word(lower) || is_org_word(w) ||
-        is_desk_word(lower)) {
+    if (!starts_capital(w) || is_name_stop_word(lower) || is_org_word(w) || is_desk_word(lower)) {
       return false;
     }
     ++capitals;
@@ -171,8 +166,7 @@ std::string name_case(std::string_view s) {
   bool word_start = true;
   for (char& c : out) {
     if (is_ascii_alpha(c)) {
-      if (!word_start && is_ascii_upper(c))
-        c = static_cast<char>(c - 'A' + 'a');
+      if (!word_start && is_ascii_upper(c)) c = static_cast<char>(c - 'A' + 'a');
       word_start = false;
     } else {
       word_start = c == ' ' || c == '-' || c == '\'' || c == '.';
@@ -215,8 +209,8 @@ bool is_org_name(std::string_view s) {
   const std::vector<std::string_view> words = split_words(s);
   if (words.size() > 6 || !starts_capital(s)) return false;
   for (std::string_view w : words) {
-    if (!starts_capital(w) && !is_particle(lower_ascii(w)) &&
-        lower_ascii(w) != "the" && lower_ascii(w) != "of") {
+    if (!starts_capital(w) && !is_particle(lower_ascii(w)) && lower_ascii(w) != "the" &&
+        lower_ascii(w) != "of") {
       return false;
     }
   }

@@ -63,8 +63,8 @@ bool is_skippable(const Line& line) {
 }
 
 bool closes_story(const Line& line) {
-  return line.kind != LineKind::kBlank && (clean::is_end_marker(line.lower) ||
-                                           clean::is_credit_line(line.lower));
+  return line.kind != LineKind::kBlank &&
+         (clean::is_end_marker(line.lower) || clean::is_credit_line(line.lower));
 }
 
 std::vector<Span> find_spans(const std::vector<Line>& lines) {
@@ -109,8 +109,7 @@ HeaderKind header_kind(const Line& line) {
     if (rest->empty()) return HeaderKind::kByline;
     clean::BylineParts parts;
     clean::add_byline_text(*rest, &parts);
-    if (!parts.authors.empty() || !parts.org.empty())
-      return HeaderKind::kByline;
+    if (!parts.authors.empty() || !parts.org.empty()) return HeaderKind::kByline;
   }
   if (line.words <= 5 && clean::is_desk(line.text)) return HeaderKind::kDesk;
   if (auto d = clean::find_date(line.text)) {
@@ -127,8 +126,7 @@ bool is_byline_continuation(const Line& line) {
   if (is_separator(line.lower)) return true;
   if (line.kind != LineKind::kText || line.text.size() > 80) return false;
   return clean::is_name_shaped(clean::undouble(line.text)) ||
-         clean::find_publisher_exact(line.text) != nullptr ||
-         clean::is_desk(line.text);
+         clean::find_publisher_exact(line.text) != nullptr || clean::is_desk(line.text);
 }
 
 bool header_above(const std::vector<Line>& lines, std::size_t j, std::size_t lo,
@@ -141,14 +139,12 @@ bool header_above(const std::vector<Line>& lines, std::size_t j, std::size_t lo,
 }
 
 // Walks up from the last header line over the byline block.
-std::size_t find_anchor(const std::vector<Line>& lines, std::size_t last,
-                        std::size_t lo) {
+std::size_t find_anchor(const std::vector<Line>& lines, std::size_t last, std::size_t lo) {
   std::size_t anchor = last;
   for (std::size_t j = last; j-- > lo;) {
     const Line& line = lines[j];
     if (is_skippable(line)) continue;
-    if (header_kind(line) != HeaderKind::kNone ||
-        is_byline_continuation(line)) {
+    if (header_kind(line) != HeaderKind::kNone || is_byline_continuation(line)) {
       anchor = j;
       continue;
     }
@@ -160,8 +156,7 @@ std::size_t find_anchor(const std::vector<Line>& lines, std::size_t last,
   return anchor;
 }
 
-std::size_t nth_prose(const std::vector<Line>& lines, const Span& story,
-                      std::size_t n) {
+std::size_t nth_prose(const std::vector<Line>& lines, const Span& story, std::size_t n) {
   std::size_t seen = 0;
   for (std::size_t i = story.begin; i <= story.end; ++i) {
     if (lines[i].kind == LineKind::kProse && ++seen == n) return i;
@@ -171,8 +166,7 @@ std::size_t nth_prose(const std::vector<Line>& lines, const Span& story,
 
 Header find_header(const std::vector<Line>& lines, const Span& story) {
   Header h;
-  const std::size_t lo =
-      story.begin > kHeaderLookBack ? story.begin - kHeaderLookBack : 0;
+  const std::size_t lo = story.begin > kHeaderLookBack ? story.begin - kHeaderLookBack : 0;
   const std::size_t hi = nth_prose(lines, story, kHeaderProseLines);
   std::size_t last = kNone;
   for (std::size_t i = lo; i < hi; ++i) {
@@ -202,8 +196,7 @@ void find_title(Page& page, std::size_t from) {
       if (page.dek == kNone && line.text.size() <= 400) page.dek = j;
       continue;
     }
-    if (line.words >= 2 && line.text.size() <= 300 &&
-        header_kind(line) == HeaderKind::kNone) {
+    if (line.words >= 2 && line.text.size() <= 300 && header_kind(line) == HeaderKind::kNone) {
       page.title = j;
       return;
     }
@@ -254,8 +247,7 @@ clean::BylineParts parse_byline(const Page& page) {
       clean::add_byline_text(*clean::strip_byline_lead(line.text), &parts);
     } else if (kind == HeaderKind::kDesk) {
       if (parts.org.empty()) parts.org = clean::collapse_spaces(line.text);
-    } else if (kind == HeaderKind::kNone &&
-               !(in_byline && is_byline_continuation(line))) {
+    } else if (kind == HeaderKind::kNone && !(in_byline && is_byline_continuation(line))) {
       in_byline = false;
       continue;
     } else if (kind == HeaderKind::kNone) {
@@ -273,8 +265,7 @@ struct DateChoice {
 void consider_date(const Line& line, DateChoice* c) {
   auto d = clean::find_date(line.text);
   if (!d) return;
-  auto& slot = line.lower.find("first published") != std::string::npos
-                   ? c->first_published
+  auto& slot = line.lower.find("first published") != std::string::npos ? c->first_published
                : line.lower.find("published") != std::string::npos ||
                        line.lower.find("posted") != std::string::npos
                    ? c->published
@@ -304,8 +295,8 @@ std::optional<clean::PageDate> choose_date(const Page& page) {
       consider_date(line, &elsewhere);
     }
   }
-  for (auto* d : {&elsewhere.first_published, &c.first_published, &c.published,
-                  &c.plain, &c.updated}) {
+  for (auto* d :
+       {&elsewhere.first_published, &c.first_published, &c.published, &c.plain, &c.updated}) {
     if (*d) return *d;
   }
   return std::nullopt;
@@ -319,8 +310,7 @@ bool outside_body(const Page& page, std::size_t i) {
 const clean::Publisher* sign_off_publisher(const Page& page) {
   for (std::size_t i = page.body_end + 1; i < page.lines.size(); ++i) {
     const Line& line = page.lines[i];
-    if (line.text.size() > kMaxHeaderLine ||
-        line.lower.find("published") == std::string::npos) {
+    if (line.text.size() > kMaxHeaderLine || line.lower.find("published") == std::string::npos) {
       continue;
     }
     const std::size_t paren = line.text.find(" (");
@@ -333,9 +323,8 @@ const clean::Publisher* sign_off_publisher(const Page& page) {
 }
 
 bool is_copyright(const Line& line) {
-  return line.text.size() <= 400 &&
-         (line.text.find("\xC2\xA9") != std::string_view::npos ||
-          line.lower.find("copyright") != std::string::npos);
+  return line.text.size() <= 400 && (line.text.find("\xC2\xA9") != std::string_view::npos ||
+                                     line.lower.find("copyright") != std::string::npos);
 }
 
 const clean::Publisher* most_mentioned(const Page& page) {
@@ -345,14 +334,13 @@ const clean::Publisher* most_mentioned(const Page& page) {
     std::size_t count = 0;
     for (std::size_t i = 0; i < page.lines.size(); ++i) {
       const Line& line = page.lines[i];
-      if (!outside_body(page, i) || line.text.size() > 300 ||
-          line.kind == LineKind::kCaption || line.kind == LineKind::kCredit) {
+      if (!outside_body(page, i) || line.text.size() > 300 || line.kind == LineKind::kCaption ||
+          line.kind == LineKind::kCredit) {
         continue;
       }
       bool hit = false;
-      clean::for_each_alias(*p, [&](std::string_view alias) {
-        hit = hit || clean::contains_word(line.text, alias);
-      });
+      clean::for_each_alias(
+          *p, [&](std::string_view alias) { hit = hit || clean::contains_word(line.text, alias); });
       count += hit;
     }
     if (count > best_count) best = p, best_count = count;
@@ -378,8 +366,8 @@ std::string copyright_owner(const Page& page) {
     if (!outside_body(page, i) || !is_copyright(line)) continue;
     std::string owner;
     for (std::string_view w : clean::split_words(line.text)) {
-      if (w == "\xC2\xA9" || clean::iequals(w, "copyright") ||
-          clean::is_ascii_digit(w[0]) || (owner.empty() && w == "-")) {
+      if (w == "\xC2\xA9" || clean::iequals(w, "copyright") || clean::is_ascii_digit(w[0]) ||
+          (owner.empty() && w == "-")) {
         if (!owner.empty()) break;
         continue;
       }
@@ -398,8 +386,7 @@ std::string dateline_agency(std::string_view first_paragraph) {
   const std::string_view head = first_paragraph.substr(0, 80);
   const std::size_t open = head.find('(');
   const std::size_t close = head.find(')');
-  if (open == std::string_view::npos || close == std::string_view::npos ||
-      close < open) {
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
     return {};
   }
   const std::string_view inside = head.substr(open + 1, close - open - 1);
@@ -410,13 +397,13 @@ std::string dateline_agency(std::string_view first_paragraph) {
 // ---- section, tags and places -----------------------------------------
 
 bool is_label(const Line& line) {
-  return line.kind == LineKind::kText && line.text.size() <= kMaxLabelBytes &&
-         line.words <= 6 && !clean::find_date(line.text);
+  return line.kind == LineKind::kText && line.text.size() <= kMaxLabelBytes && line.words <= 6 &&
+         !clean::find_date(line.text);
 }
 
 bool is_bullet(std::string_view text) {
-  return clean::starts_with(text, "\xE2\x80\xA2") ||
-         clean::starts_with(text, "- ") || clean::starts_with(text, "* ");
+  return clean::starts_with(text, "\xE2\x80\xA2") || clean::starts_with(text, "- ") ||
+         clean::starts_with(text, "* ");
 }
 
 // Short labels right above the headline ("Politics", "Asia"); a longer run
@@ -428,8 +415,7 @@ std::vector<std::string> eyebrow_labels(const Page& page) {
     if (line.kind == LineKind::kBlank || clean::is_date_label(line.lower)) {
       continue;
     }
-    if (!is_label(line) || is_bullet(line.text) ||
-        header_kind(line) != HeaderKind::kNone ||
+    if (!is_label(line) || is_bullet(line.text) || header_kind(line) != HeaderKind::kNone ||
         clean::find_publisher_exact(line.text)) {
       break;
     }
@@ -444,16 +430,14 @@ std::vector<std::string> split_run_together(const std::string& label) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   for (std::size_t i = 1; i < label.size(); ++i) {
-    if (!clean::is_ascii_lower(label[i - 1]) ||
-        !clean::is_ascii_upper(label[i]) || i - start < 3) {
+    if (!clean::is_ascii_lower(label[i - 1]) || !clean::is_ascii_upper(label[i]) || i - start < 3) {
       continue;
     }
     std::size_t word_start = label.rfind(' ', i);
     word_start = word_start == std::string::npos ? 0 : word_start + 1;
     std::size_t word_end = label.find(' ', i);
     if (word_end == std::string::npos) word_end = label.size();
-    if (clean::is_camel_brand(
-            label.substr(word_start, word_end - word_start)) ||
+    if (clean::is_camel_brand(label.substr(word_start, word_end - word_start)) ||
         word_end - i < 3) {
       continue;
     }
@@ -471,8 +455,7 @@ std::vector<std::string> split_labels(const std::vector<std::string>& raw) {
     std::string_view rest = label;
     while (!rest.empty()) {
       std::size_t cut = std::string_view::npos, len = 0;
-      for (std::string_view sep :
-           {" > ", " / ", " | ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
+      for (std::string_view sep : {" > ", " / ", " | ", " \xE2\x80\xBA ", " \xC2\xBB "}) {
         const std::size_t at = rest.find(sep);
         if (at < cut) cut = at, len = sep.size();
       }
@@ -497,8 +480,7 @@ void add_unique(std::vector<std::string>* list, const std::string& value) {
 // Labels after a "Related Topics" / "Tags" heading.
 std::vector<std::string> topic_list(const Page& page) {
   std::vector<std::string> out;
-  const std::size_t end =
-      std::min(page.lines.size(), page.body_end + kListLookAhead);
+  const std::size_t end = std::min(page.lines.size(), page.body_end + kListLookAhead);
   for (std::size_t i = page.body_end + 1; i < end; ++i) {
     if (!clean::is_topic_heading(page.lines[i].lower)) continue;
     for (std::size_t k = i + 1; k < page.lines.size() && out.size() < 15; ++k) {
@@ -519,8 +501,7 @@ bool is_share_bar(const std::vector<Line>& lines, std::size_t i) {
 
 // Tag links printed right above a share bar, after the story.
 std::vector<std::string> labels_before_share_bar(const Page& page) {
-  const std::size_t end =
-      std::min(page.lines.size(), page.body_end + kListLookAhead);
+  const std::size_t end = std::min(page.lines.size(), page.body_end + kListLookAhead);
   for (std::size_t i = page.body_end + 1; i < end; ++i) {
     if (!is_share_bar(page.lines, i)) continue;
     std::vector<std::string> out;
@@ -539,8 +520,7 @@ std::vector<std::string> labels_before_share_bar(const Page& page) {
 // "Follow CNN Politics" names the section when no eyebrow does.
 std::string section_from_follow(const Page& page) {
   for (const Line& line : page.lines) {
-    if (line.text.size() > kMaxLabelBytes ||
-        !clean::starts_with(line.text, "Follow ")) {
+    if (line.text.size() > kMaxLabelBytes || !clean::starts_with(line.text, "Follow ")) {
       continue;
     }
     const std::string_view rest = line.text.substr(7);
@@ -603,9 +583,8 @@ std::string find_url(const Page& page) {
   for (const Line& line : page.lines) {
     std::string_view t = line.text;
     if (clean::istarts_with(t, "url:")) t = clean::trim(t.substr(4));
-    if ((clean::starts_with(t, "https://") ||
-         clean::starts_with(t, "http://")) &&
-        t.size() < 500 && t.find(' ') == std::string_view::npos) {
+    if ((clean::starts_with(t, "https://") || clean::starts_with(t, "http://")) && t.size() < 500 &&
+        t.find(' ') == std::string_view::npos) {
       return std::string(t);
     }
   }
@@ -628,8 +607,7 @@ void fill_caption(const Page& page, Article& a) {
     if (line.kind != LineKind::kCaption) continue;
     a.caption = std::string(line.caption);
     std::string credit = clean::collapse_spaces(line.credit);
-    for (std::size_t k = i + 1; credit.empty() && k < page.header.body_start;
-         ++k) {
+    for (std::size_t k = i + 1; credit.empty() && k < page.header.body_start; ++k) {
       const Line& next = page.lines[k];
       if (next.kind == LineKind::kCaption && next.caption == line.caption) {
         credit = clean::collapse_spaces(next.credit);
@@ -641,8 +619,7 @@ void fill_caption(const Page& page, Article& a) {
 }
 
 std::string choose_source(const Page& page, const clean::BylineParts& byline,
-                          const std::string& first_paragraph,
-                          const clean::Publisher* site) {
+                          const std::string& first_paragraph, const clean::Publisher* site) {
   if (!byline.org.empty()) return byline.org;
   std::string agency = dateline_agency(first_paragraph);
   if (!agency.empty()) return agency;
@@ -674,8 +651,7 @@ Article clean_page(std::string_view text, const std::string& path) {
   if (paras.empty()) reject("no body text found");
   a.body = join_paragraphs(paras);
   a.title = clean::collapse_spaces(page.lines[page.title].text);
-  if (page.dek != kNone)
-    a.dek = clean::collapse_spaces(page.lines[page.dek].text);
+  if (page.dek != kNone) a.dek = clean::collapse_spaces(page.lines[page.dek].text);
   fill_meta(page, a);
   fill_labels(page, a);
   fill_caption(page, a);

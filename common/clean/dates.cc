@@ -27,22 +27,20 @@ struct MonthName {
 };
 
 constexpr std::array<MonthName, 24> kMonths = {{
-    {"january", 1},   {"jan", 1},    {"february", 2},  {"feb", 2},
-    {"march", 3},     {"mar", 3},    {"april", 4},     {"apr", 4},
-    {"may", 5},       {"june", 6},   {"jun", 6},       {"july", 7},
-    {"jul", 7},       {"august", 8}, {"aug", 8},       {"september", 9},
-    {"sep", 9},       {"sept", 9},   {"october", 10},  {"oct", 10},
-    {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12},
+    {"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+    {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+    {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+    {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
+    {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12},
 }};
 
 // Words that may sit in a date line without making it something else.
 constexpr std::array<const char*, 36> kDateWords = {
-    "updated",   "published", "posted", "first",    "last",   "modified",
-    "on",        "at",        "date",   "time",     "of",     "the",
-    "am",        "pm",        "a.m.",   "p.m.",     "a.m",    "p.m",
-    "mon",       "tue",       "tues",   "wed",      "thu",    "thur",
-    "thurs",     "fri",       "sat",    "sun",      "monday", "tuesday",
-    "wednesday", "thursday",  "friday", "saturday", "sunday", "st"};
+    "updated", "published", "posted", "first", "last",   "modified", "on",        "at",
+    "date",    "time",      "of",     "the",   "am",     "pm",       "a.m.",      "p.m.",
+    "a.m",     "p.m",       "mon",    "tue",   "tues",   "wed",      "thu",       "thur",
+    "thurs",   "fri",       "sat",    "sun",   "monday", "tuesday",  "wednesday", "thursday",
+    "friday",  "saturday",  "sunday", "st"};
 
 std::string strip_dot(std::string_view w) {
   std::string s(w);
@@ -87,12 +85,10 @@ std::size_t read_clock(std::string_view s, std::size_t i, Token* t) {
   t->kind = TokKind::kTime;
   t->a = parse_digits(s.substr(i, h));
   t->b = parse_digits(s.substr(i + h + 1, 2));
-  if (i + len < s.size() && s[i + len] == ':' &&
-      digit_run(s, i + len + 1) == 2) {
+  if (i + len < s.size() && s[i + len] == ':' && digit_run(s, i + len + 1) == 2) {
     t->c = parse_digits(s.substr(i + len + 1, 2));
     len += 3;
-    while (i + len < s.size() &&
-           (s[i + len] == '.' || is_ascii_digit(s[i + len]))) {
+    while (i + len < s.size() && (s[i + len] == '.' || is_ascii_digit(s[i + len]))) {
       ++len;  // fractional seconds
     }
   }
@@ -107,14 +103,12 @@ std::size_t read_offset(std::string_view s, std::size_t i, Token* t) {
   int minutes = 0;
   std::size_t len = 0;
   if (d == 4) {
-    minutes = parse_digits(s.substr(i + 1, 2)) * 60 +
-              parse_digits(s.substr(i + 3, 2));
+    minutes = parse_digits(s.substr(i + 1, 2)) * 60 + parse_digits(s.substr(i + 3, 2));
     len = 5;
   } else if (d == 2 || d == 1) {
     minutes = parse_digits(s.substr(i + 1, d)) * 60;
     len = 1 + d;
-    if (i + len < s.size() && s[i + len] == ':' &&
-        digit_run(s, i + len + 1) == 2) {
+    if (i + len < s.size() && s[i + len] == ':' && digit_run(s, i + len + 1) == 2) {
       minutes += parse_digits(s.substr(i + len + 1, 2));
       len += 3;
     }
@@ -128,10 +122,9 @@ std::size_t read_offset(std::string_view s, std::size_t i, Token* t) {
 }
 
 // "YYYY-MM-DD" at s[i], optionally followed by "THH:MM[:SS]".
-std::size_t read_iso(std::string_view s, std::size_t i,
-                     std::vector<Token>* out) {
-  if (digit_run(s, i) != 4 || i + 10 > s.size() || s[i + 4] != '-' ||
-      digit_run(s, i + 5) != 2 || s[i + 7] != '-' || digit_run(s, i + 8) != 2) {
+std::size_t read_iso(std::string_view s, std::size_t i, std::vector<Token>* out) {
+  if (digit_run(s, i) != 4 || i + 10 > s.size() || s[i + 4] != '-' || digit_run(s, i + 5) != 2 ||
+      s[i + 7] != '-' || digit_run(s, i + 8) != 2) {
     return 0;
   }
   Token date{TokKind::kIsoDate, std::string(s.substr(i, 10))};
@@ -155,14 +148,12 @@ bool previous_allows_offset(const std::vector<Token>& toks) {
   const Token& p = toks.back();
   return p.kind == TokKind::kTime ||
          (p.kind == TokKind::kWord &&
-          (p.text == "gmt" || p.text == "utc" || p.text == "z" ||
-           p.text == "am" || p.text == "pm" || p.text == "a.m." ||
-           p.text == "p.m."));
+          (p.text == "gmt" || p.text == "utc" || p.text == "z" || p.text == "am" ||
+           p.text == "pm" || p.text == "a.m." || p.text == "p.m."));
 }
 
 // Reads a number; a run like "20163:33" (year glued to a time) is split.
-std::size_t read_number(std::string_view s, std::size_t i,
-                        std::vector<Token>* out) {
+std::size_t read_number(std::string_view s, std::size_t i, std::vector<Token>* out) {
   const std::size_t d = digit_run(s, i);
   if (d >= 5 && d <= 6 && i + d < s.size() && s[i + d] == ':') {
     Token time{TokKind::kTime, ""};
@@ -198,8 +189,8 @@ std::vector<Token> tokenize(std::string_view s) {
       while (j < s.size() && (is_ascii_alpha(s[j]) || s[j] == '.')) ++j;
       toks.push_back({TokKind::kWord, lower_ascii(s.substr(i, j - i))});
       i = j;
-    } else if ((c == '+' || c == '-') && i + 1 < s.size() &&
-               is_ascii_digit(s[i + 1]) && previous_allows_offset(toks)) {
+    } else if ((c == '+' || c == '-') && i + 1 < s.size() && is_ascii_digit(s[i + 1]) &&
+               previous_allows_offset(toks)) {
       Token t{TokKind::kOffset, ""};
       const std::size_t n = read_offset(s, i, &t);
       if (n) toks.push_back(t);
@@ -212,15 +203,13 @@ std::vector<Token> tokenize(std::string_view s) {
 }
 
 int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 bool valid_date(int y, int m, int d) {
-  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 &&
-         d <= days_in_month(y, m);
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
 void set_ymd(PageDate* d, int y, int m, int day) {
@@ -230,13 +219,10 @@ void set_ymd(PageDate* d, int y, int m, int day) {
 }
 
 bool is_day(const Token& t) {
-  return t.kind == TokKind::kNumber && t.text.size() <= 2 && t.a >= 1 &&
-         t.a <= 31;
+  return t.kind == TokKind::kNumber && t.text.size() <= 2 && t.a >= 1 && t.a <= 31;
 }
 
-bool is_year(const Token& t) {
-  return t.kind == TokKind::kNumber && t.text.size() == 4;
-}
+bool is_year(const Token& t) { return t.kind == TokKind::kNumber && t.text.size() == 4; }
 
 // Tries "Month D YYYY" and "D Month YYYY" around the month token k.
 bool match_month_date(std::vector<Token>& t, std::size_t k, PageDate* d) {
@@ -246,8 +232,7 @@ bool match_month_date(std::vector<Token>& t, std::size_t k, PageDate* d) {
   if (n < t.size() && is_day(t[n])) {
     std::size_t y = n + 1;
     if (y < t.size() && t[y].kind == TokKind::kWord &&
-        (t[y].text == "st" || t[y].text == "nd" || t[y].text == "rd" ||
-         t[y].text == "th")) {
+        (t[y].text == "st" || t[y].text == "nd" || t[y].text == "rd" || t[y].text == "th")) {
       ++y;
     }
     if (y < t.size() && is_year(t[y]) && valid_date(t[y].a, month, t[n].a)) {
@@ -296,8 +281,7 @@ void match_zone(std::vector<Token>& toks, std::size_t from, PageDate* d) {
     Token& t = toks[k];
     if (t.kind == TokKind::kOffset) {
       const bool after_name = d->zone.kind == Zone::Kind::kFixed;
-      d->zone = Zone{Zone::Kind::kFixed,
-                     (after_name ? d->zone.offset_minutes : 0) + t.a};
+      d->zone = Zone{Zone::Kind::kFixed, (after_name ? d->zone.offset_minutes : 0) + t.a};
       t.used = true;
       return;
     }
@@ -359,19 +343,15 @@ bool us_dst(const PageDate& d) {
   int start_m = 4, start_n = 1, end_m = 10, end_n = 0;  // 1987-2006 rules
   if (d.year >= 2007) start_m = 3, start_n = 2, end_m = 11, end_n = 1;
   const long long t = wall_minutes(d.year, d.month, d.day, d.hour, d.minute);
-  const long long start =
-      wall_minutes(d.year, start_m, nth_sunday(d.year, start_m, start_n), 2, 0);
-  const long long end =
-      wall_minutes(d.year, end_m, nth_sunday(d.year, end_m, end_n), 2, 0);
+  const long long start = wall_minutes(d.year, start_m, nth_sunday(d.year, start_m, start_n), 2, 0);
+  const long long end = wall_minutes(d.year, end_m, nth_sunday(d.year, end_m, end_n), 2, 0);
   return t >= start && t < end;
 }
 
 bool eu_dst(const PageDate& d, int switch_hour) {
   const long long t = wall_minutes(d.year, d.month, d.day, d.hour, d.minute);
-  const long long start =
-      wall_minutes(d.year, 3, nth_sunday(d.year, 3, 0), switch_hour, 0);
-  const long long end =
-      wall_minutes(d.year, 10, nth_sunday(d.year, 10, 0), switch_hour + 1, 0);
+  const long long start = wall_minutes(d.year, 3, nth_sunday(d.year, 3, 0), switch_hour, 0);
+  const long long end = wall_minutes(d.year, 10, nth_sunday(d.year, 10, 0), switch_hour + 1, 0);
   return t >= start && t < end;
 }
 
@@ -463,11 +443,10 @@ std::string to_iso8601(const PageDate& d, const Zone& home) {
     return buf;
   }
   const Zone& zone = d.zone.kind == Zone::Kind::kNone ? home : d.zone;
-  long long t = wall_minutes(d.year, d.month, d.day, d.hour, d.minute) -
-                utc_offset_minutes(zone, d);
+  long long t =
+      wall_minutes(d.year, d.month, d.day, d.hour, d.minute) - utc_offset_minutes(zone, d);
   const long long minutes_per_day = 24 * 60;
-  long long days = t >= 0 ? t / minutes_per_day
-                          : -((-t + minutes_per_day - 1) / minutes_per_day);
+  long long days = t >= 0 ? t / minutes_per_day : -((-t + minutes_per_day - 1) / minutes_per_day);
   const long long rem = t - days * minutes_per_day;
   // civil_from_days (H. Hinnant)
   days += 719468;
@@ -479,9 +458,8 @@ std::string to_iso8601(const PageDate& d, const Zone& home) {
   const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month,
-                day, static_cast<int>(rem / 60), static_cast<int>(rem % 60),
-                d.second);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                static_cast<int>(rem / 60), static_cast<int>(rem % 60), d.second);
   return buf;
 }
 

@@ -89,8 +89,7 @@ bool credit_like(std::string_view s) {
     }
     if (is_photo_credit_word(word)) return true;
   }
-  return s.find("\xE2\x80\x94") != std::string_view::npos &&
-         ends_with(s, "Images");
+  return s.find("\xE2\x80\x94") != std::string_view::npos && ends_with(s, "Images");
 }
 
 using Views = std::pair<std::string_view, std::string_view>;
@@ -114,8 +113,8 @@ std::optional<Views> split_hide_caption(std::string_view line) {
 
 std::optional<Views> split_credit_marker(std::string_view line) {
   for (std::string_view marker :
-       {"Credit:", "Credit\xE2\x80\xA6", "Credit...", "Photograph:", "Photo:",
-        "Image:", "Picture:", "Photo credit:", "Image credit:"}) {
+       {"Credit:", "Credit\xE2\x80\xA6", "Credit...",
+        "Photograph:", "Photo:", "Image:", "Picture:", "Photo credit:", "Image credit:"}) {
     const std::size_t at = line.find(marker);
     if (at == std::string_view::npos || at < 15) continue;
     const std::string_view credit = trim(line.substr(at + marker.size()));
@@ -141,16 +140,14 @@ std::optional<Views> split_caption_views(std::string_view line) {
   return split_paren_credit(line);
 }
 
-std::size_t next_nonblank(const std::vector<Line>& lines, std::size_t i,
-                          std::size_t max_step) {
+std::size_t next_nonblank(const std::vector<Line>& lines, std::size_t i, std::size_t max_step) {
   for (std::size_t j = i + 1; j < lines.size() && j <= i + max_step; ++j) {
     if (lines[j].kind != LineKind::kBlank) return j;
   }
   return lines.size();
 }
 
-void mark_caption(Line& line, std::string_view caption,
-                  std::string_view credit) {
+void mark_caption(Line& line, std::string_view caption, std::string_view credit) {
   line.kind = LineKind::kCaption;
   line.caption = caption;
   line.credit = credit;
@@ -161,8 +158,7 @@ bool mark_repeated_caption(std::vector<Line>& lines, std::size_t i) {
   const std::size_t j = next_nonblank(lines, i, 2);
   if (j >= lines.size() || lines[i].text.size() < 20) return false;
   const std::string_view a = lines[i].text, b = lines[j].text;
-  if (b.size() <= a.size() || b.size() > a.size() + kMaxCreditBytes ||
-      !starts_with(b, a)) {
+  if (b.size() <= a.size() || b.size() > a.size() + kMaxCreditBytes || !starts_with(b, a)) {
     return false;
   }
   const std::string_view credit = trim(b.substr(a.size()));
@@ -175,8 +171,7 @@ bool mark_repeated_caption(std::vector<Line>& lines, std::size_t i) {
 // A caption followed by its credit on the next line.
 bool mark_caption_then_credit(std::vector<Line>& lines, std::size_t i) {
   const std::size_t j = next_nonblank(lines, i, 2);
-  if (j >= lines.size() || lines[i].words < 3 ||
-      lines[i].kind == LineKind::kBoilerplate ||
+  if (j >= lines.size() || lines[i].words < 3 || lines[i].kind == LineKind::kBoilerplate ||
       !is_credit_only(lines[j].text)) {
     return false;
   }
@@ -189,8 +184,7 @@ bool mark_caption_then_credit(std::vector<Line>& lines, std::size_t i) {
 bool mark_caption_repeat(std::vector<Line>& lines, std::size_t i) {
   const std::size_t from = i > 8 ? i - 8 : 0;
   for (std::size_t k = from; k < i; ++k) {
-    if (lines[k].kind == LineKind::kCaption &&
-        lines[k].caption == lines[i].text) {
+    if (lines[k].kind == LineKind::kCaption && lines[k].caption == lines[i].text) {
       mark_caption(lines[i], lines[i].text, lines[k].credit);
       return true;
     }
@@ -207,8 +201,7 @@ void mark_captions(std::vector<Line>& lines) {
     }
     if (auto split = split_caption_views(line.text)) {
       mark_caption(line, split->first, split->second);
-    } else if (mark_caption_repeat(lines, i) ||
-               mark_repeated_caption(lines, i) ||
+    } else if (mark_caption_repeat(lines, i) || mark_repeated_caption(lines, i) ||
                mark_caption_then_credit(lines, i)) {
       continue;
     } else if (is_credit_only(line.text) && line.kind != LineKind::kProse) {
@@ -229,8 +222,7 @@ LineKind base_kind(const Line& line) {
 std::optional<CaptionSplit> split_caption_credit(std::string_view line) {
   auto views = split_caption_views(line);
   if (!views) return std::nullopt;
-  return CaptionSplit{std::string(views->first),
-                      collapse_spaces(views->second)};
+  return CaptionSplit{std::string(views->first), collapse_spaces(views->second)};
 }
 
 bool is_credit_only(std::string_view line) {
@@ -246,9 +238,8 @@ bool is_credit_only(std::string_view line) {
     return true;
   }
   return credit_like(line) &&
-         (line.find("\xE2\x80\x94") != std::string_view::npos ||
-          starts_with(line, "Photo") || ends_with(line, "Images") ||
-          ends_with(line, "Photo"));
+         (line.find("\xE2\x80\x94") != std::string_view::npos || starts_with(line, "Photo") ||
+          ends_with(line, "Images") || ends_with(line, "Photo"));
 }
 
 bool is_prose(std::string_view text, std::size_t words) {
@@ -256,8 +247,8 @@ bool is_prose(std::string_view text, std::size_t words) {
   const std::string_view core = strip_closers(text);
   if (ends_sentence(core)) {
     if (core.back() == '?' && words <= 6 && !has_quote(text)) return false;
-    return words >= 4 || (words >= 1 && text.size() >= 30 &&
-                          static_cast<unsigned char>(text[0]) >= 0xE3);
+    return words >= 4 ||
+           (words >= 1 && text.size() >= 30 && static_cast<unsigned char>(text[0]) >= 0xE3);
   }
   return !core.empty() && core.back() == ':' && words >= 6;
 }
@@ -268,14 +259,12 @@ void classify_lines(std::string_view page, PageLines* out) {
   for (std::string_view raw : split_lines(page)) {
     Line line;
     line.text = trim(raw);
-    if (line.text.empty() && !out->lines.empty() &&
-        out->lines.back().kind == LineKind::kBlank) {
+    if (line.text.empty() && !out->lines.empty() && out->lines.back().kind == LineKind::kBlank) {
       continue;
     }
     line.lower =
         std::string_view(out->lower)
-            .substr(static_cast<std::size_t>(line.text.data() - page.data()),
-                    line.text.size());
+            .substr(static_cast<std::size_t>(line.text.data() - page.data()), line.text.size());
     line.words = count_words(line.text);
     line.kind = base_kind(line);
     out->lines.push_back(line);

@@ -13,13 +13,11 @@ using K = Zone::Kind;
 constexpr Publisher kPublishers[] = {
     {"CNNMoney", "CNNMoney|money.cnn.com", K::kUsEastern, false},
     {"CNN", "CNN|Cable News Network|cnn.com", K::kUsEastern, false},
-    {"The Associated Press", "The Associated Press|Associated Press",
-     K::kUsEastern, true},
+    {"The Associated Press", "The Associated Press|Associated Press", K::kUsEastern, true},
     {"AP", "AP", K::kUsEastern, true},
     {"Reuters", "Reuters|Thomson Reuters", K::kFixed, true},
     {"Bloomberg", "Bloomberg|Bloomberg News", K::kUsEastern, true},
-    {"AFP", "AFP|Agence France-Presse|Agence France Presse", K::kCentralEu,
-     true},
+    {"AFP", "AFP|Agence France-Presse|Agence France Presse", K::kCentralEu, true},
     {"UPI", "UPI|United Press International", K::kUsEastern, true},
     {"PA Media", "PA Media|Press Association", K::kUk, true},
     {"dpa", "dpa|Deutsche Presse-Agentur", K::kCentralEu, true},
@@ -29,16 +27,12 @@ constexpr Publisher kPublishers[] = {
      "The Washington Post|Washington Post|washingtonpost.com|Democracy Dies "
      "in Darkness",
      K::kUsEastern, false},
-    {"The New York Times", "The New York Times|New York Times|nytimes.com",
-     K::kUsEastern, false},
-    {"The Wall Street Journal",
-     "The Wall Street Journal|Wall Street Journal|WSJ", K::kUsEastern, false},
-    {"Los Angeles Times", "Los Angeles Times|latimes.com|L.A. Times",
-     K::kUsPacific, false},
-    {"Chicago Tribune", "Chicago Tribune|chicagotribune.com", K::kUsCentral,
+    {"The New York Times", "The New York Times|New York Times|nytimes.com", K::kUsEastern, false},
+    {"The Wall Street Journal", "The Wall Street Journal|Wall Street Journal|WSJ", K::kUsEastern,
      false},
-    {"San Francisco Chronicle", "San Francisco Chronicle|SFGate|SFGATE",
-     K::kUsPacific, false},
+    {"Los Angeles Times", "Los Angeles Times|latimes.com|L.A. Times", K::kUsPacific, false},
+    {"Chicago Tribune", "Chicago Tribune|chicagotribune.com", K::kUsCentral, false},
+    {"San Francisco Chronicle", "San Francisco Chronicle|SFGate|SFGATE", K::kUsPacific, false},
     {"The Boston Globe", "The Boston Globe|Boston Globe", K::kUsEastern, false},
     {"USA Today", "USA TODAY|USA Today", K::kUsEastern, false},
     {"ABC News", "ABC News|abcnews.go.com", K::kUsEastern, false},
@@ -67,8 +61,7 @@ constexpr Publisher kPublishers[] = {
     {"Newsweek", "Newsweek", K::kUsEastern, false},
     {"Slate", "Slate", K::kUsEastern, false},
     {"Salon", "Salon", K::kUsPacific, false},
-    {"The Telegraph", "The Telegraph|Telegraph|Telegraph Media Group", K::kUk,
-     false},
+    {"The Telegraph", "The Telegraph|Telegraph|Telegraph Media Group", K::kUk, false},
     {"The Guardian", "The Guardian|Guardian News", K::kUk, false},
     {"BBC News", "BBC News|BBC", K::kUk, false},
     {"The Independent", "The Independent", K::kUk, false},
@@ -432,16 +425,13 @@ constexpr std::string_view kPlaces[] = {
 };
 
 constexpr std::string_view kStateCodes[] = {
-    "al",   "ak",    "az",   "ar",    "ca",    "co",    "ct",    "de",
-    "fl",   "ga",    "hi",   "id",    "il",    "in",    "ia",    "ks",
-    "ky",   "la",    "me",   "md",    "ma",    "mi",    "mn",    "ms",
-    "mo",   "mt",    "ne",   "nv",    "nh",    "nj",    "nm",    "ny",
-    "nc",   "nd",    "oh",   "ok",    "or",    "pa",    "ri",    "sc",
-    "sd",   "tn",    "tx",   "ut",    "vt",    "va",    "wa",    "wv",
-    "wi",   "wy",    "dc",   "s.c.",  "n.c.",  "n.y.",  "d.c.",  "calif.",
-    "fla.", "ga.",   "ill.", "mass.", "mich.", "minn.", "pa.",   "tenn.",
-    "va.",  "wash.", "wis.", "tex.",  "ariz.", "colo.", "conn.", "md.",
-    "mo.",
+    "al",     "ak",   "az",    "ar",    "ca",    "co",    "ct",    "de",   "fl",    "ga",   "hi",
+    "id",     "il",   "in",    "ia",    "ks",    "ky",    "la",    "me",   "md",    "ma",   "mi",
+    "mn",     "ms",   "mo",    "mt",    "ne",    "nv",    "nh",    "nj",   "nm",    "ny",   "nc",
+    "nd",     "oh",   "ok",    "or",    "pa",    "ri",    "sc",    "sd",   "tn",    "tx",   "ut",
+    "vt",     "va",   "wa",    "wv",    "wi",    "wy",    "dc",    "s.c.", "n.c.",  "n.y.", "d.c.",
+    "calif.", "fla.", "ga.",   "ill.",  "mass.", "mich.", "minn.", "pa.",  "tenn.", "va.",  "wash.",
+    "wis.",   "tex.", "ariz.", "colo.", "conn.", "md.",   "mo.",
 };
 
 // Whole lines that are interface text, never content.
@@ -659,16 +649,8 @@ constexpr std::string_view kEndMarkers[] = {
 
 // Leading phrases of credit lines that close a story.
 constexpr std::string_view kCreditPrefixes[] = {
-    "reporting by",
-    "additional reporting",
-    "editing by",
-    "edited by",
-    "writing by",
-    "compiled by",
-    "research by",
-    "contributing:",
-    "with reporting by",
-    "-- cnn",
+    "reporting by", "additional reporting", "editing by",    "edited by",         "writing by",
+    "compiled by",  "research by",          "contributing:", "with reporting by", "-- cnn",
     "— cnn",
 };
 
@@ -712,38 +694,33 @@ constexpr std::string_view kTopicHeadings[] = {
 };
 
 constexpr std::string_view kShareWords[] = {
-    "facebook", "twitter",   "flipboard", "email",     "e-mail",
-    "linkedin", "whatsapp",  "reddit",    "pinterest", "share",
-    "print",    "messenger", "x",         "copy link", "tumblr",
-    "sms",      "comments",  "comment",   "save",
+    "facebook", "twitter",   "flipboard", "email",   "e-mail",    "linkedin", "whatsapp",
+    "reddit",   "pinterest", "share",     "print",   "messenger", "x",        "copy link",
+    "tumblr",   "sms",       "comments",  "comment", "save",
 };
 
 constexpr std::string_view kDateLabels[] = {
-    "updated",      "published", "posted",        "first published",
-    "last updated", "modified",  "last modified", "updated on",
-    "published on", "posted on",
+    "updated",  "published",     "posted",     "first published", "last updated",
+    "modified", "last modified", "updated on", "published on",    "posted on",
 };
 
 // "desk", "team" and "board" are left out: "Help Desk" is navigation.
 constexpr std::string_view kDeskWords[] = {
-    "staff",    "reporters", "correspondent", "correspondents",
-    "editors",  "bureau",    "wires",         "newsroom",
-    "agencies", "writers",   "staffers",
+    "staff", "reporters", "correspondent", "correspondents", "editors",  "bureau",
+    "wires", "newsroom",  "agencies",      "writers",        "staffers",
 };
 
 constexpr std::string_view kOrgWords[] = {
-    "Times",        "Post",      "News",       "Press",        "Herald",
-    "Journal",      "Tribune",   "Agency",     "Network",      "Media",
-    "Daily",        "Gazette",   "Telegraph",  "Guardian",     "Wire",
-    "Magazine",     "Radio",     "Television", "TV",           "Service",
-    "Group",        "Inc",       "Inc.",       "Ltd",          "Ltd.",
-    "Corporation",  "Chronicle", "Observer",   "Review",       "Standard",
-    "Mirror",       "Express",   "Globe",      "Examiner",     "Inquirer",
-    "Register",     "Bulletin",  "Courier",    "Monitor",      "Report",
-    "Today",        "Weekly",    "Online",     "Insider",      "Channel",
-    "Broadcasting", "Institute", "University", "Associated",   "Reuters",
-    "Bloomberg",    "Dispatch",  "Sentinel",   "Star-Tribune", "Post-Gazette",
-    "Enquirer",     "Digest",
+    "Times",        "Post",        "News",      "Press",        "Herald",    "Journal",
+    "Tribune",      "Agency",      "Network",   "Media",        "Daily",     "Gazette",
+    "Telegraph",    "Guardian",    "Wire",      "Magazine",     "Radio",     "Television",
+    "TV",           "Service",     "Group",     "Inc",          "Inc.",      "Ltd",
+    "Ltd.",         "Corporation", "Chronicle", "Observer",     "Review",    "Standard",
+    "Mirror",       "Express",     "Globe",     "Examiner",     "Inquirer",  "Register",
+    "Bulletin",     "Courier",     "Monitor",   "Report",       "Today",     "Weekly",
+    "Online",       "Insider",     "Channel",   "Broadcasting", "Institute", "University",
+    "Associated",   "Reuters",     "Bloomberg", "Dispatch",     "Sentinel",  "Star-Tribune",
+    "Post-Gazette", "Enquirer",    "Digest",
 };
 
 constexpr std::string_view kNameStopWords[] = {
@@ -789,25 +766,21 @@ constexpr std::string_view kNameStopWords[] = {
 };
 
 constexpr std::string_view kPhotoCreditWords[] = {
-    "Getty",       "Images",      "AP",           "Photo",        "Photos",
-    "Reuters",     "AFP",         "EPA",          "Shutterstock", "Bloomberg",
-    "Courtesy",    "Handout",     "Pool",         "Alamy",        "Corbis",
-    "Xinhua",      "Sipa",        "Zuma",         "Press",        "Associated",
-    "Wire",        "Photography", "Illustration", "iStock",       "iStockphoto",
-    "Contributor",
+    "Getty",       "Images",       "AP",        "Photo",       "Photos",      "Reuters",    "AFP",
+    "EPA",         "Shutterstock", "Bloomberg", "Courtesy",    "Handout",     "Pool",       "Alamy",
+    "Corbis",      "Xinhua",       "Sipa",      "Zuma",        "Press",       "Associated", "Wire",
+    "Photography", "Illustration", "iStock",    "iStockphoto", "Contributor",
 };
 
 constexpr std::string_view kCamelBrands[] = {
-    "YouTube",     "iPhone",    "iPad",     "PayPal",      "LinkedIn",
-    "JPMorgan",    "BlackRock", "OpenAI",   "PlayStation", "McDonald's",
-    "McDonald",    "WhatsApp",  "TikTok",   "FedEx",       "GoPro",
-    "SpaceX",      "HuffPost",  "BuzzFeed", "TechCrunch",  "CNNMoney",
-    "MarketWatch", "SoftBank",  "eBay",     "iOS",         "macOS",
-    "WeChat",      "DeepMind",  "GitHub",   "NASDAQ",      "NewsHour",
+    "YouTube",    "iPhone",   "iPad",        "PayPal",     "LinkedIn", "JPMorgan",
+    "BlackRock",  "OpenAI",   "PlayStation", "McDonald's", "McDonald", "WhatsApp",
+    "TikTok",     "FedEx",    "GoPro",       "SpaceX",     "HuffPost", "BuzzFeed",
+    "TechCrunch", "CNNMoney", "MarketWatch", "SoftBank",   "eBay",     "iOS",
+    "macOS",      "WeChat",   "DeepMind",    "GitHub",     "NASDAQ",   "NewsHour",
 };
 
-constexpr std::string_view kBylineLeads[] = {"by",  "byby", "von",
-                                             "par", "por",  "door"};
+constexpr std::string_view kBylineLeads[] = {"by", "byby", "von", "par", "por", "door"};
 
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view s) {
@@ -894,8 +867,8 @@ bool is_end_marker(std::string_view lower) {
   for (std::string_view m : kEndMarkers) {
     if (s == m) return true;
     if (starts_with(s, m) && s.size() > m.size() && s[m.size()] == ' ' &&
-        (m == "latest in" || m == "more from" || m == "read more from" ||
-         m == "more in" || m == "stories from" || m == "read more about")) {
+        (m == "latest in" || m == "more from" || m == "read more from" || m == "more in" ||
+         m == "stories from" || m == "read more about")) {
       return true;
     }
   }
@@ -904,8 +877,7 @@ bool is_end_marker(std::string_view lower) {
 
 bool is_credit_line(std::string_view lower) {
   if (lower.size() > 600) return false;
-  return any_prefix(kCreditPrefixes, lower) ||
-         any_contained(kCreditPhrases, lower);
+  return any_prefix(kCreditPrefixes, lower) || any_contained(kCreditPhrases, lower);
 }
 
 bool is_promo(std::string_view lower) {
@@ -916,35 +888,21 @@ bool is_topic_heading(std::string_view lower) {
   return lower.size() < 40 && in_list(kTopicHeadings, strip_colon(lower));
 }
 
-bool is_share_word(std::string_view lower) {
-  return in_list(kShareWords, lower);
-}
+bool is_share_word(std::string_view lower) { return in_list(kShareWords, lower); }
 
-bool is_date_label(std::string_view lower) {
-  return in_list(kDateLabels, strip_colon(lower));
-}
+bool is_date_label(std::string_view lower) { return in_list(kDateLabels, strip_colon(lower)); }
 
-bool is_desk_word(std::string_view lower_word) {
-  return in_list(kDeskWords, lower_word);
-}
+bool is_desk_word(std::string_view lower_word) { return in_list(kDeskWords, lower_word); }
 
 bool is_org_word(std::string_view word) { return in_list(kOrgWords, word); }
 
-bool is_name_stop_word(std::string_view lower_word) {
-  return in_list(kNameStopWords, lower_word);
-}
+bool is_name_stop_word(std::string_view lower_word) { return in_list(kNameStopWords, lower_word); }
 
-bool is_photo_credit_word(std::string_view word) {
-  return in_list(kPhotoCreditWords, word);
-}
+bool is_photo_credit_word(std::string_view word) { return in_list(kPhotoCreditWords, word); }
 
-bool is_camel_brand(std::string_view word) {
-  return in_list(kCamelBrands, word);
-}
+bool is_camel_brand(std::string_view word) { return in_list(kCamelBrands, word); }
 
-bool is_byline_lead(std::string_view lower_word) {
-  return in_list(kBylineLeads, lower_word);
-}
+bool is_byline_lead(std::string_view lower_word) { return in_list(kBylineLeads, lower_word); }
 
 }  // namespace clean
 }  // namespace news

@@ -48,13 +48,13 @@ bool is_place(std::string_view label);
 bool is_boilerplate_line(std::string_view lower);     // whole-line UI text
 bool has_boilerplate_phrase(std::string_view lower);  // never article text
 bool is_end_marker(std::string_view lower);           // heading after the story
-bool is_credit_line(std::string_view lower);     // "Reporting by ...", etc.
-bool is_promo(std::string_view lower);           // trailing promo paragraph
-bool is_topic_heading(std::string_view lower);   // "Related Topics", "Tags"
-bool is_share_word(std::string_view lower);      // "facebook", "email"
-bool is_date_label(std::string_view lower);      // "updated", "published"
-bool is_desk_word(std::string_view lower_word);  // "staff", "reporters"
-bool is_org_word(std::string_view word);         // "Times", "Press"
+bool is_credit_line(std::string_view lower);          // "Reporting by ...", etc.
+bool is_promo(std::string_view lower);                // trailing promo paragraph
+bool is_topic_heading(std::string_view lower);        // "Related Topics", "Tags"
+bool is_share_word(std::string_view lower);           // "facebook", "email"
+bool is_date_label(std::string_view lower);           // "updated", "published"
+bool is_desk_word(std::string_view lower_word);       // "staff", "reporters"
+bool is_org_word(std::string_view word);              // "Times", "Press"
 bool is_name_stop_word(std::string_view lower_word);  // "email", "bio"
 bool is_photo_credit_word(std::string_view word);     // "Getty", "AP"
 bool is_camel_brand(std::string_view word);           // "YouTube"

@@ -38,8 +38,7 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 std::size_t space_length(std::string_view s) {
   if (s.empty()) return 0;
   const char c = s[0];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-      c == '\v') {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
     return 1;
   }
   if (starts_with(s, "\xC2\xA0")) return 2;      // U+00A0
@@ -52,8 +51,7 @@ std::size_t space_length(std::string_view s) {
 std::size_t trailing_space_length(std::string_view s) {
   if (s.empty()) return 0;
   const char c = s.back();
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-      c == '\v') {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
     return 1;
   }
   if (ends_with(s, "\xC2\xA0")) return 2;

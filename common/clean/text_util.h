@@ -42,13 +42,10 @@ bool contains_word(std::string_view hay, std::string_view needle);
 inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_ascii_alpha(char c) {
-  return is_ascii_upper(c) || is_ascii_lower(c);
-}
+inline bool is_ascii_alpha(char c) { return is_ascii_upper(c) || is_ascii_lower(c); }
 // Letters, digits and any non-ASCII byte (part of a multibyte letter).
 inline bool is_word_byte(char c) {
-  return is_ascii_alpha(c) || is_ascii_digit(c) ||
-         static_cast<unsigned char>(c) >= 0x80;
+  return is_ascii_alpha(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Escapes `s` as a JSON string literal, quotes included.

@@ -35,8 +35,7 @@ void add_date(Xapian::Document& doc, const std::string& published) {
   doc.add_boolean_term(schema::kMonthPrefix + day.substr(0, 6));
   doc.add_boolean_term(schema::kYearPrefix + day.substr(0, 4));
   doc.add_value(schema::kDaySlot, day);
-  doc.add_value(schema::kTimeSlot,
-                Xapian::sortable_serialise(static_cast<double>(p.unix_seconds)));
+  doc.add_value(schema::kTimeSlot, Xapian::sortable_serialise(static_cast<double>(p.unix_seconds)));
   doc.add_value(schema::kMonthSlot, p.day.iso().substr(0, 7));
   doc.add_value(schema::kYearSlot, day.substr(0, 4));
 }

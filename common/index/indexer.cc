@@ -51,8 +51,7 @@ Target choose_target(const IndexLayout& layout, IndexMode mode, size_t shards) {
     return Target{new_shard_paths(layout, target_shard_count(layout, shards)), true, true};
   }
   if (!layout.exists()) {
-    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), false, false,
-                  true};
+    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), false, false, true};
   }
   return Target{live_shards_for_update(layout, shards), false, false};
 }
@@ -117,7 +116,9 @@ uint64_t input_bytes(const std::vector<std::string>& sources) {
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, const Target& target)
-      : options_(options), target_(target), writer_(target.paths, target.fresh),
+      : options_(options),
+        target_(target),
+        writer_(target.paths, target.fresh),
         pipeline_(PipelineOptions{resolve_threads(options.threads)},
                   [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
     if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {
@@ -154,8 +155,9 @@ class IndexRun {
     }
     for (const std::string& file : files) {
       try {
-        read_file(file, read_options_, [this](Record&& r) { admit(std::move(r)); },
-                  [this](const InputError& e) { reject_in_order(e.location(), e.what()); });
+        read_file(
+            file, read_options_, [this](Record&& r) { admit(std::move(r)); },
+            [this](const InputError& e) { reject_in_order(e.location(), e.what()); });
       } catch (const InputError& e) {
         input_failed(e);
       }
@@ -234,8 +236,8 @@ class IndexRun {
     const auto [it, inserted] = seen_.emplace(id_term, record.location());
     if (inserted) return false;
     if (options_.on_warning) {
-      options_.on_warning(record.location() + ": duplicate id '" + id + "' (also at " +
-                          it->second + "); the last one wins");
+      options_.on_warning(record.location() + ": duplicate id '" + id + "' (also at " + it->second +
+                          "); the last one wins");
     }
     it->second = record.location();
     return true;
@@ -247,9 +249,15 @@ class IndexRun {
       return;
     }
     switch (result) {
-      case UpsertResult::kAdded: ++report_.added; break;
-      case UpsertResult::kUpdated: ++report_.updated; break;
-      case UpsertResult::kUnchanged: ++report_.unchanged; break;
+      case UpsertResult::kAdded:
+        ++report_.added;
+        break;
+      case UpsertResult::kUpdated:
+        ++report_.updated;
+        break;
+      case UpsertResult::kUnchanged:
+        ++report_.unchanged;
+        break;
     }
   }
 
@@ -264,8 +272,8 @@ class IndexRun {
   void report_progress() {
     if (options_.on_progress && seconds_since(last_progress_) >= 1.0) {
       last_progress_ = Clock::now();
-      options_.on_progress(IndexProgress{report_.processed(), seconds_since(start_),
-                                         bytes_done_, bytes_total_});
+      options_.on_progress(
+          IndexProgress{report_.processed(), seconds_since(start_), bytes_done_, bytes_total_});
     }
   }
 
@@ -287,8 +295,8 @@ class IndexRun {
   ReadOptions read_options_;
   IndexReport report_;
   std::unordered_map<std::string, std::string> seen_;  // id term -> location
-  std::optional<IndexedHashes> indexed_;  // none for a new or fresh database
-  std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
+  std::optional<IndexedHashes> indexed_;               // none for a new or fresh database
+  std::unordered_set<std::string> admitted_;           // id terms checked by unchanged()
   size_t since_commit_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;

@@ -55,13 +55,13 @@ struct IndexOptions {
 
 struct IndexReport {
   size_t added = 0;
-  size_t updated = 0;     // replaced because their content changed
-  size_t unchanged = 0;   // skipped: same content hash as indexed
+  size_t updated = 0;    // replaced because their content changed
+  size_t unchanged = 0;  // skipped: same content hash as indexed
   size_t deleted = 0;
   size_t duplicates = 0;  // ids seen twice in the input (last one wins)
   std::vector<Rejection> rejections;
   double seconds = 0;
-  size_t documents = 0;   // documents in the index afterwards
+  size_t documents = 0;  // documents in the index afterwards
 
   size_t processed() const { return added + updated + unchanged + duplicates; }
 };

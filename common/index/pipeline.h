@@ -4,9 +4,9 @@
 #include <xapian.h>
 
 #include <condition_variable>
-#include <deque>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
@@ -22,10 +22,10 @@ namespace news {
 
 // A record turned into a document (or rejected), as the writer needs it.
 struct BuiltArticle {
-  Record record;          // where it came from; `text` is emptied
-  std::string id;         // the article id (empty when rejected)
-  Xapian::Document doc;   // the document (when not rejected)
-  std::string error;      // why it was rejected ("" = fine)
+  Record record;         // where it came from; `text` is emptied
+  std::string id;        // the article id (empty when rejected)
+  Xapian::Document doc;  // the document (when not rejected)
+  std::string error;     // why it was rejected ("" = fine)
   bool rejected() const { return !error.empty(); }
   // "FILE" for a page dump, else "FILE:LINE": where a rejection points.
   std::string reject_location() const;

@@ -70,7 +70,8 @@ void expand_one(const std::string& path, const std::string& stub, int depth,
   const fs::path p(path);
   std::error_code ec;
   if (fs::is_directory(p, ec)) {
-    if (fs::is_regular_file(p / "XAPIANDB", ec)) return expand_stub_file(p / "XAPIANDB", depth, out);
+    if (fs::is_regular_file(p / "XAPIANDB", ec))
+      return expand_stub_file(p / "XAPIANDB", depth, out);
     if (!is_database_dir(p)) throw SearchError("cannot open index " + path + ": not an index");
     out->push_back(ShardSpec{path, path, "", 0, stub});
   } else if (fs::is_regular_file(p, ec)) {
@@ -203,8 +204,7 @@ CompactReport compact_shards(const std::string& db, double wait_seconds) {
     throw IndexError("cannot compact " + db + ": " + error);
   }
   layout.publish(targets);
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 
@@ -284,8 +284,7 @@ class ShardedWriter::Shard {
   std::thread thread_;  // last: starts after the members it uses exist
 };
 
-ShardedWriter::ShardedWriter(const std::vector<std::string>& paths, bool fresh,
-                             size_t queue_size) {
+ShardedWriter::ShardedWriter(const std::vector<std::string>& paths, bool fresh, size_t queue_size) {
   if (paths.empty()) throw IndexError("no shard to write to");
   for (const std::string& path : paths) {
     shards_.push_back(std::make_unique<Shard>(path, fresh, std::max<size_t>(queue_size, 1)));

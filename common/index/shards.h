@@ -26,11 +26,11 @@ class IndexLayout;
 
 // One database a search reads: a local path or a remote "HOST:PORT".
 struct ShardSpec {
-  std::string name;    // as written in the stub (or given), for messages
-  std::string path;    // local database path (empty for remote)
-  std::string host;    // remote host (empty for local)
-  unsigned port = 0;   // remote TCP port
-  std::string stub;    // the stub file naming it ("" when given directly)
+  std::string name;   // as written in the stub (or given), for messages
+  std::string path;   // local database path (empty for remote)
+  std::string host;   // remote host (empty for local)
+  unsigned port = 0;  // remote TCP port
+  std::string stub;   // the stub file naming it ("" when given directly)
 };
 
 // Expands database arguments (index directories, Xapian databases, stub

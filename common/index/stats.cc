@@ -66,8 +66,8 @@ IndexStats read_stats(const std::string& path) {
   }
   fs::file_time_type newest = fs::file_time_type::min();
   for (const std::string& d : stats.databases) scan_files(d, &stats.size_bytes, &newest);
-  const auto system_time = std::chrono::system_clock::now() +
-                           (newest - fs::file_time_type::clock::now());
+  const auto system_time =
+      std::chrono::system_clock::now() + (newest - fs::file_time_type::clock::now());
   stats.last_update = iso_utc(std::chrono::system_clock::to_time_t(system_time));
   return stats;
 }

@@ -28,8 +28,8 @@ std::string inner_name(const std::string& path) {
 
 bool is_known_input(const std::string& path) {
   const std::string name = inner_name(path);
-  return ends_with(name, ".jsonl") || ends_with(name, ".ndjson") ||
-         ends_with(name, ".json") || ends_with(name, ".txt");
+  return ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json") ||
+         ends_with(name, ".txt");
 }
 
 struct GzCloser {
@@ -56,8 +56,8 @@ size_t read_chunk(gzFile f, char* buf, const std::string& path, size_t line) {
   if (n > 0 && err == Z_BUF_ERROR) return static_cast<size_t>(n);
   if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
     const std::string reason = err == Z_BUF_ERROR ? "truncated gzip stream"
-                               : err == Z_ERRNO  ? std::strerror(errno)
-                                                 : std::string(msg);
+                               : err == Z_ERRNO   ? std::strerror(errno)
+                                                  : std::string(msg);
     throw InputError(path + ":" + std::to_string(line), reason);
   }
   return static_cast<size_t>(n);
@@ -85,10 +85,15 @@ class LineReader {
       const char* nl = static_cast<const char*>(std::memchr(start, '\n', len_ - pos_));
       const size_t take = nl != nullptr ? static_cast<size_t>(nl - start) : len_ - pos_;
       // One byte over the limit may be the CR of a CRLF line ending.
-      if (!overlong && line->size() + take <= max_line_ + 1) line->append(start, take);
-      else overlong = true;
+      if (!overlong && line->size() + take <= max_line_ + 1)
+        line->append(start, take);
+      else
+        overlong = true;
       pos_ += take;
-      if (nl != nullptr) { ++pos_; break; }
+      if (nl != nullptr) {
+        ++pos_;
+        break;
+      }
     }
     pending_ = false;
     *number = ++line_no_;
@@ -97,8 +102,7 @@ class LineReader {
     if (overlong) {
       line->clear();
       on_skip(InputError(path_ + ":" + std::to_string(line_no_),
-                         "line longer than " + std::to_string(max_line_ >> 20) +
-                             " MiB, skipped"));
+                         "line longer than " + std::to_string(max_line_ >> 20) + " MiB, skipped"));
     }
     return true;
   }
@@ -146,8 +150,8 @@ void read_whole(const std::string& path, RecordKind kind, const ReadOptions& opt
   std::string text;
   while (const size_t n = read_chunk(file.get(), buf.data(), path, 1)) {
     if (text.size() + n > options.max_record_bytes) {
-      throw InputError(path, "file larger than " +
-                                 std::to_string(options.max_record_bytes >> 20) + " MiB");
+      throw InputError(
+          path, "file larger than " + std::to_string(options.max_record_bytes >> 20) + " MiB");
     }
     text.append(buf.data(), n);
   }
@@ -163,8 +167,8 @@ std::vector<std::string> expand_source(const std::string& source) {
   if (ec || !fs::exists(status)) throw InputError(source, "no such file or directory");
   if (!fs::is_directory(status)) return {source};
   std::vector<std::string> files;
-  auto it = fs::recursive_directory_iterator(
-      source, fs::directory_options::skip_permission_denied, ec);
+  auto it =
+      fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, ec);
   if (ec) throw InputError(source, ec.message());
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) throw InputError(source, ec.message());

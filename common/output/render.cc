@@ -1,10 +1,9 @@
 #include "output/render.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace news {
@@ -17,14 +16,16 @@ constexpr char kDim[] = "\033[2m";
 constexpr char kReset[] = "\033[0m";
 constexpr size_t kBarWidth = 40;
 
-std::string replace_markers(const std::string& s, const std::string& on,
-                            const std::string& off) {
+std::string replace_markers(const std::string& s, const std::string& on, const std::string& off) {
   std::string out;
   out.reserve(s.size() + 16);
   for (const char c : s) {
-    if (c == kHighlightOn) out += on;
-    else if (c == kHighlightOff) out += off;
-    else out += c;
+    if (c == kHighlightOn)
+      out += on;
+    else if (c == kHighlightOff)
+      out += off;
+    else
+      out += c;
   }
   return out;
 }
@@ -120,7 +121,8 @@ long period_index(const std::string& v) {
     return x;
   };
   if (v.size() == 4) return digits(0, 4) < 0 ? -1 : digits(0, 4) * 12;
-  if (v.size() == 7 && v[4] == '-' && digits(0, 4) >= 0 && digits(5, 2) >= 1 && digits(5, 2) <= 12) {
+  if (v.size() == 7 && v[4] == '-' && digits(0, 4) >= 0 && digits(5, 2) >= 1 &&
+      digits(5, 2) <= 12) {
     return digits(0, 4) * 12 + digits(5, 2) - 1;
   }
   return -1;
@@ -274,8 +276,10 @@ std::string stats_to_json(const IndexStats& st) {
   j["last_update"] = st.last_update;
   j["size_bytes"] = st.size_bytes;
   j["databases"] = st.databases;
-  j["distinct"] = {{"tags", st.distinct_tags},       {"sections", st.distinct_sections},
-                   {"authors", st.distinct_authors}, {"places", st.distinct_places},
+  j["distinct"] = {{"tags", st.distinct_tags},
+                   {"sections", st.distinct_sections},
+                   {"authors", st.distinct_authors},
+                   {"places", st.distinct_places},
                    {"sources", st.distinct_sources}};
   j["published"] = {{"oldest", st.oldest.empty() ? Json() : Json(st.oldest)},
                     {"newest", st.newest.empty() ? Json() : Json(st.newest)}};
@@ -290,9 +294,9 @@ void render_stats_text(const IndexStats& st, std::ostream& out) {
       << "last update:  " << st.last_update << "\n"
       << "size on disk: " << size << "\n"
       << "published:    " << (st.oldest.empty() ? "-" : st.oldest + " .. " + st.newest) << "\n"
-      << "distinct:     " << st.distinct_tags << " tags, " << st.distinct_sections
-      << " sections, " << st.distinct_authors << " authors, " << st.distinct_places
-      << " places, " << st.distinct_sources << " sources\n";
+      << "distinct:     " << st.distinct_tags << " tags, " << st.distinct_sections << " sections, "
+      << st.distinct_authors << " authors, " << st.distinct_places << " places, "
+      << st.distinct_sources << " sources\n";
 }
 
 }  // namespace news

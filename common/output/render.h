@@ -23,8 +23,7 @@ std::string error_to_json(const std::string& query, const std::string& message);
 
 // Human-readable results: one block per hit, then the facets (histograms as
 // bars).
-void render_results_text(const SearchResults& results, const TextStyle& style,
-                         std::ostream& out);
+void render_results_text(const SearchResults& results, const TextStyle& style, std::ostream& out);
 
 // One id per line.
 void render_results_ids(const SearchResults& results, std::ostream& out);

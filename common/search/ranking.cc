@@ -42,10 +42,12 @@ void set_param(RankingParams& p, const std::string& name, const std::string& val
       {"window", [&](double d) { p.proximity_window = std::max(2u, static_cast<unsigned>(d)); }},
       {"recency_share", [&](double d) { p.recency_share = d; }},
       {"stem_all", [&](double d) { p.stem_all = d != 0; }},
-      {"similar_terms", [&](double d) { p.similar_terms = std::max(1u, static_cast<unsigned>(d)); }},
+      {"similar_terms",
+       [&](double d) { p.similar_terms = std::max(1u, static_cast<unsigned>(d)); }},
   };
   if (name == "feedback") {
-    if (value != "bo1" && value != "eset") throw QueryError("ranking: unknown feedback '" + value + "'");
+    if (value != "bo1" && value != "eset")
+      throw QueryError("ranking: unknown feedback '" + value + "'");
     p.feedback = value;
     return;
   }
@@ -130,7 +132,8 @@ std::set<std::string> query_stems(const Xapian::Query& q) {
   std::set<std::string> out;
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
     out.insert(*t);
-    if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z')) out.insert(schema::kStemPrefix + stem(*t));
+    if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z'))
+      out.insert(schema::kStemPrefix + stem(*t));
   }
   return out;
 }
@@ -221,7 +224,9 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, uns
   };
   double best = 0;
   for (auto& [term, tf] : candidates) {
-    if (!scored.empty() && scored.size() == terms && bo1(tf, std::min(1.0, tf / n)) < scored.front().first) break;
+    if (!scored.empty() && scored.size() == terms &&
+        bo1(tf, std::min(1.0, tf / n)) < scored.front().first)
+      break;
     const double f = static_cast<double>(db.get_collection_freq(term));
     if (f <= 0) continue;
     const double w = bo1(tf, f / n);
@@ -253,7 +258,9 @@ class RecencySource : public Xapian::ValuePostingSource {
  public:
   RecencySource(double scale, double now_seconds, double half_life_days)
       : Xapian::ValuePostingSource(schema::kTimeSlot),
-        scale_(scale), now_(now_seconds), half_life_days_(half_life_days) {}
+        scale_(scale),
+        now_(now_seconds),
+        half_life_days_(half_life_days) {}
 
   void init(const Xapian::Database& db) override {
     Xapian::ValuePostingSource::init(db);
@@ -372,7 +379,8 @@ RankingParams parse_ranking_params(const std::string& spec) {
     start = end + 1;
     if (item.empty()) continue;
     const size_t eq = item.find('=');
-    if (eq == std::string::npos) throw QueryError("ranking: expected name=value, got '" + item + "'");
+    if (eq == std::string::npos)
+      throw QueryError("ranking: expected name=value, got '" + item + "'");
     set_param(p, item.substr(0, eq), item.substr(eq + 1));
   }
   return p;
@@ -390,8 +398,8 @@ double parse_half_life_days(const std::string& text) {
   char* end = nullptr;
   const double d = std::strtod(number.c_str(), &end);
   if (number.empty() || *end != '\0' || !std::isfinite(d) || d <= 0) {
-    throw QueryError("--recent: expected a half-life such as 30d, 2w, 6m, 1y or 12h, got '" +
-                     text + "'");
+    throw QueryError("--recent: expected a half-life such as 30d, 2w, 6m, 1y or 12h, got '" + text +
+                     "'");
   }
   return d * unit;
 }
@@ -402,7 +410,9 @@ double recency_decay(double age_seconds, double half_life_days) {
 }
 
 Ranker::Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today)
-    : db_(db), request_(request), params_(parse_ranking_params(request.ranking)),
+    : db_(db),
+      request_(request),
+      params_(parse_ranking_params(request.ranking)),
       weight_(make_weight(params_)) {
   CivilDay day = today;
   if (!request.as_of.empty()) {
@@ -449,9 +459,8 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
   if (params_.expand_docs > 0 && !browse && request_.similar_id.empty()) {
     const Xapian::Query exp = expansion(text, filter);
     if (!exp.empty()) {
-      scored = Xapian::Query(params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE
-                                                   : Xapian::Query::OP_OR,
-                             scored, exp);
+      scored = Xapian::Query(
+          params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, scored, exp);
       parts_.push_back({"expansion", exp, false});
     }
   }
@@ -478,8 +487,8 @@ Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& 
   // Without weighted words (a pure filter) the top stories are arbitrary.
   if (top.empty() || top.begin().get_weight() <= 0) return Xapian::Query();
   if (params_.feedback == "bo1") {
-    const Xapian::Query terms = bo1_terms(db_, top, params_.expand_terms,
-                                          params_.expand_min_docs, query_stems(text));
+    const Xapian::Query terms =
+        bo1_terms(db_, top, params_.expand_terms, params_.expand_min_docs, query_stems(text));
     if (terms.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, terms, params_.expand_weight);
   }
@@ -488,8 +497,7 @@ Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& 
   const FeedbackDecider decider(db_, top, params_.expand_min_docs, query_stems(text));
   const Xapian::ESet eset = first.get_eset(params_.expand_terms, rset, &decider);
   if (eset.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weighted_terms(eset),
-                       params_.expand_weight);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weighted_terms(eset), params_.expand_weight);
 }
 
 Xapian::Query Ranker::proximity() const {
@@ -519,8 +527,8 @@ Xapian::Query Ranker::recency(const Xapian::Query& scored, const Xapian::Query& 
     const Xapian::MSet top = first.get_mset(0, 1);
     if (!top.empty() && top.get_max_attained() > 0) best = top.get_max_attained();
   }
-  auto* source = new RecencySource(params_.recency_share * best, now_seconds_,
-                                   request_.recent_half_life_days);
+  auto* source =
+      new RecencySource(params_.recency_share * best, now_seconds_, request_.recent_half_life_days);
   return Xapian::Query(source->release());
 }
 
@@ -542,9 +550,8 @@ Explanation Ranker::explain(const Xapian::Enquire& enquire, const Xapian::MSetIt
     e.matched_terms.push_back(*t);
   }
   for (const Part& part : parts_) {
-    if (part.is_term &&
-        std::find(e.matched_terms.begin(), e.matched_terms.end(), part.what) ==
-            e.matched_terms.end()) {
+    if (part.is_term && std::find(e.matched_terms.begin(), e.matched_terms.end(), part.what) ==
+                            e.matched_terms.end()) {
       continue;
     }
     const double w = part_weight(part.query, did);

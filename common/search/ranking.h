@@ -78,8 +78,7 @@ class Ranker {
  public:
   // `today` is the reference day for recency unless request.as_of is set.
   // Throws QueryError for bad ranking parameters or --as-of.
-  Ranker(const Xapian::Database& db, const SearchRequest& request,
-         const CivilDay& today);
+  Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today);
   ~Ranker();
 
   // The query of a --similar request: the story's most distinctive terms,
@@ -90,14 +89,12 @@ class Ranker {
   // (and the request's ranking evidence on top of it) filtered by
   // `filter` (an empty Query: none). Runs a first pass for feedback or
   // recency when they are on.
-  void prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
-               const Xapian::Query& filter);
+  void prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed, const Xapian::Query& filter);
 
   // Why the hit ranked there: matched terms and the weight of each part of
   // the query (terms with their field occurrences, expansion, proximity,
   // recency).
-  Explanation explain(const Xapian::Enquire& enquire,
-                      const Xapian::MSetIterator& hit) const;
+  Explanation explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) const;
 
  private:
   struct Part {

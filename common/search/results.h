@@ -40,7 +40,7 @@ struct SearchRequest {
   size_t facet_limit = 10;          // values per facet (histograms: all)
   bool snippets = true;
   // Ranking (search/ranking.h, docs/RANKING.md).
-  std::string similar_id;           // non-empty: stories like this one (query ignored)
+  std::string similar_id;            // non-empty: stories like this one (query ignored)
   double recent_half_life_days = 0;  // > 0: mix relevance with freshness
   std::string as_of;                 // recency reference day ("" = today)
   bool explain = false;              // fill Hit::explanation

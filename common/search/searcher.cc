@@ -66,13 +66,13 @@ std::string unescape_html(const std::string& s) {
 std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Xapian::Stem& stem) {
   const std::string& text = a.body.empty() ? (a.dek.empty() ? a.title : a.dek) : a.body;
   const unsigned flags = 0;
-  return collapse_whitespace(unescape_html(mset.snippet(
-      text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
-      std::string(1, kHighlightOff), "...")));
+  return collapse_whitespace(
+      unescape_html(mset.snippet(text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
+                                 std::string(1, kHighlightOff), "...")));
 }
 
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
-             const SearchRequest& request, const Xapian::Stem& stem) {
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const SearchRequest& request,
+             const Xapian::Stem& stem) {
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
@@ -155,8 +155,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
   if (results.total == 0 && request.similar_id.empty()) {
     results.suggestion = parser.suggest(request.query);
   }
-  results.took_ms = std::chrono::duration<double, std::milli>(
-                        std::chrono::steady_clock::now() - start).count();
+  results.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;
 }
 

@@ -68,19 +68,27 @@ CivilDay shift_months(const CivilDay& day, int months) {
 }
 
 // "7d", "2w", "3m", "1y" relative to today; false when not of that form.
-bool parse_relative(std::string_view text, const CivilDay& today,
-                    CivilDay* out) {
+bool parse_relative(std::string_view text, const CivilDay& today, CivilDay* out) {
   if (text.size() < 2 || text.size() > 6) return false;
   const char unit = static_cast<char>(std::tolower(text.back()));
   const int n = read_digits(text, 0, text.size() - 1);
   if (n < 0) return false;
   const int64_t base = today.days_since_epoch();
   switch (unit) {
-    case 'd': *out = CivilDay::from_days(base - n); return true;
-    case 'w': *out = CivilDay::from_days(base - 7 * n); return true;
-    case 'm': *out = shift_months(today, n); return true;
-    case 'y': *out = shift_months(today, 12 * n); return true;
-    default: return false;
+    case 'd':
+      *out = CivilDay::from_days(base - n);
+      return true;
+    case 'w':
+      *out = CivilDay::from_days(base - 7 * n);
+      return true;
+    case 'm':
+      *out = shift_months(today, n);
+      return true;
+    case 'y':
+      *out = shift_months(today, 12 * n);
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -118,8 +126,7 @@ std::string CivilDay::iso() const {
 }
 
 int64_t CivilDay::days_since_epoch() const {
-  return days_from_civil(year, static_cast<unsigned>(month),
-                         static_cast<unsigned>(day));
+  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
 CivilDay CivilDay::from_days(int64_t z) {
@@ -150,8 +157,8 @@ Published parse_published(std::string_view text) {
     throw DateError("invalid date '" + std::string(text) +
                     "' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)");
   }
-  const CivilDay day = checked_day(read_digits(text, 0, 4), read_digits(text, 5, 2),
-                                   read_digits(text, 8, 2), text);
+  const CivilDay day =
+      checked_day(read_digits(text, 0, 4), read_digits(text, 5, 2), read_digits(text, 8, 2), text);
   Published p{day, day.days_since_epoch() * 86400, false};
   if (text.size() == 10) return p;
   if ((text[10] != 'T' && text[10] != ' ') || text.size() < 16 || text[13] != ':') {
@@ -164,7 +171,9 @@ Published parse_published(std::string_view text) {
   if (pos < text.size() && text[pos] == ':') {
     ss = read_digits(text, pos + 1, 2);
     pos += 3;
-    while (pos < text.size() && (text[pos] == '.' || std::isdigit(static_cast<unsigned char>(text[pos])))) ++pos;
+    while (pos < text.size() &&
+           (text[pos] == '.' || std::isdigit(static_cast<unsigned char>(text[pos]))))
+      ++pos;
   }
   if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 60) {
     throw DateError("invalid time in '" + std::string(text) + "'");
@@ -177,8 +186,7 @@ Published parse_published(std::string_view text) {
   return p;
 }
 
-CivilDay parse_date_bound(std::string_view text, const CivilDay& today,
-                          bool is_end) {
+CivilDay parse_date_bound(std::string_view text, const CivilDay& today, bool is_end) {
   if (text == "today") return today;
   if (text == "yesterday") return CivilDay::from_days(today.days_since_epoch() - 1);
   CivilDay relative;

@@ -21,8 +21,8 @@ struct CivilDay {
   int month = 1;
   int day = 1;
 
-  std::string yyyymmdd() const;    // "20250425"
-  std::string iso() const;         // "2025-04-25"
+  std::string yyyymmdd() const;  // "20250425"
+  std::string iso() const;       // "2025-04-25"
   int64_t days_since_epoch() const;
   static CivilDay from_days(int64_t days_since_epoch);
   bool operator==(const CivilDay& o) const {
@@ -55,8 +55,7 @@ struct DayRange {
 // YYYYMMDD, "today", "yesterday" and relative forms Nd, Nw, Nm, Ny (N days,
 // weeks, months or years before `today`). A start bound is the first day of
 // the period, an end bound its last day. Throws DateError.
-CivilDay parse_date_bound(std::string_view text, const CivilDay& today,
-                          bool is_end);
+CivilDay parse_date_bound(std::string_view text, const CivilDay& today, bool is_end);
 
 // Reads "A..B", "A..", "..B" or a single period "A" (its first to last day).
 // Throws DateError, also when the start is after the end.

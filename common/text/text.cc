@@ -12,40 +12,31 @@ constexpr char32_t kFoldFirst = 0xC0;
 // ASCII forms of U+00C0..U+024F (Latin-1 Supplement, Latin Extended-A/B);
 // "" where the character has no Latin base letter.
 constexpr std::array<const char*, 0x250 - 0xC0> kFoldTable = {
-    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E",
-    "I", "I", "I", "I", "D", "N", "O", "O", "O", "O", "O", "",
-    "O", "U", "U", "U", "U", "Y", "TH", "ss", "a", "a", "a", "a",
-    "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u",
-    "u", "y", "th", "y", "A", "a", "A", "a", "A", "a", "C", "c",
-    "C", "c", "C", "c", "C", "c", "D", "d", "D", "d", "E", "e",
-    "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g",
-    "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i",
-    "I", "i", "I", "i", "I", "i", "IJ", "ij", "J", "j", "K", "k",
-    "k", "L", "l", "L", "l", "L", "l", "", "", "L", "l", "N",
-    "n", "N", "n", "N", "n", "", "", "", "O", "o", "O", "o",
-    "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s",
-    "S", "s", "S", "s", "S", "s", "T", "t", "T", "t", "T", "t",
-    "U", "u", "U", "u", "U", "u", "U", "u", "U", "u", "U", "u",
-    "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",
-    "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "O", "o", "", "",
-    "", "", "", "", "", "", "", "", "", "", "", "U",
-    "u", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "DZ", "Dz", "dz", "LJ",
-    "Lj", "lj", "NJ", "Nj", "nj", "A", "a", "I", "i", "O", "o", "U",
-    "u", "U", "u", "U", "u", "U", "u", "U", "u", "", "A", "a",
-    "A", "a", "", "", "", "", "G", "g", "K", "k", "O", "o",
-    "O", "o", "", "", "j", "DZ", "Dz", "dz", "G", "g", "", "",
-    "N", "n", "A", "a", "", "", "", "", "A", "a", "A", "a",
-    "E", "e", "E", "e", "I", "i", "I", "i", "O", "o", "O", "o",
-    "R", "r", "R", "r", "U", "u", "U", "u", "S", "s", "T", "t",
-    "", "", "H", "h", "", "", "", "", "", "", "A", "a",
-    "E", "e", "O", "o", "O", "o", "O", "o", "O", "o", "Y", "y",
-    "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "", "", "", "", "", "",
-    "", "", "", "",
+    "A", "A",  "A",  "A",  "A",  "A",  "AE", "C",  "E",  "E",  "E",  "E",  "I",  "I", "I",  "I",
+    "D", "N",  "O",  "O",  "O",  "O",  "O",  "",   "O",  "U",  "U",  "U",  "U",  "Y", "TH", "ss",
+    "a", "a",  "a",  "a",  "a",  "a",  "ae", "c",  "e",  "e",  "e",  "e",  "i",  "i", "i",  "i",
+    "d", "n",  "o",  "o",  "o",  "o",  "o",  "",   "o",  "u",  "u",  "u",  "u",  "y", "th", "y",
+    "A", "a",  "A",  "a",  "A",  "a",  "C",  "c",  "C",  "c",  "C",  "c",  "C",  "c", "D",  "d",
+    "D", "d",  "E",  "e",  "E",  "e",  "E",  "e",  "E",  "e",  "E",  "e",  "G",  "g", "G",  "g",
+    "G", "g",  "G",  "g",  "H",  "h",  "H",  "h",  "I",  "i",  "I",  "i",  "I",  "i", "I",  "i",
+    "I", "i",  "IJ", "ij", "J",  "j",  "K",  "k",  "k",  "L",  "l",  "L",  "l",  "L", "l",  "",
+    "",  "L",  "l",  "N",  "n",  "N",  "n",  "N",  "n",  "",   "",   "",   "O",  "o", "O",  "o",
+    "O", "o",  "OE", "oe", "R",  "r",  "R",  "r",  "R",  "r",  "S",  "s",  "S",  "s", "S",  "s",
+    "S", "s",  "T",  "t",  "T",  "t",  "T",  "t",  "U",  "u",  "U",  "u",  "U",  "u", "U",  "u",
+    "U", "u",  "U",  "u",  "W",  "w",  "Y",  "y",  "Y",  "Z",  "z",  "Z",  "z",  "Z", "z",  "s",
+    "",  "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",  "",   "",
+    "",  "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",  "",   "",
+    "O", "o",  "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",  "",   "U",
+    "u", "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",  "",   "",
+    "",  "",   "",   "",   "DZ", "Dz", "dz", "LJ", "Lj", "lj", "NJ", "Nj", "nj", "A", "a",  "I",
+    "i", "O",  "o",  "U",  "u",  "U",  "u",  "U",  "u",  "U",  "u",  "U",  "u",  "",  "A",  "a",
+    "A", "a",  "",   "",   "",   "",   "G",  "g",  "K",  "k",  "O",  "o",  "O",  "o", "",   "",
+    "j", "DZ", "Dz", "dz", "G",  "g",  "",   "",   "N",  "n",  "A",  "a",  "",   "",  "",   "",
+    "A", "a",  "A",  "a",  "E",  "e",  "E",  "e",  "I",  "i",  "I",  "i",  "O",  "o", "O",  "o",
+    "R", "r",  "R",  "r",  "U",  "u",  "U",  "u",  "S",  "s",  "T",  "t",  "",   "",  "H",  "h",
+    "",  "",   "",   "",   "",   "",   "A",  "a",  "E",  "e",  "O",  "o",  "O",  "o", "O",  "o",
+    "O", "o",  "Y",  "y",  "",   "",   "",   "",   "",   "",   "",   "",   "",   "",  "",   "",
+    "",  "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",   "",  "",   "",
 };
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
@@ -54,10 +45,17 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   if (c < 0x80) return 1;
   size_t len;
   char32_t min;
-  if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
-  else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
-  else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    min = 0x10000;
+  } else
+    return 0;
   if (i + len > s.size()) return 0;
   char32_t cp = c & (0x3F >> (len - 1));
   for (size_t k = 1; k < len; ++k) {
@@ -70,8 +68,8 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
 }
 
 bool is_space(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-         cp == '\v' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
          Xapian::Unicode::get_category(cp) == Xapian::Unicode::SPACE_SEPARATOR;
 }
 
@@ -105,16 +103,14 @@ std::string make_valid_utf8(std::string_view s) {
 std::string fold_accents(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator();
-       ++it) {
+  for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it) {
     const char32_t cp = *it;
     if (cp < 0x80) {
       out += static_cast<char>(cp);
     } else if (cp >= kFoldFirst && cp - kFoldFirst < kFoldTable.size() &&
                *kFoldTable[cp - kFoldFirst] != '\0') {
       out += kFoldTable[cp - kFoldFirst];
-    } else if (Xapian::Unicode::get_category(cp) ==
-               Xapian::Unicode::NON_SPACING_MARK) {
+    } else if (Xapian::Unicode::get_category(cp) == Xapian::Unicode::NON_SPACING_MARK) {
       continue;  // a combining accent of a decomposed letter
     } else {
       Xapian::Unicode::append_utf8(out, cp);

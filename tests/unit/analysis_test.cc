@@ -1,12 +1,12 @@
 // Text analysis shared by indexing and querying: accent folding, value
 // normalisation, the acronym table and the query pre-pass.
 
-#include <boost/test/unit_test.hpp>
+#include "text/analysis.h"
 
+#include <boost/test/unit_test.hpp>
 #include <string>
 #include <vector>
 
-#include "text/analysis.h"
 #include "text/text.h"
 
 namespace news {
@@ -24,9 +24,11 @@ BOOST_AUTO_TEST_CASE(normalised_values_ignore_case_accents_and_spacing) {
       {"  TARIFFS   and\ttrade \n", "tariffs and trade"},
       {"Zürich", "zurich"},
       {"ZÜRICH", "zurich"},
-      {"Zu\xCC\x88rich", "zurich"},                  // decomposed ü
+      {"Zu\xCC\x88rich", "zurich"},  // decomposed ü
       {"Jürgen Weiß", "jurgen weiss"},
-      {"Amélie\xC2\xA0" "Durand", "amelie durand"},  // no-break space
+      {"Amélie\xC2\xA0"
+       "Durand",
+       "amelie durand"},  // no-break space
       {"São Paulo", "sao paulo"},
       {"", ""},
       {"   ", ""},
@@ -42,11 +44,11 @@ BOOST_AUTO_TEST_CASE(index_text_gets_canonical_acronyms) {
       {"the US and the U.K.", "the USA and the UK"},
       {"U.S.A. today", "USA today"},
       {"U.N. and E.U. envoys", "UN and EU envoys"},
-      {"let us go", "let us go"},                // the pronoun stays
-      {"Us and them", "Us and them"},            // only upper-case forms
+      {"let us go", "let us go"},                                // the pronoun stays
+      {"Us and them", "Us and them"},                            // only upper-case forms
       {"USB drives and BUS lines", "USB drives and BUS lines"},  // not inside words
       {"UNESCO", "UNESCO"},
-      {"in the U.S.", "in the USA"},             // sentence end
+      {"in the U.S.", "in the USA"},  // sentence end
       {"Zürich", "Zurich"},
       {"United States trade", "United States trade"},  // kept, but implied
   };
@@ -60,9 +62,10 @@ BOOST_AUTO_TEST_CASE(index_text_gets_canonical_acronyms) {
 
 BOOST_AUTO_TEST_CASE(spelled_out_forms_imply_the_canonical_term) {
   std::vector<std::string> implied;
-  prepare_index_text("The United States and the united kingdom met at the United Nations "
-                     "and the European Union.",
-                     &implied);
+  prepare_index_text(
+      "The United States and the united kingdom met at the United Nations "
+      "and the European Union.",
+      &implied);
   BOOST_TEST(implied == (std::vector<std::string>{"usa", "uk", "un", "eu"}),
              boost::test_tools::per_element());
 }
@@ -74,10 +77,10 @@ BOOST_AUTO_TEST_CASE(query_text_rewrites_free_text_only) {
       {"United States tariffs", "USA tariffs"},
       {"united states of america", "USA"},
       {"\"United States\" trade", "\"United States\" trade"},  // a phrase stays
-      {"\"U.S. trade\"", "\"USA trade\""},                      // as indexed
+      {"\"U.S. trade\"", "\"USA trade\""},                     // as indexed
       {"us", "us"},
       {"Zürich", "Zurich"},
-      {"tag:\"U.S. trade\" U.S.", "tag:\"U.S. trade\" USA"},   // values verbatim
+      {"tag:\"U.S. trade\" U.S.", "tag:\"U.S. trade\" USA"},  // values verbatim
       {"tag:U.S. US", "tag:U.S. USA"},
       {"(tag:U.S.) US", "(tag:U.S.) USA"},
       {"-tag:US +US", "-tag:US +USA"},
@@ -90,7 +93,9 @@ BOOST_AUTO_TEST_CASE(query_text_rewrites_free_text_only) {
       {"tag: US", "tag: USA"},
   };
   for (const Case& c : kCases) {
-    BOOST_TEST_CONTEXT("input: " << c.in) { BOOST_TEST(prepare_query_text(c.in, kFields) == c.out); }
+    BOOST_TEST_CONTEXT("input: " << c.in) {
+      BOOST_TEST(prepare_query_text(c.in, kFields) == c.out);
+    }
   }
 }
 

@@ -1,13 +1,11 @@
 // Article JSON model: parsing, validation, normalisation and the way back.
 
+#include "article.h"
+
 #include <boost/test/unit_test.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
-
-#include "article.h"
 
 namespace news {
 
@@ -144,8 +142,8 @@ BOOST_AUTO_TEST_CASE(published_is_normalised_to_utc) {
   };
   for (const DateCase& c : kCases) {
     BOOST_TEST_CONTEXT("published: " << c.in) {
-      const Article a = article_from_json(std::string(R"({"id":"a","title":"t","published":")") +
-                                          c.in + "\"}");
+      const Article a =
+          article_from_json(std::string(R"({"id":"a","title":"t","published":")") + c.in + "\"}");
       BOOST_TEST(a.published == c.out);
     }
   }

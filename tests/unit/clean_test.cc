@@ -42,14 +42,10 @@ const char kPage[] =
     "\n"
     "\xC2\xA9 2021 Example News Ltd. All rights reserved.\n";
 
-bool valid_utf8(const std::string& s) {
-  return news::clean::sanitize_utf8(s) == s;
-}
+bool valid_utf8(const std::string& s) { return news::clean::sanitize_utf8(s) == s; }
 
-std::string replace_all(std::string s, const std::string& from,
-                        const std::string& to) {
-  for (std::size_t at = s.find(from); at != std::string::npos;
-       at = s.find(from, at + to.size())) {
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
     s.replace(at, from.size(), to);
   }
   return s;
@@ -75,45 +71,33 @@ BOOST_AUTO_TEST_CASE(dates_convert_to_utc_with_daylight_saving) {
     const char* want;
   };
   const Case cases[] = {
-      {"April 25, 2025, 12:30 AM ET", Zone::Kind::kNone,
-       "2025-04-25T04:30:00Z"},
-      {"Updated 11:22 PM EST, Tue November 29, 2016", Zone::Kind::kNone,
-       "2016-11-30T04:22:00Z"},
+      {"April 25, 2025, 12:30 AM ET", Zone::Kind::kNone, "2025-04-25T04:30:00Z"},
+      {"Updated 11:22 PM EST, Tue November 29, 2016", Zone::Kind::kNone, "2016-11-30T04:22:00Z"},
       {"March 9, 2025, 1:30 AM ET", Zone::Kind::kNone, "2025-03-09T06:30:00Z"},
       {"March 9, 2025, 3:30 AM ET", Zone::Kind::kNone, "2025-03-09T07:30:00Z"},
-      {"November 2, 2025 at 12:30 AM ET", Zone::Kind::kNone,
-       "2025-11-02T04:30:00Z"},
-      {"November 3, 2025, 9:00 AM ET", Zone::Kind::kNone,
-       "2025-11-03T14:00:00Z"},
+      {"November 2, 2025 at 12:30 AM ET", Zone::Kind::kNone, "2025-11-02T04:30:00Z"},
+      {"November 3, 2025, 9:00 AM ET", Zone::Kind::kNone, "2025-11-03T14:00:00Z"},
       {"April 1, 2006 10:00 AM ET", Zone::Kind::kNone, "2006-04-01T15:00:00Z"},
       {"April 3, 2006 10:00 AM ET", Zone::Kind::kNone, "2006-04-03T14:00:00Z"},
       {"July 4, 2020 3:00 PM PT", Zone::Kind::kNone, "2020-07-04T22:00:00Z"},
       {"Jan 4, 2020 3:00 PM PT", Zone::Kind::kNone, "2020-01-04T23:00:00Z"},
       {"July 4, 2020 3:00 PM PDT", Zone::Kind::kNone, "2020-07-04T22:00:00Z"},
       {"Dec 13, 2016 at 3:45 pm CT", Zone::Kind::kNone, "2016-12-13T21:45:00Z"},
-      {"Dec 13, 2016 at 3:45 pm", Zone::Kind::kUsCentral,
-       "2016-12-13T21:45:00Z"},
-      {"December 16, 2016, 4:19 PM", Zone::Kind::kUsEastern,
-       "2016-12-16T21:19:00Z"},
-      {"16 November 2017 \xE2\x80\xA2 2:15pm", Zone::Kind::kUk,
-       "2017-11-16T14:15:00Z"},
-      {"16 July 2017 \xE2\x80\xA2 2:15pm", Zone::Kind::kUk,
-       "2017-07-16T13:15:00Z"},
+      {"Dec 13, 2016 at 3:45 pm", Zone::Kind::kUsCentral, "2016-12-13T21:45:00Z"},
+      {"December 16, 2016, 4:19 PM", Zone::Kind::kUsEastern, "2016-12-16T21:19:00Z"},
+      {"16 November 2017 \xE2\x80\xA2 2:15pm", Zone::Kind::kUk, "2017-11-16T14:15:00Z"},
+      {"16 July 2017 \xE2\x80\xA2 2:15pm", Zone::Kind::kUk, "2017-07-16T13:15:00Z"},
       {"12 August 2019 10:00 BST", Zone::Kind::kNone, "2019-08-12T09:00:00Z"},
       {"1 Jan 2020 23:30 GMT", Zone::Kind::kNone, "2020-01-01T23:30:00Z"},
       {"1 Jan 2020 23:30 UTC+1", Zone::Kind::kNone, "2020-01-01T22:30:00Z"},
-      {"Dec 31, 2019, 11:30 PM -05:00", Zone::Kind::kNone,
-       "2020-01-01T04:30:00Z"},
+      {"Dec 31, 2019, 11:30 PM -05:00", Zone::Kind::kNone, "2020-01-01T04:30:00Z"},
       {"2025-04-25T04:30:00Z", Zone::Kind::kNone, "2025-04-25T04:30:00Z"},
       {"2025-04-25T06:30:00+02:00", Zone::Kind::kNone, "2025-04-25T04:30:00Z"},
       {"Published 2025-04-25", Zone::Kind::kNone, "2025-04-25"},
       {"October 29, 2018", Zone::Kind::kUsEastern, "2018-10-29"},
-      {"December 15, 20163:33 PM ET", Zone::Kind::kNone,
-       "2016-12-15T20:33:00Z"},
-      {"November 29, 2016: 3:33 AM ET", Zone::Kind::kNone,
-       "2016-11-29T08:33:00Z"},
-      {"Sept. 3, 2019, 12:05 a.m. ET", Zone::Kind::kNone,
-       "2019-09-03T04:05:00Z"},
+      {"December 15, 20163:33 PM ET", Zone::Kind::kNone, "2016-12-15T20:33:00Z"},
+      {"November 29, 2016: 3:33 AM ET", Zone::Kind::kNone, "2016-11-29T08:33:00Z"},
+      {"Sept. 3, 2019, 12:05 a.m. ET", Zone::Kind::kNone, "2019-09-03T04:05:00Z"},
       {"3 March 2019 14:00 CET", Zone::Kind::kNone, "2019-03-03T13:00:00Z"},
   };
   for (const Case& c : cases) {
@@ -126,12 +110,9 @@ BOOST_AUTO_TEST_CASE(dates_convert_to_utc_with_daylight_saving) {
 }
 
 BOOST_AUTO_TEST_CASE(lines_without_a_full_date_give_none) {
-  for (const char* line :
-       {"Aug 9, 6:06 PM", "1 hour ago", "May the best team win", "",
-        "February 30, 2020", "Posted 12:30 PM", "5 Min Read"}) {
-    BOOST_TEST_CONTEXT("input: " << line) {
-      BOOST_TEST(!news::clean::find_date(line).has_value());
-    }
+  for (const char* line : {"Aug 9, 6:06 PM", "1 hour ago", "May the best team win", "",
+                           "February 30, 2020", "Posted 12:30 PM", "5 Min Read"}) {
+    BOOST_TEST_CONTEXT("input: " << line) { BOOST_TEST(!news::clean::find_date(line).has_value()); }
   }
 }
 
@@ -142,27 +123,19 @@ BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
     const char* org;
   };
   const Case cases[] = {
-      {"Howard Schneider, Lindsay Dunsmuir",
-       {"Howard Schneider", "Lindsay Dunsmuir"},
-       ""},
+      {"Howard Schneider, Lindsay Dunsmuir", {"Howard Schneider", "Lindsay Dunsmuir"}, ""},
       {"JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
        {"Josh Haskell", "David Caplan", "Patrick Reevell"},
        ""},
       {"Stephen Collinson, CNN", {"Stephen Collinson"}, "CNN"},
-      {"Julia Horowitz   @juliakhorowitz November 29, 2016: 3:42 PM ET",
-       {"Julia Horowitz"},
-       ""},
+      {"Julia Horowitz   @juliakhorowitz November 29, 2016: 3:42 PM ET", {"Julia Horowitz"}, ""},
       {"Catherine Lucey Catherine Lucey", {"Catherine Lucey"}, ""},
       {"Mary Clare Jalonick and The Associated Press",
        {"Mary Clare Jalonick"},
        "The Associated Press"},
-      {"Margi Murphy, Jeff Stone and Bloomberg",
-       {"Margi Murphy", "Jeff Stone"},
-       "Bloomberg"},
+      {"Margi Murphy, Jeff Stone and Bloomberg", {"Margi Murphy", "Jeff Stone"}, "Bloomberg"},
       {"Our Foreign Staff", {}, "Our Foreign Staff"},
-      {"Ludwig van Beethoven & Jane Doe",
-       {"Ludwig van Beethoven", "Jane Doe"},
-       ""},
+      {"Ludwig van Beethoven & Jane Doe", {"Ludwig van Beethoven", "Jane Doe"}, ""},
       {"Email Bio Follow", {}, ""},
   };
   for (const Case& c : cases) {
@@ -193,18 +166,15 @@ BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
   const Case cases[] = {
       {"Pittsburgh Mayor Bill Peduto in Pittsburgh.\xC2\xA0 (Dustin "
        "Franz/AFP/Getty Images)",
-       "Pittsburgh Mayor Bill Peduto in Pittsburgh.",
-       "Dustin Franz/AFP/Getty Images"},
+       "Pittsburgh Mayor Bill Peduto in Pittsburgh.", "Dustin Franz/AFP/Getty Images"},
       {"A man walks past a carrier on Thursday Credit: STR/AFP ",
        "A man walks past a carrier on Thursday", "STR/AFP"},
       {"Roof is escorted in Shelby, N.C., on June 18, 2015. Chuck Burton/AP "
        "hide caption",
-       "Roof is escorted in Shelby, N.C., on June 18, 2015.",
-       "Chuck Burton/AP"},
+       "Roof is escorted in Shelby, N.C., on June 18, 2015.", "Chuck Burton/AP"},
       {"Rally at Dordt College in Iowa, on\xC2\xA0Jan. 23, 2016. (Evan Vucci / "
        "AP)",
-       "Rally at Dordt College in Iowa, on\xC2\xA0Jan. 23, 2016.",
-       "Evan Vucci / AP"},
+       "Rally at Dordt College in Iowa, on\xC2\xA0Jan. 23, 2016.", "Evan Vucci / AP"},
       {"Protesters gather in the square.Credit...Ed Murray/The Times",
        "Protesters gather in the square.", "Ed Murray/The Times"},
   };
@@ -216,8 +186,7 @@ BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
       BOOST_TEST(split->credit == c.credit);
     }
   }
-  BOOST_TEST(
-      !news::clean::split_caption_credit("He said so (twice).").has_value());
+  BOOST_TEST(!news::clean::split_caption_credit("He said so (twice).").has_value());
   BOOST_TEST(news::clean::is_credit_only("Evan Vucci/AP Photo"));
   BOOST_TEST(news::clean::is_credit_only("Win McNamee/Getty Images"));
   BOOST_TEST(!news::clean::is_credit_only("The president said so."));
@@ -238,8 +207,7 @@ BOOST_AUTO_TEST_CASE(cleans_a_complete_page) {
   BOOST_TEST(a.body.find("Advertisement") == std::string::npos);
   BOOST_TEST(a.body.find("Reporting by") == std::string::npos);
   BOOST_TEST(a.body.rfind("The bill now goes", 0) == std::string::npos);
-  BOOST_TEST(a.body.find("\n\nThe bill now goes to the House") !=
-             std::string::npos);
+  BOOST_TEST(a.body.find("\n\nThe bill now goes to the House") != std::string::npos);
   BOOST_TEST(a.id.size() == 21u);
   BOOST_TEST(a.id.rfind("page-", 0) == 0u);
   BOOST_TEST(news::clean_page(kPage, "pages/senate.txt").id == a.id);
@@ -248,13 +216,11 @@ BOOST_AUTO_TEST_CASE(cleans_a_complete_page) {
 
 BOOST_AUTO_TEST_CASE(crlf_and_no_break_spaces_give_the_same_article) {
   const news::Article lf = news::clean_page(kPage, "p");
-  const news::Article crlf =
-      news::clean_page(replace_all(kPage, "\n", "\r\n"), "p");
+  const news::Article crlf = news::clean_page(replace_all(kPage, "\n", "\r\n"), "p");
   BOOST_TEST(crlf.title == lf.title);
   BOOST_TEST(crlf.body == lf.body);
   BOOST_TEST(crlf.published == lf.published);
-  const news::Article nbsp =
-      news::clean_page(replace_all(kPage, "\n", "\xC2\xA0\n"), "p");
+  const news::Article nbsp = news::clean_page(replace_all(kPage, "\n", "\xC2\xA0\n"), "p");
   BOOST_TEST(nbsp.title == lf.title);
   BOOST_TEST(nbsp.body == lf.body);
   BOOST_TEST(nbsp.authors == lf.authors, boost::test_tools::per_element());
@@ -270,8 +236,7 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_characters) {
                                         "b") ==
              "a\xEF\xBF\xBD\xEF\xBF\xBD"
              "b");
-  BOOST_TEST(news::clean::sanitize_utf8("\xED\xA0\x80") ==
-             "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  BOOST_TEST(news::clean::sanitize_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 BOOST_AUTO_TEST_CASE(plain_page_without_boilerplate) {
@@ -310,8 +275,7 @@ BOOST_AUTO_TEST_CASE(pages_in_other_languages) {
       "\x8C\xE9\x99\x8D\xE3\x82\x8A\xE7\xB6\x9A\xE3\x81\x84\xE3\x81\xA6\xE3\x81"
       "\x84\xE3\x82\x8B\xE3\x80\x82\n";
   const std::string outcome = rejection(japanese);
-  BOOST_TEST(
-      (outcome == "accepted" || outcome.rfind("not an article: ", 0) == 0));
+  BOOST_TEST((outcome == "accepted" || outcome.rfind("not an article: ", 0) == 0));
 }
 
 BOOST_AUTO_TEST_CASE(robust_on_hostile_input) {
@@ -332,8 +296,7 @@ BOOST_AUTO_TEST_CASE(robust_on_hostile_input) {
   sentences += "\n";
   BOOST_TEST(rejection(sentences) == "accepted");
   const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   BOOST_TEST(seconds < 20.0);
 }
 
@@ -343,8 +306,7 @@ BOOST_AUTO_TEST_CASE(rejection_reasons) {
   BOOST_TEST(rejection("This one sentence is all the page has to say.\n") ==
              "not an article: no byline or date found");
   BOOST_TEST(rejection("By Jane Doe\nMarch 3, 2021\nIt rained all day long "
-                       "in the city.\n") ==
-             "not an article: no headline found");
+                       "in the city.\n") == "not an article: no headline found");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,11 +1,10 @@
 // Date parsing: publication timestamps, filter bounds (absolute, relative,
 // open ranges) and invalid input.
 
-#include <boost/test/unit_test.hpp>
-
-#include <string>
-
 #include "text/dates.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
 
 namespace news {
 
@@ -77,10 +76,24 @@ BOOST_AUTO_TEST_CASE(ranges_open_and_closed) {
 
 BOOST_AUTO_TEST_CASE(invalid_dates_throw) {
   const std::string kCases[] = {
-      "",           "2025-13",    "2025-00",    "2025-02-30", "2023-02-29",
-      "2025-04-31", "2025-4",     "2025-04-5",  "25",         "abcd",
-      "2025/04/01", "7x",         "d",          "-7d",        "2025-04-01T",
-      "yesterdays", "2025-05..2025-04",  // ends before it starts
+      "",
+      "2025-13",
+      "2025-00",
+      "2025-02-30",
+      "2023-02-29",
+      "2025-04-31",
+      "2025-4",
+      "2025-04-5",
+      "25",
+      "abcd",
+      "2025/04/01",
+      "7x",
+      "d",
+      "-7d",
+      "2025-04-01T",
+      "yesterdays",
+      "2025-05..2025-04",  // ends before it
+                           // starts
       "0000",
   };
   for (const std::string& in : kCases) {

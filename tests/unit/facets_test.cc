@@ -2,10 +2,11 @@
 // values grouped by normalised form, order, limits, histograms, filtered
 // matches and several databases searched together.
 
-#include <boost/test/unit_test.hpp>
+#include "search/facets.h"
 
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -13,7 +14,6 @@
 
 #include "article.h"
 #include "index/document_builder.h"
-#include "search/facets.h"
 #include "search/results.h"
 
 namespace news {
@@ -37,7 +37,8 @@ class TempIndexes {
     const std::string path = (dir_ / std::to_string(count_++)).string();
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
     DocumentBuilder builder;
-    for (const std::string& json : articles) db.add_document(builder.build(article_from_json(json)));
+    for (const std::string& json : articles)
+      db.add_document(builder.build(article_from_json(json)));
     db.commit();
     return path;
   }
@@ -65,8 +66,7 @@ const std::vector<std::string> kSecond = {
 };
 
 std::vector<Facet> count(const Xapian::Database& db, const Xapian::Query& query,
-                         const std::vector<std::string>& names, size_t limit,
-                         bool remote = false) {
+                         const std::vector<std::string>& names, size_t limit, bool remote = false) {
   FacetCounter counter(db, names, remote);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);

@@ -1,10 +1,11 @@
 // run_index / delete_articles on a temporary index directory.
 
-#include <boost/test/unit_test.hpp>
+#include "index/indexer.h"
 
 #include <stdlib.h>
 #include <xapian.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -14,10 +15,8 @@
 
 #include "article.h"
 #include "index/document_builder.h"
-#include "index/indexer.h"
 #include "index/layout.h"
 #include "schema.h"
-
 #include "temp_dir.h"
 
 namespace news {
@@ -115,9 +114,8 @@ BOOST_AUTO_TEST_CASE(added_updated_unchanged_counts) {
 
 BOOST_AUTO_TEST_CASE(duplicate_ids_last_one_wins_and_are_reported) {
   TempDir dir;
-  const std::string file = dir.write(
-      "dups.jsonl", {article("a", "First"), article("b", "Other"), article("a", "Second"),
-                     article("a", "Third")});
+  const std::string file = dir.write("dups.jsonl", {article("a", "First"), article("b", "Other"),
+                                                    article("a", "Second"), article("a", "Third")});
   for (const IndexMode mode : {IndexMode::kAdd, IndexMode::kRebuild}) {
     BOOST_TEST_CONTEXT("mode " << static_cast<int>(mode)) {
       const Run r = index(dir.db(), {file}, mode);
@@ -142,9 +140,9 @@ BOOST_AUTO_TEST_CASE(duplicate_ids_last_one_wins_and_are_reported) {
 
 BOOST_AUTO_TEST_CASE(rejections_are_located_and_the_rest_indexed) {
   TempDir dir;
-  const std::string file = dir.write(
-      "mixed.jsonl", {article("a", "Good"), R"({"id":"b"})", "{broken", "",
-                      R"({"id":"c","title":"t","tags":[1]})", article("d", "Also good")});
+  const std::string file =
+      dir.write("mixed.jsonl", {article("a", "Good"), R"({"id":"b"})", "{broken", "",
+                                R"({"id":"c","title":"t","tags":[1]})", article("d", "Also good")});
   const std::string missing = dir.path() + "/missing.jsonl";
   const Run r = index(dir.db(), {file, missing});
   BOOST_TEST(r.report.added == 2u);
@@ -221,9 +219,10 @@ BOOST_AUTO_TEST_CASE(rebuild_with_a_missing_source_keeps_the_previous_index) {
 
 BOOST_AUTO_TEST_CASE(sync_deletes_what_the_sources_no_longer_have) {
   TempDir dir;
-  index(dir.db(), {dir.write("v1.jsonl", {article("a", "A"), article("b", "B"), article("c", "C")})});
-  const Run r =
-      index(dir.db(), {dir.write("v2.jsonl", {article("b", "B"), article("d", "D")})}, IndexMode::kSync);
+  index(dir.db(),
+        {dir.write("v1.jsonl", {article("a", "A"), article("b", "B"), article("c", "C")})});
+  const Run r = index(dir.db(), {dir.write("v2.jsonl", {article("b", "B"), article("d", "D")})},
+                      IndexMode::kSync);
   BOOST_TEST(r.report.deleted == 2u);
   BOOST_TEST(r.report.added == 1u);
   BOOST_TEST(r.report.unchanged == 1u);
@@ -249,9 +248,9 @@ BOOST_AUTO_TEST_CASE(long_and_zero_byte_ids_are_indexed) {
   zero_id += R"(","title":"zeros","tags":[")";
   for (int i = 0; i < 300; ++i) zero_id += "\\u0000";
   zero_id += R"("]})";
-  const Run r = index(dir.db(), {dir.write("long.jsonl", {article(long_id, "Long"),
-                                                         article(long_id + "x", "Longer"),
-                                                         zero_id})});
+  const Run r = index(
+      dir.db(), {dir.write("long.jsonl",
+                           {article(long_id, "Long"), article(long_id + "x", "Longer"), zero_id})});
   BOOST_TEST(r.report.added == 3u);
   BOOST_TEST(r.report.rejections.empty());
   BOOST_TEST(stored(dir.db(), long_id).title == "Long");

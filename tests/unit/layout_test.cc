@@ -15,7 +15,6 @@
 
 #include "index/indexer.h"
 #include "search/searcher.h"
-
 #include "temp_dir.h"
 
 namespace news {

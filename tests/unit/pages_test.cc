@@ -46,9 +46,7 @@ std::vector<std::string> split_paragraphs(const std::string& body) {
   return out;
 }
 
-std::string or_empty(const Json& v) {
-  return v.is_string() ? v.get<std::string>() : std::string();
-}
+std::string or_empty(const Json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
 
 std::vector<std::string> list_of(const Json& v) {
   std::vector<std::string> out;
@@ -81,14 +79,13 @@ class Checker {
  public:
   explicit Checker(std::map<std::string, Score>* scores) : scores_(scores) {}
 
-  void check(const std::string& page, const std::string& field, bool ok,
-             const std::string& got, const std::string& want) {
+  void check(const std::string& page, const std::string& field, bool ok, const std::string& got,
+             const std::string& want) {
     Score& s = (*scores_)[field];
     ++s.total;
     s.passed += ok;
     if (!ok) {
-      std::cout << "  MISS " << page << " " << field
-                << "\n    got:  " << got.substr(0, 200)
+      std::cout << "  MISS " << page << " " << field << "\n    got:  " << got.substr(0, 200)
                 << "\n    want: " << want.substr(0, 200) << "\n";
     }
   }
@@ -103,8 +100,7 @@ std::string joined(const std::vector<std::string>& v) {
   return out + "]";
 }
 
-void score_page(const std::string& name, const news::Article& a,
-                const Json& want, Checker& c) {
+void score_page(const std::string& name, const news::Article& a, const Json& want, Checker& c) {
   auto field = [&](const char* key, const std::string& got) {
     c.check(name, key, got == or_empty(want[key]), got, or_empty(want[key]));
   };
@@ -126,24 +122,21 @@ void score_page(const std::string& name, const news::Article& a,
   field("body_last", last);
   const int n = static_cast<int>(paras.size());
   const int want_n = want.value("paragraphs", 0);
-  c.check(name, "paragraphs", std::abs(n - want_n) <= 1, std::to_string(n),
-          std::to_string(want_n));
+  c.check(name, "paragraphs", std::abs(n - want_n) <= 1, std::to_string(n), std::to_string(want_n));
   for (const std::string& bad : list_of(want["must_not_contain"])) {
-    c.check(name, "must_not_contain", a.body.find(bad) == std::string::npos,
-            "found", bad);
+    c.check(name, "must_not_contain", a.body.find(bad) == std::string::npos, "found", bad);
   }
 }
 
 void print_table(const std::map<std::string, Score>& scores, Score* all) {
   std::cout << "\nfield              passed/total\n";
   for (const auto& [field, s] : scores) {
-    std::cout << "  " << std::left << std::setw(18) << field << s.passed << "/"
-              << s.total << "\n";
+    std::cout << "  " << std::left << std::setw(18) << field << s.passed << "/" << s.total << "\n";
     all->passed += s.passed;
     all->total += s.total;
   }
-  std::cout << "  " << std::left << std::setw(18) << "ALL" << all->passed << "/"
-            << all->total << "\n";
+  std::cout << "  " << std::left << std::setw(18) << "ALL" << all->passed << "/" << all->total
+            << "\n";
 }
 
 }  // namespace
@@ -158,8 +151,7 @@ BOOST_AUTO_TEST_CASE(expected_fields_of_real_pages) {
   }
   const auto pages = find_pages(corpus);
   if (pages.empty()) {
-    std::cout << "pages_test: skipped, no *.expected.json in " << corpus
-              << "\n";
+    std::cout << "pages_test: skipped, no *.expected.json in " << corpus << "\n";
     return;
   }
   std::map<std::string, Score> scores;

@@ -1,16 +1,16 @@
 // Parallel document building (index/pipeline.h) and shard routing and stub
 // expansion (index/shards.h).
 
-#include <boost/test/unit_test.hpp>
+#include "index/pipeline.h"
 
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include "index/pipeline.h"
 #include "index/shards.h"
 #include "schema.h"
 #include "search/results.h"
@@ -30,8 +30,8 @@ Record json_record(size_t line, const std::string& text) {
 }
 
 std::string article_json(size_t i) {
-  return "{\"id\": \"a" + std::to_string(i) + "\", \"title\": \"Story number " +
-         std::to_string(i) + "\", \"body\": \"Body text of story " + std::to_string(i) +
+  return "{\"id\": \"a" + std::to_string(i) + "\", \"title\": \"Story number " + std::to_string(i) +
+         "\", \"body\": \"Body text of story " + std::to_string(i) +
          " about tariffs and trade.\", \"published\": \"2025-04-01T10:00:00Z\"}";
 }
 

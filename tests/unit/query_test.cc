@@ -2,10 +2,9 @@
 // --until produce (compared on Xapian::Query::get_description()), errors,
 // and "did you mean" from the index's spelling data.
 
-#include <boost/test/unit_test.hpp>
-
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -14,8 +13,8 @@
 #include "article.h"
 #include "index/database_writer.h"
 #include "index/document_builder.h"
-#include "search/query_parser.h"
 #include "schema.h"
+#include "search/query_parser.h"
 #include "search/results.h"
 #include "text/analysis.h"
 
@@ -172,9 +171,9 @@ BOOST_AUTO_TEST_CASE(did_you_mean_from_spelling_data) {
   BOOST_TEST(parser.suggest("tag:tarifs exportrs").value_or("-") == "tag:tarifs exporters");
   BOOST_TEST(parser.suggest("\"korean exportrs\"").value_or("-") == "\"korean exporters\"");
   BOOST_TEST(!parser.suggest("tariffs tariff korean").has_value());  // every word known
-  BOOST_TEST(!parser.suggest("xqzvwk").has_value());                // nothing close
+  BOOST_TEST(!parser.suggest("xqzvwk").has_value());                 // nothing close
   BOOST_TEST(!parser.suggest("").has_value());
-  BOOST_TEST(!parser.suggest("a AND").has_value());    // malformed: no suggestion
+  BOOST_TEST(!parser.suggest("a AND").has_value());  // malformed: no suggestion
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,15 +1,15 @@
 // Ranking: parameters, half-lives, the recency decay, query stemming, and
 // --similar / --recent / --explain through the library on a tiny index.
 
-#include <boost/test/unit_test.hpp>
+#include "search/ranking.h"
 
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "index/document_builder.h"
-#include "search/ranking.h"
 #include "search/searcher.h"
 
 namespace news {
@@ -21,7 +21,7 @@ BOOST_AUTO_TEST_CASE(half_life_forms) {
     const char* in;
     double days;
   };
-  static const Case kCases[] = {{"30d", 30}, {"2w", 14}, {"6m", 180}, {"1y", 365},
+  static const Case kCases[] = {{"30d", 30},  {"2w", 14}, {"6m", 180},  {"1y", 365},
                                 {"12h", 0.5}, {"7", 7},   {"1.5d", 1.5}};
   for (const Case& c : kCases) {
     BOOST_TEST_CONTEXT("input: " << c.in) {
@@ -57,8 +57,7 @@ BOOST_AUTO_TEST_CASE(ranking_params) {
   BOOST_TEST(p.k1 == 1.2);
   BOOST_TEST(p.b == 0.75);
   BOOST_TEST(p.expand_docs == 10u);
-  for (const char* bad : {"k1", "k1=", "k1=x", "b=-1", "nope=1", "scheme=magic",
-                          "feedback=rm9"}) {
+  for (const char* bad : {"k1", "k1=", "k1=x", "b=-1", "nope=1", "scheme=magic", "feedback=rm9"}) {
     BOOST_TEST_CONTEXT("input: " << bad) {
       BOOST_CHECK_THROW(parse_ranking_params(bad), QueryError);
     }

@@ -1,16 +1,15 @@
 // Input readers: file kinds, gzip streaming, line handling, directory walks.
 
-#include <boost/test/unit_test.hpp>
+#include "input/reader.h"
 
 #include <stdlib.h>
 #include <zlib.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include "input/reader.h"
 
 #include "temp_dir.h"
 
@@ -24,7 +23,7 @@ using Strings = std::vector<std::string>;
 using testing::TempDir;
 
 std::string write_gz(const testing::TempDir& dir, const std::string& name,
-                   const std::string& content) {
+                     const std::string& content) {
   const std::string p = (fs::path(dir.path()) / name).string();
   gzFile f = gzopen(p.c_str(), "wb");
   BOOST_REQUIRE(f != nullptr);
@@ -33,7 +32,6 @@ std::string write_gz(const testing::TempDir& dir, const std::string& name,
   gzclose(f);
   return p;
 }
-
 
 struct Collected {
   std::vector<Record> records;
@@ -72,8 +70,7 @@ BOOST_AUTO_TEST_CASE(jsonl_lines_with_numbers) {
       {"plain", "{\"a\":1}\n{\"b\":2}\n", {"{\"a\":1}", "{\"b\":2}"}, {1, 2}},
       {"no final newline", "{\"a\":1}\n{\"b\":2}", {"{\"a\":1}", "{\"b\":2}"}, {1, 2}},
       {"crlf", "{\"a\":1}\r\n{\"b\":2}\r\n", {"{\"a\":1}", "{\"b\":2}"}, {1, 2}},
-      {"blank lines", "\n{\"a\":1}\n\n  \t\n\r\n{\"b\":2}\n\n", {"{\"a\":1}", "{\"b\":2}"},
-       {2, 6}},
+      {"blank lines", "\n{\"a\":1}\n\n  \t\n\r\n{\"b\":2}\n\n", {"{\"a\":1}", "{\"b\":2}"}, {2, 6}},
       {"empty", "", {}, {}},
       {"only blank", "\n\n\n", {}, {}},
       {"cr inside line kept", "{\"a\":\"x\ry\"}\n", {"{\"a\":\"x\ry\"}"}, {1}},
@@ -81,8 +78,8 @@ BOOST_AUTO_TEST_CASE(jsonl_lines_with_numbers) {
   TempDir dir;
   for (const LinesCase& c : kCases) {
     BOOST_TEST_CONTEXT("case: " << c.name) {
-      for (const std::string& file : {dir.write("in.jsonl", c.content),
-                                      write_gz(dir, "in.jsonl.gz", c.content)}) {
+      for (const std::string& file :
+           {dir.write("in.jsonl", c.content), write_gz(dir, "in.jsonl.gz", c.content)}) {
         BOOST_TEST_CONTEXT("file: " << file) {
           const Collected got = read_all(file);
           BOOST_TEST(texts(got) == c.texts, boost::test_tools::per_element());
@@ -114,7 +111,8 @@ BOOST_AUTO_TEST_CASE(lines_longer_than_a_read_chunk) {
 BOOST_AUTO_TEST_CASE(whole_json_and_txt_files_are_one_record) {
   TempDir dir;
   const std::string json = "{\n  \"id\": \"a\",\n  \"title\": \"t\"\n}\n";
-  for (const std::string& file : {dir.write("one.json", json), write_gz(dir, "one.json.gz", json)}) {
+  for (const std::string& file :
+       {dir.write("one.json", json), write_gz(dir, "one.json.gz", json)}) {
     BOOST_TEST_CONTEXT("file: " << file) {
       const Collected got = read_all(file);
       BOOST_REQUIRE(got.records.size() == 1u);
@@ -147,8 +145,8 @@ BOOST_AUTO_TEST_CASE(truncated_gzip_fails_after_the_good_records) {
   TempDir dir;
   std::string content;
   for (int i = 0; i < 5000; ++i) {
-    content += "{\"id\":\"" + std::to_string(i) + "\",\"n\":\"" + std::to_string(i * 104729) +
-               "\"}\n";
+    content +=
+        "{\"id\":\"" + std::to_string(i) + "\",\"n\":\"" + std::to_string(i * 104729) + "\"}\n";
   }
   const std::string full = write_gz(dir, "full.jsonl.gz", content);
   std::string bytes;
@@ -160,8 +158,9 @@ BOOST_AUTO_TEST_CASE(truncated_gzip_fails_after_the_good_records) {
 
   std::vector<Record> delivered;
   try {
-    read_file(cut, ReadOptions{}, [&](Record&& r) { delivered.push_back(std::move(r)); },
-              [](const InputError&) { BOOST_ERROR("nothing should be skipped"); });
+    read_file(
+        cut, ReadOptions{}, [&](Record&& r) { delivered.push_back(std::move(r)); },
+        [](const InputError&) { BOOST_ERROR("nothing should be skipped"); });
     BOOST_ERROR("no InputError for a truncated gzip file");
   } catch (const InputError& e) {
     BOOST_TEST(std::string(e.what()).find("truncated") != std::string::npos, e.what());
@@ -226,16 +225,15 @@ BOOST_AUTO_TEST_CASE(oversized_whole_file_is_an_input_error) {
 
 BOOST_AUTO_TEST_CASE(directories_are_walked_in_a_stable_order) {
   TempDir dir;
-  for (const char* name :
-       {"b/2.jsonl", "b/10.jsonl", "a.jsonl", "a/z.json.gz", "c.txt", "B.ndjson",
-        ".hidden.jsonl", ".git/x.jsonl", "d/.cache/y.jsonl", "notes.md", "data.csv",
-        "e/f/g/deep.jsonl.gz", "x.gz"}) {
+  for (const char* name : {"b/2.jsonl", "b/10.jsonl", "a.jsonl", "a/z.json.gz", "c.txt", "B.ndjson",
+                           ".hidden.jsonl", ".git/x.jsonl", "d/.cache/y.jsonl", "notes.md",
+                           "data.csv", "e/f/g/deep.jsonl.gz", "x.gz"}) {
     dir.write(name, "");
   }
   Strings got = expand_source(dir.path());
   for (std::string& p : got) p = p.substr(dir.path().size() + 1);
-  const Strings expected = {"B.ndjson",   "a.jsonl",    "a/z.json.gz", "b/10.jsonl",
-                            "b/2.jsonl",  "c.txt",      "e/f/g/deep.jsonl.gz"};
+  const Strings expected = {"B.ndjson",  "a.jsonl", "a/z.json.gz",        "b/10.jsonl",
+                            "b/2.jsonl", "c.txt",   "e/f/g/deep.jsonl.gz"};
   BOOST_TEST(got == expected, boost::test_tools::per_element());
   // Same answer when asked again (no dependence on readdir order).
   Strings again = expand_source(dir.path() + "/");

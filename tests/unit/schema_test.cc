@@ -1,16 +1,16 @@
 // The schema: term construction (length cap) and field lookup.
 
-#include <boost/test/unit_test.hpp>
+#include "schema.h"
 
 #include <stdlib.h>
 #include <xapian.h>
 
+#include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "schema.h"
 #include "text/text.h"
 
 namespace news {
@@ -126,10 +126,9 @@ struct LookupCase {
 
 BOOST_AUTO_TEST_CASE(find_exact_field_by_name_and_alias) {
   static const LookupCase kCases[] = {
-      {"author", "author"}, {"by", "author"},      {"source", "source"},
-      {"section", "section"}, {"tag", "tag"},      {"topic", "tag"},
-      {"place", "place"},   {"title", nullptr},    {"id", nullptr},
-      {"date", nullptr},    {"Tag", nullptr},      {"", nullptr},
+      {"author", "author"}, {"by", "author"},  {"source", "source"}, {"section", "section"},
+      {"tag", "tag"},       {"topic", "tag"},  {"place", "place"},   {"title", nullptr},
+      {"id", nullptr},      {"date", nullptr}, {"Tag", nullptr},     {"", nullptr},
       {"tags", nullptr},
   };
   for (const LookupCase& c : kCases) {
@@ -147,7 +146,7 @@ BOOST_AUTO_TEST_CASE(find_exact_field_by_name_and_alias) {
 
 BOOST_AUTO_TEST_CASE(find_facet_field_by_name_and_alias) {
   static const LookupCase kCases[] = {
-      {"author", "author"}, {"by", "author"}, {"topic", "tag"},  {"tag", "tag"},
+      {"author", "author"}, {"by", "author"}, {"topic", "tag"},   {"tag", "tag"},
       {"month", "month"},   {"year", "year"}, {"title", nullptr}, {"body", nullptr},
   };
   for (const LookupCase& c : kCases) {
@@ -164,11 +163,10 @@ BOOST_AUTO_TEST_CASE(find_facet_field_by_name_and_alias) {
 }
 
 BOOST_AUTO_TEST_CASE(prefixes_and_slots_do_not_collide) {
-  std::set<std::string> prefixes = {schema::kIdPrefix,  schema::kTitlePrefix,
-                                    schema::kAuthorWordPrefix, schema::kDayPrefix,
-                                    schema::kMonthPrefix, schema::kYearPrefix,
-                                    schema::kStemPrefix};
-  std::set<Xapian::valueno> slots = {schema::kDaySlot, schema::kTimeSlot, schema::kMonthSlot,
+  std::set<std::string> prefixes = {
+      schema::kIdPrefix,    schema::kTitlePrefix, schema::kAuthorWordPrefix, schema::kDayPrefix,
+      schema::kMonthPrefix, schema::kYearPrefix,  schema::kStemPrefix};
+  std::set<Xapian::valueno> slots = {schema::kDaySlot,  schema::kTimeSlot, schema::kMonthSlot,
                                      schema::kYearSlot, schema::kHashSlot, schema::kBodySlot};
   const size_t base_slots = slots.size();
   size_t field_slots = 0;

@@ -14,8 +14,7 @@ namespace news::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "news_test.XXXXXX").string();
+    std::string tmpl = (std::filesystem::temp_directory_path() / "news_test.XXXXXX").string();
     path_ = mkdtemp(tmpl.data());
   }
   ~TempDir() {

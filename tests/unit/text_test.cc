@@ -1,10 +1,9 @@
 // Text helpers: UTF-8 checks and repair, accent folding, value normalisation.
 
-#include <boost/test/unit_test.hpp>
-
-#include <string>
-
 #include "text/text.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
 
 namespace news {
 
@@ -39,21 +38,21 @@ BOOST_AUTO_TEST_CASE(utf8_validation_and_repair) {
   const Utf8Case kCases[] = {
       {"", true, ""},
       {"plain ascii", true, "plain ascii"},
-      {"Z\xC3\xBCrich", true, "Z\xC3\xBCrich"},                  // ü
-      {"\xE2\x82\xAC 5", true, "\xE2\x82\xAC 5"},                // €
-      {"\xF0\x9F\x93\xB0", true, "\xF0\x9F\x93\xB0"},            // U+1F4F0
-      {"\xF4\x8F\xBF\xBF", true, "\xF4\x8F\xBF\xBF"},            // U+10FFFF
-      {"caf\xE9", false, "caf" + kFffd},                         // Latin-1 é
-      {"\xC0\x80", false, kFffd + kFffd},                        // overlong NUL
-      {"\xC1\xBF", false, kFffd + kFffd},                        // overlong
-      {"\xE0\x80\xAF", false, kFffd + kFffd + kFffd},            // overlong '/'
+      {"Z\xC3\xBCrich", true, "Z\xC3\xBCrich"},        // ü
+      {"\xE2\x82\xAC 5", true, "\xE2\x82\xAC 5"},      // €
+      {"\xF0\x9F\x93\xB0", true, "\xF0\x9F\x93\xB0"},  // U+1F4F0
+      {"\xF4\x8F\xBF\xBF", true, "\xF4\x8F\xBF\xBF"},  // U+10FFFF
+      {"caf\xE9", false, "caf" + kFffd},               // Latin-1 é
+      {"\xC0\x80", false, kFffd + kFffd},              // overlong NUL
+      {"\xC1\xBF", false, kFffd + kFffd},              // overlong
+      {"\xE0\x80\xAF", false, kFffd + kFffd + kFffd},  // overlong '/'
       {"\xF0\x80\x80\xAF", false, kFffd + kFffd + kFffd + kFffd},
-      {"\xED\xA0\x80", false, kFffd + kFffd + kFffd},            // surrogate D800
+      {"\xED\xA0\x80", false, kFffd + kFffd + kFffd},              // surrogate D800
       {"\xF4\x90\x80\x80", false, kFffd + kFffd + kFffd + kFffd},  // > U+10FFFF
       {"\xF5\x80", false, kFffd + kFffd},
       {"\xFF", false, kFffd},
-      {"a\x80z", false, "a" + kFffd + "z"},                      // lone continuation
-      {"\xE2\x82", false, kFffd + kFffd},                        // truncated at end
+      {"a\x80z", false, "a" + kFffd + "z"},  // lone continuation
+      {"\xE2\x82", false, kFffd + kFffd},    // truncated at end
       {"\xE2\x82x", false, kFffd + kFffd + "x"},
       {"ok\xC3", false, "ok" + kFffd},
       {std::string("nul\0inside", 10), true, std::string("nul\0inside", 10)},
@@ -86,9 +85,9 @@ BOOST_AUTO_TEST_CASE(fold_accents_cases) {
       {"Ångström", "Angstrom"},
       {"Dvořák", "Dvorak"},
       {"e\xCC\x81t\xC3\xA9", "ete"},  // decomposed é, then precomposed é
-      {"Москва", "Москва"},            // no Latin base letter: unchanged
+      {"Москва", "Москва"},           // no Latin base letter: unchanged
       {"東京", "東京"},
-      {"× ÷", "× ÷"},                  // symbols in the Latin-1 block stay
+      {"× ÷", "× ÷"},  // symbols in the Latin-1 block stay
       {"price 5€", "price 5€"},
   };
   for (const MapCase& c : kCases) {
@@ -104,9 +103,9 @@ BOOST_AUTO_TEST_CASE(normalise_value_cases) {
       {"  Climate\t\n change  ", "climate change"},
       {"Jürgen Weiß", "jurgen weiss"},
       {"JURGEN WEISS", "jurgen weiss"},
-      {"South\xC2\xA0Korea", "south korea"},          // no-break space
-      {"South\xE2\x80\xAFKorea", "south korea"},      // narrow no-break space
-      {"South\xE2\x80\x83Korea", "south korea"},      // em space
+      {"South\xC2\xA0Korea", "south korea"},      // no-break space
+      {"South\xE2\x80\xAFKorea", "south korea"},  // narrow no-break space
+      {"South\xE2\x80\x83Korea", "south korea"},  // em space
       {"ПРАВДА", "правда"},
       {"São  Paulo", "sao paulo"},
       {"U.S.", "u.s."},
@@ -126,7 +125,9 @@ BOOST_AUTO_TEST_CASE(collapse_whitespace_keeps_case_and_accents) {
       {"", ""},
       {" \t\n ", ""},
       {"  Jürgen   Weiß ", "Jürgen Weiß"},
-      {"a\xC2\xA0\xC2\xA0" "b", "a b"},
+      {"a\xC2\xA0\xC2\xA0"
+       "b",
+       "a b"},
       {"line one\r\nline two", "line one line two"},
   };
   for (const MapCase& c : kCases) {

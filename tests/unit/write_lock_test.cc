@@ -14,7 +14,6 @@
 #include <thread>
 
 #include "index/layout.h"
-
 #include "temp_dir.h"
 
 namespace news {

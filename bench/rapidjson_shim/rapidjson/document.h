@@ -7,10 +7,9 @@
 #define NEWS_BENCH_RAPIDJSON_SHIM_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace rapidjson {
 
