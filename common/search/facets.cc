@@ -119,9 +119,43 @@ class FacetCounter::StreamSpy : public Xapian::MatchSpy {
   Counts counts_;
 };
 
+// Counts the values of the requested fields of the documents it is shown,
+// from any number of local databases (Xapian 1.4 hands a spy each shard's
+// documents with their shard's docids, so the value streams of the combined
+// database cannot be walked). A multi-valued field fills its slots from the
+// first one on, so reading stops at the first empty slot: about two look-ups
+// per field and document instead of one per slot in use (what a
+// ValueCountMatchSpy per slot costs).
+class FacetCounter::SlotsSpy : public Xapian::MatchSpy {
+ public:
+  using Counts = StreamSpy::Counts;
+
+  // Slots first..first+n-1 hold the values of the next field (in order).
+  void add_field(Xapian::valueno first, Xapian::valueno n) {
+    fields_.push_back({first, first + n});
+    counts_.emplace_back();
+  }
+  const Counts& counts(size_t field) const { return counts_[field]; }
+
+  void operator()(const Xapian::Document& doc, double) override {
+    for (size_t f = 0; f < fields_.size(); ++f) {
+      for (Xapian::valueno slot = fields_[f].first; slot < fields_[f].second; ++slot) {
+        std::string value = doc.get_value(slot);
+        if (value.empty()) break;
+        ++counts_[f][std::move(value)];
+      }
+    }
+  }
+
+ private:
+  std::vector<std::pair<Xapian::valueno, Xapian::valueno>> fields_;
+  std::vector<Counts> counts_;
+};
+
 FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
                            bool remote) {
   const bool streams = !remote && db.size() == 1;
+  if (!remote && !streams) slots_ = std::make_unique<SlotsSpy>();
   for (const std::string& name : names) {
     const schema::FacetField* spec = schema::find_facet_field(name);
     if (spec == nullptr) {
@@ -132,6 +166,8 @@ FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::st
     const Xapian::valueno slots = used_slots(db, *spec);
     if (streams) {
       field.stream = std::make_unique<StreamSpy>(db, spec->slot, slots);
+    } else if (slots_) {
+      slots_->add_field(spec->slot, slots);
     } else {
       for (Xapian::valueno i = 0; i < slots; ++i) {
         field.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot + i));
@@ -144,6 +180,7 @@ FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::st
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) const {
+  if (slots_ && !fields_.empty()) enquire.add_matchspy(slots_.get());
   for (const Field& field : fields_) {
     if (field.stream) enquire.add_matchspy(field.stream.get());
     for (const auto& spy : field.spies) enquire.add_matchspy(spy.get());
@@ -152,7 +189,8 @@ void FacetCounter::attach(Xapian::Enquire& enquire) const {
 
 std::vector<Facet> FacetCounter::results(size_t limit) const {
   std::vector<Facet> out;
-  for (const Field& field : fields_) {
+  for (size_t f = 0; f < fields_.size(); ++f) {
+    const Field& field = fields_[f];
     std::map<std::string, Tally> tallies;
     const auto add = [&tallies](const std::string& value, Xapian::doccount count) {
       Tally& t = tallies[normalise_value(value)];
@@ -161,6 +199,9 @@ std::vector<Facet> FacetCounter::results(size_t limit) const {
     };
     if (field.stream) {
       for (const auto& [value, count] : field.stream->counts()) add(value, count);
+    }
+    if (slots_) {
+      for (const auto& [value, count] : slots_->counts(f)) add(value, count);
     }
     for (const auto& spy : field.spies) {
       for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {

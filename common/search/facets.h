@@ -44,6 +44,7 @@ class FacetCounter {
   std::vector<Facet> results(size_t limit) const;
 
   class StreamSpy;
+  class SlotsSpy;
 
  private:
   struct Field {
@@ -52,6 +53,7 @@ class FacetCounter {
     std::unique_ptr<StreamSpy> stream;
   };
   std::vector<Field> fields_;
+  std::unique_ptr<SlotsSpy> slots_;  // several local databases
 };
 
 }  // namespace news
