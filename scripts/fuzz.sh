@@ -10,12 +10,11 @@ shared="${NEWS_SHARED_DIR:-$root/../shared}"
 out="$root/build-fuzz"
 mkdir -p "$out"
 
-extra_sources=()
-# The cleaner needs only its own sources; add article.cc if it ever does.
+# The cleaner's sources and the library text helpers it uses.
 clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
   -fno-sanitize-recover=undefined -I"$root/common" \
-  "$root"/common/clean/*.cc "${extra_sources[@]}" "$root/fuzz/clean_fuzzer.cc" \
-  -o "$out/clean_fuzzer"
+  "$root"/common/clean/*.cc "$root"/common/text/text.cc "$root"/common/text/dates.cc \
+  "$root/fuzz/clean_fuzzer.cc" -lxapian -o "$out/clean_fuzzer"
 
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT

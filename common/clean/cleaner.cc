@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "clean/page.h"
 #include "clean/tables.h"
 #include "clean/text_util.h"
+#include "text/text.h"
 
 namespace news {
 namespace {
@@ -592,12 +594,8 @@ std::string find_url(const Page& page) {
 }
 
 std::string make_id(std::string_view text, const std::string& path) {
-  unsigned long long h = clean::fnv1a64(path, 14695981039346656037ULL);
-  h = clean::fnv1a64(std::string_view("\n", 1), h);
-  h = clean::fnv1a64(text, h);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "page-%016llx", h);
-  return buf;
+  const uint64_t h = fnv1a64(std::string_view("\n", 1), fnv1a64(path));
+  return "page-" + hex64(fnv1a64(text, h));
 }
 
 void fill_caption(const Page& page, Article& a) {
@@ -613,7 +611,7 @@ void fill_caption(const Page& page, Article& a) {
         credit = clean::collapse_spaces(next.credit);
       }
     }
-    if (!credit.empty()) a.extra["caption_credit"] = clean::json_quote(credit);
+    if (!credit.empty()) a.extra["caption_credit"] = nlohmann::json(credit).dump();
     return;
   }
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "clean/text_util.h"
+#include "text/dates.h"
 
 namespace news {
 namespace clean {
@@ -202,12 +203,6 @@ std::vector<Token> tokenize(std::string_view s) {
   return toks;
 }
 
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
 bool valid_date(int y, int m, int d) {
   return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
@@ -325,12 +320,12 @@ void count_tokens(const std::vector<Token>& toks, PageDate* d) {
 
 // Local wall time in minutes since 1970 (no zone applied).
 long long wall_minutes(int y, int m, int d, int hour, int minute) {
-  return (days_from_civil(y, m, d) * 24 + hour) * 60 + minute;
+  return (CivilDay{y, m, d}.days_since_epoch() * 24 + hour) * 60 + minute;
 }
 
 // Day of month of the n-th (1-based; 0 = last) Sunday of month m.
 int nth_sunday(int y, int m, int n) {
-  const long long first = days_from_civil(y, m, 1);
+  const long long first = CivilDay{y, m, 1}.days_since_epoch();
   const int weekday = static_cast<int>((first + 4) % 7);  // 0 = Sunday
   const int first_sunday = 1 + (7 - weekday) % 7;
   if (n > 0) return first_sunday + 7 * (n - 1);
@@ -356,15 +351,6 @@ bool eu_dst(const PageDate& d, int switch_hour) {
 }
 
 }  // namespace
-
-long long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const long long yoe = y - era * 400;
-  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 std::optional<Zone> zone_from_token(std::string_view token) {
   struct Named {

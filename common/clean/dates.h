@@ -49,9 +49,6 @@ int utc_offset_minutes(const Zone& zone, const PageDate& d);
 // "YYYY-MM-DD".
 std::string to_iso8601(const PageDate& d, const Zone& home);
 
-// Days since 1970-01-01 of a proleptic Gregorian date.
-long long days_from_civil(int y, int m, int d);
-
 // Zone for a token such as "ET", "EDT", "GMT", "UTC" (case-insensitive).
 std::optional<Zone> zone_from_token(std::string_view token);
 

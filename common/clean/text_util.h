@@ -48,12 +48,6 @@ inline bool is_word_byte(char c) {
   return is_ascii_alpha(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Escapes `s` as a JSON string literal, quotes included.
-std::string json_quote(std::string_view s);
-
-// 64-bit FNV-1a hash.
-unsigned long long fnv1a64(std::string_view s, unsigned long long seed);
-
 }  // namespace clean
 }  // namespace news
 

@@ -22,11 +22,6 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-int days_in_month(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
 // Reads exactly `n` digits at text[pos]; -1 when they are not all digits.
 int read_digits(std::string_view text, size_t pos, size_t n) {
   if (pos + n > text.size()) return -1;
@@ -112,6 +107,11 @@ CivilDay parse_absolute_bound(std::string_view text, bool is_end) {
 }
 
 }  // namespace
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
 
 std::string CivilDay::yyyymmdd() const {
   char buf[16];

@@ -30,6 +30,9 @@ struct CivilDay {
   }
 };
 
+// Days in month `m` (1-12) of year `y`.
+int days_in_month(int y, int m);
+
 // The publication time of an article, always in UTC.
 struct Published {
   CivilDay day;

@@ -152,8 +152,8 @@ std::string truncate_utf8(std::string_view s, size_t max_bytes) {
   return std::string(s.substr(0, end));
 }
 
-uint64_t fnv1a64(std::string_view s) {
-  uint64_t h = 14695981039346656037ULL;  // the FNV-1a 64-bit offset basis
+uint64_t fnv1a64(std::string_view s, uint64_t seed) {
+  uint64_t h = seed;
   for (const char c : s) {
     h ^= static_cast<unsigned char>(c);
     h *= 1099511628211ULL;

@@ -28,8 +28,10 @@ std::string collapse_whitespace(std::string_view s);
 // At most `max_bytes` bytes of `s`, cut on a UTF-8 character boundary.
 std::string truncate_utf8(std::string_view s, size_t max_bytes);
 
-// Stable 64-bit FNV-1a hash (same value on every platform and run).
-uint64_t fnv1a64(std::string_view s);
+// Stable 64-bit FNV-1a hash (same value on every platform and run). Pass
+// a previous result as `seed` to hash a sequence of pieces.
+inline constexpr uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
+uint64_t fnv1a64(std::string_view s, uint64_t seed = kFnvOffsetBasis);
 
 // 16 lower-case hex digits.
 std::string hex64(uint64_t v);
