@@ -15,6 +15,12 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kChunkBytes = 256 * 1024;
+// zlib fills the whole request before returning, so records from a pipe
+// (stdin) are read in small chunks, or a slow producer's records would
+// wait for 256 kB to accumulate before being indexed.
+constexpr size_t kPipeChunkBytes = 4 * 1024;
+
+size_t chunk_bytes(const std::string& path) { return path == "-" ? kPipeChunkBytes : kChunkBytes; }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
@@ -42,15 +48,15 @@ GzFile open_input(const std::string& path) {
   if (f == nullptr) {
     throw InputError(path, errno != 0 ? std::strerror(errno) : "cannot open");
   }
-  gzbuffer(f, kChunkBytes);
+  gzbuffer(f, static_cast<unsigned>(chunk_bytes(path)));
   return GzFile(f);
 }
 
-// Reads up to kChunkBytes; returns 0 at the end. Throws on a read error or
+// Reads up to buf.size() bytes; returns 0 at the end. Throws on a read error or
 // a truncated/corrupt gzip stream, once the data before the damage has been
 // returned (zlib reports a truncation together with the last good bytes).
-size_t read_chunk(gzFile f, char* buf, const std::string& path, size_t line) {
-  const int n = gzread(f, buf, kChunkBytes);
+size_t read_chunk(gzFile f, std::vector<char>& buf, const std::string& path, size_t line) {
+  const int n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()));
   int err = Z_OK;
   const char* msg = gzerror(f, &err);
   if (n > 0 && err == Z_BUF_ERROR) return static_cast<size_t>(n);
@@ -67,7 +73,7 @@ size_t read_chunk(gzFile f, char* buf, const std::string& path, size_t line) {
 class LineReader {
  public:
   LineReader(const std::string& path, size_t max_line)
-      : path_(path), max_line_(max_line), file_(open_input(path)), buf_(kChunkBytes) {}
+      : path_(path), max_line_(max_line), file_(open_input(path)), buf_(chunk_bytes(path)) {}
 
   // Next line into *line; false at the end. An overlong line is skipped and
   // reported through `on_skip`.
@@ -109,7 +115,7 @@ class LineReader {
 
  private:
   bool refill() {
-    len_ = read_chunk(file_.get(), buf_.data(), path_, line_no_ + 1);
+    len_ = read_chunk(file_.get(), buf_, path_, line_no_ + 1);
     pos_ = 0;
     return len_ > 0;
   }
@@ -146,9 +152,9 @@ void read_lines(const std::string& path, const ReadOptions& options,
 void read_whole(const std::string& path, RecordKind kind, const ReadOptions& options,
                 const std::function<void(Record&&)>& sink) {
   GzFile file = open_input(path);
-  std::vector<char> buf(kChunkBytes);
+  std::vector<char> buf(chunk_bytes(path));
   std::string text;
-  while (const size_t n = read_chunk(file.get(), buf.data(), path, 1)) {
+  while (const size_t n = read_chunk(file.get(), buf, path, 1)) {
     if (text.size() + n > options.max_record_bytes) {
       throw InputError(
           path, "file larger than " + std::to_string(options.max_record_bytes >> 20) + " MiB");

@@ -62,8 +62,8 @@ cp -a "$WORK/ref1" "$WORK/ref2"
 doc_set "$WORK/ref2" >"$WORK/ref2.set"
 
 # 1. A new index fed through a FIFO with K records, killed once at least 800
-#    are committed (the reader takes stdin in 256 kB chunks, so at least
-#    K - 256 kB worth reach the writer): the committed batches survive.
+#    are committed (the reader takes stdin in 4 kB chunks, so all but the
+#    last few records reach the writer): the committed batches survive.
 for round in 1 2; do
   K=$((1500 + RANDOM % 1500))
   echo "round $round: kill after $K records fed"
