@@ -13,14 +13,18 @@
 
 namespace news::schema {
 
-// Term prefixes.
+// Term prefixes. Free text (title, dek, caption, body) is indexed as
+// English stems with positions, all under Omega's stem prefix "Z" (a
+// TermGenerator/QueryParser with STEM_ALL and these prefixes): one term per
+// word instead of STEM_SOME's word + stem halves the postings to write, and
+// phrases match on stems ("South Korea's" is a phrase of "south korea").
 inline constexpr char kIdPrefix[] = "Q";          // unique id, verbatim
-inline constexpr char kTitlePrefix[] = "S";       // title words
-inline constexpr char kAuthorWordPrefix[] = "A";  // author name words
+inline constexpr char kTextPrefix[] = "Z";        // stems of all free text
+inline constexpr char kTitlePrefix[] = "ZS";      // stems of the title
+inline constexpr char kAuthorWordPrefix[] = "A";  // author name words, unstemmed
 inline constexpr char kDayPrefix[] = "D";         // Dyyyymmdd
 inline constexpr char kMonthPrefix[] = "M";       // Myyyymm
 inline constexpr char kYearPrefix[] = "Y";        // Yyyyy
-inline constexpr char kStemPrefix[] = "Z";        // TermGenerator's stems
 
 // Value slots.
 inline constexpr Xapian::valueno kDaySlot = 0;    // "YYYYMMDD" (date ranges)

@@ -33,7 +33,7 @@ auto guarded(const std::string& path, const char* what, F&& f) {
 DatabaseWriter::DatabaseWriter(const std::string& path, bool fresh)
     : path_(path), fresh_(fresh), db_(open_writable(path, fresh)) {}
 
-UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document&& doc,
+UpsertResult DatabaseWriter::upsert(const std::string& id_term, NewDocument&& doc,
                                     bool may_exist) {
   return guarded(path_, "cannot write to", [&] {
     if (may_exist) {
@@ -41,18 +41,22 @@ UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document
       if (it != db_.postlist_end(id_term)) {
         const Xapian::docid id = *it;
         if (db_.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot) ==
-            doc.get_value(schema::kHashSlot)) {
+            doc.doc.get_value(schema::kHashSlot)) {
           return UpsertResult::kUnchanged;
         }
-        collect_spelling_words(doc, &spelling_);
-        db_.replace_document(id_term, doc);
+        count_spelling_words(doc.spelling_words);
+        db_.replace_document(id_term, doc.doc);
         return UpsertResult::kUpdated;
       }
     }
-    collect_spelling_words(doc, &spelling_);
-    db_.add_document(doc);
+    count_spelling_words(doc.spelling_words);
+    db_.add_document(doc.doc);
     return UpsertResult::kAdded;
   });
+}
+
+void DatabaseWriter::count_spelling_words(const std::vector<std::string>& words) {
+  for (const std::string& word : words) ++spelling_[word];
 }
 
 std::optional<std::string> DatabaseWriter::indexed_hash(const std::string& id_term) const {

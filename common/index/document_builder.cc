@@ -1,5 +1,8 @@
 #include "index/document_builder.h"
 
+#include <cstdint>
+#include <unordered_map>
+
 #include "schema.h"
 #include "text/analysis.h"
 #include "text/dates.h"
@@ -46,41 +49,86 @@ std::string digest(const std::string& data, const std::string& body) {
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder()
-    : stopper_(english_stopwords().begin(), english_stopwords().end()) {
-  tg_.set_stemmer(Xapian::Stem("english"));
-  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  tg_.set_stopper(&stopper_);
-  tg_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+// Snowball's English stemmer behind a cache (a news story repeats its
+// words, a collection its vocabulary). It also collects the distinct words
+// of one document worth keeping as spelling data: the spelling data is made
+// of words, the index of stems.
+class DocumentBuilder::CachingStemmer : public Xapian::StemImplementation {
+ public:
+  // Starts collecting the words of a new document into `words` (nullptr:
+  // stop collecting).
+  void collect_into(std::vector<std::string>* words) {
+    words_ = words;
+    if (words != nullptr) ++document_;
+  }
+
+  std::string operator()(const std::string& word) override {
+    auto it = cache_.find(word);
+    if (it == cache_.end()) {
+      if (cache_.size() >= kMaxCached) cache_.clear();
+      it = cache_.emplace(word, Entry{english_(word), is_spelling_word(word), 0}).first;
+    }
+    Entry& e = it->second;
+    if (words_ != nullptr && e.spelling && e.document != document_) {
+      e.document = document_;
+      words_->push_back(word);
+    }
+    return e.stem;
+  }
+  std::string get_description() const override { return "english, cached"; }
+
+ private:
+  struct Entry {
+    std::string stem;
+    bool spelling;      // is_spelling_word
+    uint64_t document;  // the last document that collected the word
+  };
+  static constexpr size_t kMaxCached = 200000;  // about 20 MB per thread
+  Xapian::Stem english_{"english"};
+  std::unordered_map<std::string, Entry> cache_;
+  std::vector<std::string>* words_ = nullptr;
+  uint64_t document_ = 0;
+};
+
+DocumentBuilder::DocumentBuilder() : stemmer_(new CachingStemmer) {
+  // The TermGenerator holds a reference to the stemmer; stemmer_ stays
+  // valid as long as tg_ does.
+  tg_.set_stemmer(Xapian::Stem(stemmer_));
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
-void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) const {
+void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a,
+                                      std::vector<std::string>* words) const {
   std::vector<std::string> implied;
   tg_.set_document(doc);
+  stemmer_->collect_into(words);
   const std::string title = prepare_index_text(a.title, &implied);
   tg_.index_text(title, 1, schema::kTitlePrefix);
   tg_.increase_termpos();
-  tg_.index_text(title, kTitleWeight);
+  tg_.index_text(title, kTitleWeight, schema::kTextPrefix);
   // Each field starts after a gap so that a phrase cannot span two fields.
   for (const std::string* text : {&a.dek, &a.caption, &a.body}) {
     if (text->empty()) continue;
     tg_.increase_termpos();
-    tg_.index_text(prepare_index_text(*text, &implied));
+    tg_.index_text(prepare_index_text(*text, &implied), 1, schema::kTextPrefix);
   }
+  stemmer_->collect_into(nullptr);
+  // Names are matched as written: "author:williams" is not "william".
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   for (const std::string& author : a.authors) {
     tg_.increase_termpos();
     tg_.index_text(fold_accents(author), 1, schema::kAuthorWordPrefix);
   }
+  tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   doc = tg_.get_document();
-  for (const std::string& token : implied) {
-    doc.add_term(token);
-    doc.add_term(schema::kStemPrefix + token);
-  }
+  for (const std::string& token : implied) doc.add_term(schema::kTextPrefix + token);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a) const {
+Xapian::Document DocumentBuilder::build(const Article& a,
+                                        std::vector<std::string>* spelling_words) const {
   Xapian::Document doc;
-  index_free_text(doc, a);
+  if (spelling_words != nullptr) spelling_words->clear();
+  index_free_text(doc, a, spelling_words);
   doc.add_boolean_term(schema::id_term(a.id));
   add_exact_values(doc, schema::kAuthorField, a.authors);
   add_exact_value(doc, schema::kSourceField, a.source);

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "article.h"
 
@@ -24,14 +25,19 @@ class DocumentBuilder {
   // The document for `article` (terms, values, data). Its data is
   // stored_data(article), its body is in schema::kBodySlot and its hash slot
   // holds content_hash(article).
+  // With `spelling_words`, also gives the distinct words of its text worth
+  // keeping as spelling data ("did you mean").
   // Throws ArticleError when the article has more values in a multi-valued
   // field than the schema has slots for.
-  Xapian::Document build(const Article& article) const;
+  Xapian::Document build(const Article& article,
+                         std::vector<std::string>* spelling_words = nullptr) const;
 
  private:
-  void index_free_text(Xapian::Document& doc, const Article& a) const;
+  class CachingStemmer;
+  void index_free_text(Xapian::Document& doc, const Article& a,
+                       std::vector<std::string>* words) const;
+  CachingStemmer* stemmer_;  // owned by the Xapian::Stem inside tg_
   mutable Xapian::TermGenerator tg_;
-  Xapian::SimpleStopper stopper_;
 };
 
 // The document data: the article as JSON without its body. The body is

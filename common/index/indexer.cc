@@ -226,7 +226,8 @@ class IndexRun {
     // A database that was empty at the start holds only ids seen in this run.
     const bool started_empty = target_.fresh || target_.publish_first;
     const UpsertResult result =
-        writer_.upsert(id_term, std::move(built.doc), duplicate || !started_empty);
+        writer_.upsert(id_term, {std::move(built.doc), std::move(built.spelling_words)},
+                       duplicate || !started_empty);
     count(duplicate, result);
     after_article();
   }

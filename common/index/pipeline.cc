@@ -31,7 +31,7 @@ BuiltArticle ArticleBuildStage::build(Record&& record) const {
   out.record.text.clear();
   try {
     const Article article = to_article(out.record, text);
-    out.doc = builder_.build(article);
+    out.doc = builder_.build(article, &out.spelling_words);
     out.id = article.id;
   } catch (const ArticleError& e) {
     out.error = e.what();

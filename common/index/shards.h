@@ -95,7 +95,7 @@ class ShardedWriter {
   ShardedWriter(const ShardedWriter&) = delete;
   ShardedWriter& operator=(const ShardedWriter&) = delete;
 
-  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist);
+  UpsertResult upsert(const std::string& id_term, NewDocument&& doc, bool may_exist);
   bool remove(const std::string& id_term);
   // Commits every shard (waits for their queues).
   void commit();

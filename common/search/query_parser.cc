@@ -148,7 +148,10 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& tod
       today_(today) {
   qp_.set_database(db);
   qp_.set_stemmer(stemmer_);
-  qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // As indexed (schema.h): every free word and phrase word stemmed, under
+  // kTextPrefix; a wildcard matches the stems that start with it.
+  qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  qp_.add_prefix("", schema::kTextPrefix);
   qp_.set_stopper(&stopper_);
   qp_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);

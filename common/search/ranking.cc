@@ -41,7 +41,6 @@ void set_param(RankingParams& p, const std::string& name, const std::string& val
       {"proximity", [&](double d) { p.proximity_weight = d; }},
       {"window", [&](double d) { p.proximity_window = std::max(2u, static_cast<unsigned>(d)); }},
       {"recency_share", [&](double d) { p.recency_share = d; }},
-      {"stem_all", [&](double d) { p.stem_all = d != 0; }},
       {"similar_terms",
        [&](double d) { p.similar_terms = std::max(1u, static_cast<unsigned>(d)); }},
   };
@@ -77,17 +76,15 @@ Xapian::Query filtered(const Xapian::Query& q, const Xapian::Query& filter) {
   return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
 }
 
-// Terms that carry free text: unprefixed words, stems (Z), title (S) and
-// author words (A). Boolean filter terms have other upper-case prefixes.
+// Terms that carry free text: stems (Z, title ZS) and author words (A).
+// Boolean filter terms have other prefixes.
 bool is_text_term(const std::string& t) {
-  if (t.empty()) return false;
-  const char c = t[0];
-  return !(c >= 'A' && c <= 'Z') || c == 'Z' || c == 'S' || c == 'A';
+  return !t.empty() && (t[0] == schema::kTextPrefix[0] || t[0] == schema::kAuthorWordPrefix[0]);
 }
 
 // "Z" + a stem of at least 3 characters, not a title-only (ZS) stem.
 bool is_word_stem(const std::string& term) {
-  return term.size() > 3 && term[0] == schema::kStemPrefix[0] &&
+  return term.size() > 3 && term[0] == schema::kTextPrefix[0] &&
          !(term[1] >= 'A' && term[1] <= 'Z');
 }
 
@@ -126,16 +123,9 @@ class FeedbackDecider : public Xapian::ExpandDecider {
   std::set<std::string> accepted_;
 };
 
-// The query's words and their stems, so that expansion adds new words only.
+// The query's stems, so that expansion adds new words only.
 std::set<std::string> query_stems(const Xapian::Query& q) {
-  const Xapian::Stem stem("english");
-  std::set<std::string> out;
-  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-    out.insert(*t);
-    if (!(*t).empty() && !((*t)[0] >= 'A' && (*t)[0] <= 'Z'))
-      out.insert(schema::kStemPrefix + stem(*t));
-  }
-  return out;
+  return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
 }
 
 // One OR of the ESet's terms, each scaled by its expand weight relative to
@@ -171,7 +161,7 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, uns
     bool next() {
       for (; it != end; ++it) {
         term = *it;
-        if (term[0] != schema::kStemPrefix[0]) break;
+        if (term[0] != schema::kTextPrefix[0]) break;
         if (is_word_stem(term)) return true;
       }
       it = end;
@@ -181,7 +171,7 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, uns
   std::vector<Cursor> cursors;
   for (auto d = top.begin(); d != top.end(); ++d) {
     Cursor c{db.termlist_begin(*d), db.termlist_end(*d), {}};
-    c.it.skip_to(schema::kStemPrefix);
+    c.it.skip_to(schema::kTextPrefix);
     if (c.next()) cursors.push_back(std::move(c));
   }
   std::vector<std::pair<std::string, Xapian::termcount>> candidates;
@@ -291,16 +281,18 @@ bool has_query_syntax(const std::string& q) {
   return false;
 }
 
-// The query's words in order (lower case, stopwords dropped), as indexed
-// with positions.
+// The query's stems in order (stopwords dropped), as indexed with
+// positions.
 std::vector<std::string> positional_words(const std::string& query) {
   Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
   Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   tg.set_stopper(&stopper);
   tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
   Xapian::Document doc;
   tg.set_document(doc);
-  tg.index_text(prepare_query_text(query));
+  tg.index_text(prepare_query_text(query), 1, schema::kTextPrefix);
   std::map<Xapian::termpos, std::string> by_pos;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos[*p] = *t;
@@ -317,16 +309,10 @@ Xapian::termcount wdf_of(const Xapian::Database& db, Xapian::docid did, const st
   return t != db.termlist_end(did) && *t == term ? t.get_wdf() : 0;
 }
 
-// "title N, body M" for a free-text word or stem term of document `did`.
+// "title N, body M" for a stem term (Z...) of document `did`.
 std::string field_detail(const Xapian::Database& db, Xapian::docid did, const std::string& term) {
-  std::string title_term;
-  if (term[0] == schema::kStemPrefix[0]) {
-    title_term = schema::kStemPrefix + std::string(schema::kTitlePrefix) + term.substr(1);
-  } else if (!(term[0] >= 'A' && term[0] <= 'Z')) {
-    title_term = schema::kTitlePrefix + term;
-  } else {
-    return "";
-  }
+  if (term[0] != schema::kTextPrefix[0] || term.rfind(schema::kTitlePrefix, 0) == 0) return "";
+  const std::string title_term = schema::kTitlePrefix + term.substr(1);
   const Xapian::termcount all = wdf_of(db, did, term);
   const Xapian::termcount title = wdf_of(db, did, title_term);
   const Xapian::termcount body = all > title * kTitleWeight ? all - title * kTitleWeight : 0;
@@ -340,34 +326,7 @@ std::string id_term_of(const Xapian::Document& doc) {
   return *t;
 }
 
-// A free word the parser left unstemmed (capitalised: "Crime"), outside
-// any phrase: an unprefixed term starting with a lower-case ASCII letter.
-bool is_unstemmed_word(const Xapian::Query& q) {
-  if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
-  const auto t = q.get_terms_begin();
-  if (t == q.get_terms_end()) return false;
-  const std::string& term = *t;
-  return !term.empty() && term[0] >= 'a' && term[0] <= 'z';
-}
-
-Xapian::Query stem_word(const Xapian::Query& q, const Xapian::Stem& stem) {
-  return Xapian::Query(schema::kStemPrefix + stem(*q.get_terms_begin()));
-}
-
 }  // namespace
-
-Xapian::Query stem_free_words(const Xapian::Query& query) {
-  const Xapian::Stem stem("english");
-  if (is_unstemmed_word(query)) return stem_word(query, stem);
-  const auto op = query.get_type();
-  if (op != Xapian::Query::OP_OR && op != Xapian::Query::OP_AND) return query;
-  std::vector<Xapian::Query> subs;
-  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    const Xapian::Query sub = query.get_subquery(i);
-    subs.push_back(is_unstemmed_word(sub) ? stem_word(sub, stem) : sub);
-  }
-  return Xapian::Query(op, subs.begin(), subs.end());
-}
 
 RankingParams parse_ranking_params(const std::string& spec) {
   RankingParams p;
@@ -449,7 +408,7 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
                      const Xapian::Query& filter) {
   enquire.set_weighting_scheme(*weight_);
   parts_.clear();
-  const Xapian::Query text = params_.stem_all ? stem_free_words(parsed) : parsed;
+  const Xapian::Query& text = parsed;
   for (auto t = text.get_unique_terms_begin(); t != text.get_unique_terms_end(); ++t) {
     if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
   }

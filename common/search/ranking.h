@@ -21,9 +21,6 @@ struct RankingParams {
   // BM25 with Xapian's defaults, re-ranked by feedback (below); DPH scores
   // better without feedback and worse with it (docs/RANKING.md).
   std::string scheme = "bm25";  // dph, bm25, bm25+, dlh, pl2, lm
-  // Stem capitalised free words too (Xapian's STEM_SOME leaves them as
-  // typed); phrases stay exact.
-  bool stem_all = true;
   double k1 = 1.0;  // BM25 (scheme=bm25) term frequency saturation
   double b = 0.5;   // BM25 document length normalisation
   // Pseudo-relevance feedback, on by default: the top `expand_docs`
@@ -66,11 +63,6 @@ double parse_half_life_days(const std::string& text);
 // The freshness factor 2^(-age/half_life), 1 for stories not older than
 // the reference time.
 double recency_decay(double age_seconds, double half_life_days);
-
-// `query` with its top-level free words stemmed: a word the parser left
-// unstemmed (capitalised) becomes its Z stem term. Phrases, fields and
-// nested groups are kept as they are.
-Xapian::Query stem_free_words(const Xapian::Query& query);
 
 // Applies a request's ranking to an Enquire: builds the scored query
 // (expansion, proximity, recency) and explains hits. One per search.

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "schema.h"
 #include "text/text.h"
 
 namespace news {
@@ -197,9 +198,10 @@ bool is_operator(std::string_view word) {
 }
 
 // The spelling suggestion for one word of a query, or "" to keep it: words
-// in the index, operators, field names, wildcards and numbers stay.
+// that match (their stem is indexed), operators, field names, wildcards and
+// numbers stay.
 std::string respelled_word(std::string_view text, size_t begin, size_t end,
-                           const Xapian::Database& db) {
+                           const Xapian::Database& db, const Xapian::Stem& stem) {
   const std::string_view word = text.substr(begin, end - begin);
   if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*'))) {
     return "";
@@ -208,7 +210,7 @@ std::string respelled_word(std::string_view text, size_t begin, size_t end,
   for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
     Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
   }
-  if (!is_spelling_word(lower) || db.term_exists(lower)) return "";
+  if (!is_spelling_word(lower) || db.term_exists(schema::kTextPrefix + stem(lower))) return "";
   return db.get_spelling_suggestion(lower);
 }
 
@@ -216,6 +218,7 @@ std::string respelled_word(std::string_view text, size_t begin, size_t end,
 
 std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
                           const Xapian::Database& db) {
+  const Xapian::Stem stem("english");
   std::string out;
   bool in_quotes = false;
   for (size_t i = 0; i < query.size();) {
@@ -226,7 +229,7 @@ std::string respell_query(std::string_view query, const std::vector<std::string>
     } else if (is_word_char(query[i])) {
       size_t end = i;
       while (end < query.size() && is_word_char(query[end])) ++end;
-      const std::string better = respelled_word(query, i, end, db);
+      const std::string better = respelled_word(query, i, end, db, stem);
       out.append(better.empty() ? query.substr(i, end - i) : std::string_view(better));
       i = end;
     } else {
@@ -235,12 +238,6 @@ std::string respell_query(std::string_view query, const std::vector<std::string>
     }
   }
   return out;
-}
-
-void collect_spelling_words(const Xapian::Document& doc, SpellingCounts* counts) {
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    if (is_spelling_word(*t)) ++(*counts)[*t];
-  }
 }
 
 const std::vector<std::string>& english_stopwords() {

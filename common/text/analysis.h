@@ -30,8 +30,8 @@ std::string prepare_index_text(std::string_view text, std::vector<std::string>* 
 std::string prepare_query_text(std::string_view query,
                                const std::vector<std::string>& verbatim_fields = {});
 
-// True for an indexed term worth keeping as spelling data ("did you mean"):
-// an unprefixed word of 3 to 32 bytes without digits.
+// True for a word (lower case, as the TermGenerator reads it) worth keeping
+// as spelling data ("did you mean"): 3 to 32 bytes, no digits.
 bool is_spelling_word(std::string_view term);
 
 // `query` (prepared by prepare_query_text) with each word that is not in
@@ -41,16 +41,12 @@ bool is_spelling_word(std::string_view term);
 std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
                           const Xapian::Database& db);
 
-// Spelling words and the number of documents holding each.
+// Spelling words and the number of documents holding each, added to the
+// spelling data ("did you mean", respell_query) in one add_spelling call per
+// word and batch: a call per word and document cost a quarter more indexing
+// time on Reuters-21578. Counts of replaced or deleted documents are not
+// taken back: they only rank suggestions.
 using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
-
-// Counts the spelling words among `doc`'s terms (one per document) into
-// `counts`, to be added to the spelling data ("did you mean",
-// respell_query) in one add_spelling call per word and batch: a call per
-// word and document cost a quarter more indexing time on Reuters-21578.
-// Counts of replaced or deleted documents are not taken back: they only
-// rank suggestions.
-void collect_spelling_words(const Xapian::Document& doc, SpellingCounts* counts);
 
 // English stopwords (lower case), for the TermGenerator and QueryParser.
 const std::vector<std::string>& english_stopwords();

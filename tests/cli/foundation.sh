@@ -145,11 +145,11 @@ check_eq "+/-" "$(comm -23 "$WORK/a" "$WORK/b")" "$(ids '+tariffs -korea')"
 check_eq "+ +" "$(comm -12 "$WORK/a" "$WORK/b")" "$(ids '+tariffs +korea')"
 check_eq "field filter on free text" \
   "$(comm -12 "$WORK/a" <(ids section:business))" "$(ids tariffs section:business)"
-# Phrase: the words adjacent, in order, in one field. Xapian 1.4 keeps a
-# possessive in the word ("Korea's" is the term korea's), so the phrase
-# "south korea" does not match "South Korea's".
+# Phrase: the words adjacent, in order, in one field, matched on stems:
+# "south korea" also finds "South Korea's" (and "South Koreas"), not
+# "South Korean".
 check_eq "phrase" \
-  "$(py '"\n".join(sorted(r["id"] for r in rows if any(re.search(r"\bsouth\W+korea\b(?![\x27\u2019]s\b)", r.get(k, ""), re.I) for k in ("title", "dek", "caption", "body"))))')" \
+  "$(py '"\n".join(sorted(r["id"] for r in rows if any(re.search(r"\bsouth\W+korea(?:[\x27\u2019]s|s)?\b", r.get(k, ""), re.I) for k in ("title", "dek", "caption", "body"))))')" \
   "$(ids '"south korea"')"
 check_eq "phrase is narrower than AND" True \
   "$([ "$(total '"korea south"')" -lt "$(total 'korea AND south')" ] && echo True)"

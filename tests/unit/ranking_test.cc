@@ -64,20 +64,6 @@ BOOST_AUTO_TEST_CASE(ranking_params) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(capitalised_free_words_are_stemmed_phrases_kept) {
-  const std::vector<Xapian::Query> words = {Xapian::Query("organized"), Xapian::Query("crime")};
-  const Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
-  const std::vector<Xapian::Query> top = {Xapian::Query("organized"), Xapian::Query("Sfoo"),
-                                          phrase};
-  const Xapian::Query q(Xapian::Query::OP_OR, top.begin(), top.end());
-  const Xapian::Query out = stem_free_words(q);
-  std::vector<std::string> terms(out.get_unique_terms_begin(), out.get_unique_terms_end());
-  const std::vector<std::string> expected = {"Sfoo", "Zorgan", "crime", "organized"};
-  BOOST_TEST(terms == expected, boost::test_tools::per_element());
-  const Xapian::Query single = stem_free_words(Xapian::Query("crimes"));
-  BOOST_TEST(*single.get_terms_begin() == "Zcrime");
-}
-
 // A three-story index in a temporary directory.
 struct TinyIndex {
   std::string dir;

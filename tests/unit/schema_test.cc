@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(find_facet_field_by_name_and_alias) {
 BOOST_AUTO_TEST_CASE(prefixes_and_slots_do_not_collide) {
   std::set<std::string> prefixes = {
       schema::kIdPrefix,    schema::kTitlePrefix, schema::kAuthorWordPrefix, schema::kDayPrefix,
-      schema::kMonthPrefix, schema::kYearPrefix,  schema::kStemPrefix};
+      schema::kMonthPrefix, schema::kYearPrefix,  schema::kTextPrefix};
   std::set<Xapian::valueno> slots = {schema::kDaySlot,  schema::kTimeSlot, schema::kMonthSlot,
                                      schema::kYearSlot, schema::kHashSlot, schema::kBodySlot};
   const size_t base_slots = slots.size();
