@@ -8,9 +8,12 @@
 // this process, timing only Searcher::search (parse, match, top-10 ids, and
 // in MODE=facets exact tag counts over all matches), and writes
 // OUTPREFIX.lat, OUTPREFIX.top and OUTPREFIX.facets as the harness expects.
+// NEWS_RANKING (environment) is passed as news-search --ranking, to measure
+// other rankings than the default (e.g. expand=0: plain BM25).
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -47,6 +50,7 @@ news::SearchRequest make_request(const BenchQuery& q, bool facets) {
   r.query = q.text;
   r.limit = 10;
   r.snippets = false;
+  if (const char* ranking = std::getenv("NEWS_RANKING")) r.ranking = ranking;
   if (!q.filter_field.empty()) r.filters.emplace_back(q.filter_field, q.filter_value);
   if (facets) r.facets = {"tag"};
   return r;

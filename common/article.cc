@@ -1,5 +1,7 @@
 #include "article.h"
 
+#include <xapian.h>
+
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
@@ -106,6 +108,152 @@ void put_list(OrderedJson& j, const char* key, const std::vector<std::string>& v
   if (!v.empty()) j[key] = v;
 }
 
+// A reader of the JSON subset article_to_json writes: one object of
+// string and list-of-strings fields, and other fields with string values.
+class StoredJsonReader {
+ public:
+  explicit StoredJsonReader(std::string_view text) : s_(text) {}
+
+  bool read(Article* a) {
+    if (!eat('{')) return false;
+    if (eat('}')) return at_end();
+    std::string key;
+    do {
+      if (!string(&key) || !eat(':') || !field(key, a)) return false;
+    } while (eat(','));
+    return eat('}') && at_end();
+  }
+
+ private:
+  bool field(const std::string& key, Article* a) {
+    static const std::pair<const char*, std::string Article::*> kStrings[] = {
+        {"id", &Article::id},           {"url", &Article::url},
+        {"title", &Article::title},     {"dek", &Article::dek},
+        {"source", &Article::source},   {"published", &Article::published},
+        {"section", &Article::section}, {"caption", &Article::caption},
+        {"body", &Article::body}};
+    static const std::pair<const char*, std::vector<std::string> Article::*> kLists[] = {
+        {"authors", &Article::authors}, {"tags", &Article::tags}, {"places", &Article::places}};
+    for (const auto& [name, member] : kStrings) {
+      if (key == name) return string(&(a->*member));
+    }
+    for (const auto& [name, member] : kLists) {
+      if (key == name) return strings(&(a->*member));
+    }
+    // Another field: kept as its JSON text, which is what article_from_json
+    // keeps when article_to_json wrote it (a string, here).
+    skip_space();
+    const size_t start = p_;
+    std::string ignored;
+    if (!string(&ignored)) return false;
+    a->extra[key] = std::string(s_.substr(start, p_ - start));
+    return true;
+  }
+
+  bool strings(std::vector<std::string>* out) {
+    out->clear();
+    if (!eat('[')) return false;
+    if (eat(']')) return true;
+    do {
+      if (!string(&out->emplace_back())) return false;
+    } while (eat(','));
+    return eat(']');
+  }
+
+  bool string(std::string* out) {
+    if (!eat('"')) return false;
+    out->clear();
+    while (true) {
+      const size_t special = s_.find_first_of("\"\\", p_);
+      if (special == std::string_view::npos) return false;
+      out->append(s_.substr(p_, special - p_));
+      p_ = special + 1;
+      if (s_[special] == '"') return true;
+      if (!escape(out)) return false;
+    }
+  }
+
+  bool escape(std::string* out) {
+    if (p_ >= s_.size()) return false;
+    const char c = s_[p_++];
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/':
+        *out += c;
+        return true;
+      case 'b':
+        *out += '\b';
+        return true;
+      case 'f':
+        *out += '\f';
+        return true;
+      case 'n':
+        *out += '\n';
+        return true;
+      case 'r':
+        *out += '\r';
+        return true;
+      case 't':
+        *out += '\t';
+        return true;
+      case 'u':
+        return unicode_escape(out);
+      default:
+        return false;
+    }
+  }
+
+  // \uXXXX, with a surrogate pair as two of them.
+  bool unicode_escape(std::string* out) {
+    unsigned code = 0;
+    if (!hex4(&code)) return false;
+    if (code >= 0xD800 && code < 0xDC00) {
+      unsigned low = 0;
+      if (s_.substr(p_, 2) != "\\u") return false;
+      p_ += 2;
+      if (!hex4(&low) || low < 0xDC00 || low >= 0xE000) return false;
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    Xapian::Unicode::append_utf8(*out, code);
+    return true;
+  }
+
+  bool hex4(unsigned* code) {
+    if (p_ + 4 > s_.size()) return false;
+    for (int i = 0; i < 4; ++i) {
+      const char c = s_[p_++];
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+      if (digit < 0) return false;
+      *code = *code * 16 + static_cast<unsigned>(digit);
+    }
+    return true;
+  }
+
+  void skip_space() {
+    while (p_ < s_.size() &&
+           (s_[p_] == ' ' || s_[p_] == '\n' || s_[p_] == '\t' || s_[p_] == '\r')) {
+      ++p_;
+    }
+  }
+  bool eat(char c) {
+    skip_space();
+    if (p_ >= s_.size() || s_[p_] != c) return false;
+    ++p_;
+    return true;
+  }
+  bool at_end() {
+    skip_space();
+    return p_ == s_.size();
+  }
+
+  std::string_view s_;
+  size_t p_ = 0;
+};
+
 }  // namespace
 
 Article article_from_json(std::string_view json_text) {
@@ -126,6 +274,11 @@ Article article_from_json(std::string_view json_text) {
   for (auto it = doc.begin(); it != doc.end(); ++it) read_field(a, it.key(), it.value());
   validate(a);
   return a;
+}
+
+bool read_stored_article_json(std::string_view json_text, Article* out) {
+  *out = Article();
+  return StoredJsonReader(json_text).read(out);
 }
 
 std::string article_to_json(const Article& a) {

@@ -40,6 +40,13 @@ struct Article {
 // field of the wrong type.
 Article article_from_json(std::string_view json_text);
 
+// Reads the compact JSON that article_to_json writes, without the checks
+// and tidying of article_from_json (for data this program stored): several
+// times faster, which matters when every hit of a search decodes one.
+// Returns false, `out` unspecified, on anything else (a value that is not
+// a string or a list of strings, bad syntax); use article_from_json then.
+bool read_stored_article_json(std::string_view json_text, Article* out);
+
 // Serialises an Article as one compact JSON object (corpus format); empty
 // fields are omitted, extra fields are written back.
 std::string article_to_json(const Article& article);

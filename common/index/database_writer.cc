@@ -33,8 +33,7 @@ auto guarded(const std::string& path, const char* what, F&& f) {
 DatabaseWriter::DatabaseWriter(const std::string& path, bool fresh)
     : path_(path), fresh_(fresh), db_(open_writable(path, fresh)) {}
 
-UpsertResult DatabaseWriter::upsert(const std::string& id_term, NewDocument&& doc,
-                                    bool may_exist) {
+UpsertResult DatabaseWriter::upsert(const std::string& id_term, NewDocument&& doc, bool may_exist) {
   return guarded(path_, "cannot write to", [&] {
     if (may_exist) {
       Xapian::PostingIterator it = db_.postlist_begin(id_term);

@@ -150,7 +150,9 @@ std::string stored_data(const Article& article) {
 }
 
 Article stored_article(const Xapian::Document& doc, bool with_body) {
-  Article article = article_from_json(doc.get_data());
+  const std::string data = doc.get_data();
+  Article article;
+  if (!read_stored_article_json(data, &article)) article = article_from_json(data);
   if (with_body) article.body = doc.get_value(schema::kBodySlot);
   return article;
 }

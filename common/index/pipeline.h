@@ -22,11 +22,11 @@ namespace news {
 
 // A record turned into a document (or rejected), as the writer needs it.
 struct BuiltArticle {
-  Record record;         // where it came from; `text` is emptied
-  std::string id;        // the article id (empty when rejected)
-  Xapian::Document doc;  // the document (when not rejected)
+  Record record;                            // where it came from; `text` is emptied
+  std::string id;                           // the article id (empty when rejected)
+  Xapian::Document doc;                     // the document (when not rejected)
   std::vector<std::string> spelling_words;  // its words for "did you mean"
-  std::string error;     // why it was rejected ("" = fine)
+  std::string error;                        // why it was rejected ("" = fine)
   bool rejected() const { return !error.empty(); }
   // "FILE" for a page dump, else "FILE:LINE": where a rejection points.
   std::string reject_location() const;

@@ -293,8 +293,7 @@ ShardedWriter::ShardedWriter(const std::vector<std::string>& paths, bool fresh, 
 
 ShardedWriter::~ShardedWriter() = default;
 
-UpsertResult ShardedWriter::upsert(const std::string& id_term, NewDocument&& doc,
-                                   bool may_exist) {
+UpsertResult ShardedWriter::upsert(const std::string& id_term, NewDocument&& doc, bool may_exist) {
   Shard& shard = *shards_[shard_for(id_term, shards_.size())];
   if (may_exist) return shard.drained().upsert(id_term, std::move(doc), true);
   shard.post([id_term, doc = std::move(doc)](DatabaseWriter& w) mutable {

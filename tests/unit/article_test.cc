@@ -185,6 +185,46 @@ BOOST_AUTO_TEST_CASE(to_json_round_trips_and_omits_empty_fields) {
   BOOST_TEST(article_to_json(b) == text);
 }
 
+bool same_article(const Article& a, const Article& b) {
+  return a.id == b.id && a.url == b.url && a.title == b.title && a.dek == b.dek &&
+         a.authors == b.authors && a.source == b.source && a.published == b.published &&
+         a.section == b.section && a.tags == b.tags && a.places == b.places &&
+         a.caption == b.caption && a.body == b.body && a.extra == b.extra;
+}
+
+BOOST_AUTO_TEST_CASE(stored_json_reader_agrees_with_the_full_parser) {
+  for (const char* json : {
+           R"({"id":"a","title":"T"})",
+           R"({"id":"x1","url":"https://e.com/x1","title":"Quote \" and \\ slash \/","dek":"D",)"
+           R"("authors":["Ann Lee","Jürgen Weiß"],"source":"Reuters",)"
+           R"("published":"2025-04-25T04:30:00Z","section":"World","tags":["Trade"],)"
+           R"("places":[],"caption":"C\tc","body":"P1\n\nP2 \u0001 \ud83d\ude00 €"})",
+           R"({ "id" : "s" , "title" : "spaced" , "tags" : [ "a" , "b" ] })",
+           R"({"id":"x","title":"T","date_raw":"26-FEB-1987 \"15:10\"","n":"1"})",
+       }) {
+    BOOST_TEST_CONTEXT(json) {
+      const Article full = article_from_json(json);
+      Article fast;
+      BOOST_REQUIRE(read_stored_article_json(article_to_json(full), &fast));
+      BOOST_TEST(same_article(fast, full));
+      BOOST_REQUIRE(read_stored_article_json(json, &fast));
+      BOOST_TEST(same_article(fast, full));
+    }
+  }
+  BOOST_TEST(article_from_json(R"({"id":"e","title":"😀"})").title == "\xF0\x9F\x98\x80");
+}
+
+BOOST_AUTO_TEST_CASE(stored_json_reader_declines_what_it_does_not_know) {
+  Article a;
+  for (const char* json :
+       {"", "{", "[]", R"({"id":"a","title":"T","extra":1})",
+        R"({"id":"a","title":"T","n":["a list"]})", R"({"id":1})", R"({"id":"a",})",
+        R"({"id":"a"} x)", R"({"id":"a\q"})", R"({"id":"\ud83d"})", R"({"id":"\u12"})",
+        R"({"id":"open)", R"({"tags":["a",2]})", R"({"tags":"a"})"}) {
+    BOOST_TEST_CONTEXT(json) { BOOST_TEST(!read_stored_article_json(json, &a)); }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace news
