@@ -21,8 +21,8 @@ struct RankingParams {
   // BM25 with Xapian's defaults, re-ranked by feedback (below); DPH scores
   // better without feedback and worse with it (docs/RANKING.md).
   std::string scheme = "bm25";  // dph, bm25, bm25+, dlh, pl2, lm
-  double k1 = 1.0;  // BM25 (scheme=bm25) term frequency saturation
-  double b = 0.5;   // BM25 document length normalisation
+  double k1 = 1.0;              // BM25 (scheme=bm25) term frequency saturation
+  double b = 0.5;               // BM25 document length normalisation
   // Pseudo-relevance feedback, on by default: the top `expand_docs`
   // stories of a first pass (0 = off) give `expand_terms` new stems, ORed
   // with the query at `expand_weight` times its weight. Defaults: Bo1 over
