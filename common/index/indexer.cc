@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "article.h"
@@ -13,6 +12,7 @@
 #include "index/document_builder.h"
 #include "index/layout.h"
 #include "index/pipeline.h"
+#include "index/seen_ids.h"
 #include "index/shards.h"
 #include "index/write_lock.h"
 #include "input/reader.h"
@@ -210,7 +210,7 @@ class IndexRun {
     if (!admitted_.insert(id_term).second) return false;
     const std::optional<std::string> hash = indexed_->find(id_term);
     if (!hash || *hash != content_hash(article)) return false;
-    seen_.emplace(id_term, record.location());
+    seen_.insert(id_term, record.file, record.line);
     ++report_.unchanged;
     return true;
   }
@@ -234,13 +234,12 @@ class IndexRun {
 
   // Remembers the id; true (and a warning) when it was seen before.
   bool note_id(const std::string& id_term, const std::string& id, const Record& record) {
-    const auto [it, inserted] = seen_.emplace(id_term, record.location());
-    if (inserted) return false;
+    const std::optional<std::string> before = seen_.insert(id_term, record.file, record.line);
+    if (!before) return false;
     if (options_.on_warning) {
-      options_.on_warning(record.location() + ": duplicate id '" + id + "' (also at " + it->second +
+      options_.on_warning(record.location() + ": duplicate id '" + id + "' (also at " + *before +
                           "); the last one wins");
     }
-    it->second = record.location();
     return true;
   }
 
@@ -283,7 +282,7 @@ class IndexRun {
     const Xapian::Database db = writer_.database();
     for (auto it = db.allterms_begin(schema::kIdPrefix); it != db.allterms_end(schema::kIdPrefix);
          ++it) {
-      if (seen_.count(*it) == 0) missing.push_back(*it);
+      if (!seen_.contains(*it)) missing.push_back(*it);
     }
     for (const std::string& term : missing) {
       if (writer_.remove(term)) ++report_.deleted;
@@ -295,9 +294,9 @@ class IndexRun {
   ShardedWriter writer_;
   ReadOptions read_options_;
   IndexReport report_;
-  std::unordered_map<std::string, std::string> seen_;  // id term -> location
-  std::optional<IndexedHashes> indexed_;               // none for a new or fresh database
-  std::unordered_set<std::string> admitted_;           // id terms checked by unchanged()
+  SeenIds seen_;
+  std::optional<IndexedHashes> indexed_;      // none for a new or fresh database
+  std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
   size_t since_commit_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
