@@ -33,29 +33,28 @@ auto guarded(const std::string& path, const char* what, F&& f) {
 DatabaseWriter::DatabaseWriter(const std::string& path, bool fresh)
     : path_(path), fresh_(fresh), db_(open_writable(path, fresh)) {}
 
-UpsertResult DatabaseWriter::upsert(const std::string& id_term, NewDocument&& doc, bool may_exist) {
+UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document&& doc,
+                                    bool may_exist) {
   return guarded(path_, "cannot write to", [&] {
     if (may_exist) {
       Xapian::PostingIterator it = db_.postlist_begin(id_term);
       if (it != db_.postlist_end(id_term)) {
         const Xapian::docid id = *it;
         if (db_.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot) ==
-            doc.doc.get_value(schema::kHashSlot)) {
+            doc.get_value(schema::kHashSlot)) {
           return UpsertResult::kUnchanged;
         }
-        count_spelling_words(doc.spelling_words);
-        db_.replace_document(id_term, doc.doc);
+        db_.replace_document(id_term, doc);
         return UpsertResult::kUpdated;
       }
     }
-    count_spelling_words(doc.spelling_words);
-    db_.add_document(doc.doc);
+    db_.add_document(doc);
     return UpsertResult::kAdded;
   });
 }
 
-void DatabaseWriter::count_spelling_words(const std::vector<std::string>& words) {
-  for (const std::string& word : words) ++spelling_[word];
+void DatabaseWriter::add_spelling(const SpellingCounts& counts) {
+  for (const auto& [word, n] : counts) spelling_[word] += n;
 }
 
 std::optional<std::string> DatabaseWriter::indexed_hash(const std::string& id_term) const {

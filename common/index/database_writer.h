@@ -13,12 +13,6 @@ namespace news {
 
 enum class UpsertResult { kAdded, kUpdated, kUnchanged };
 
-// A document to write, with the words its text adds to the spelling data.
-struct NewDocument {
-  Xapian::Document doc;
-  std::vector<std::string> spelling_words;
-};
-
 // One writable glass database. Translates Xapian errors into IndexError.
 class DatabaseWriter {
  public:
@@ -31,7 +25,10 @@ class DatabaseWriter {
   // Adds the document under its unique `id_term`, or replaces the indexed
   // one when its content hash differs. `may_exist` false skips the lookup
   // (a fresh database and an id not seen before).
-  UpsertResult upsert(const std::string& id_term, NewDocument&& doc, bool may_exist);
+  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist);
+
+  // Adds word counts to the spelling data with the next commit.
+  void add_spelling(const SpellingCounts& counts);
 
   // The content hash stored with the document `id_term`, or nullopt when
   // there is none. Lets a caller skip building an unchanged article.
@@ -50,8 +47,6 @@ class DatabaseWriter {
   const Xapian::WritableDatabase& database() const { return db_; }
 
  private:
-  void count_spelling_words(const std::vector<std::string>& words);
-
   std::string path_;
   bool fresh_;
   Xapian::WritableDatabase db_;

@@ -50,43 +50,62 @@ std::string digest(const std::string& data, const std::string& body) {
 }  // namespace
 
 // Snowball's English stemmer behind a cache (a news story repeats its
-// words, a collection its vocabulary). It also collects the distinct words
-// of one document worth keeping as spelling data: the spelling data is made
-// of words, the index of stems.
+// words, a collection its vocabulary). It also counts, for the spelling
+// data, the documents holding each word: the spelling data is made of
+// words, the index of stems. Counting on the cache entries costs an
+// increment per word and document; the counts leave in bulk (take).
 class DocumentBuilder::CachingStemmer : public Xapian::StemImplementation {
  public:
-  // Starts collecting the words of a new document into `words` (nullptr:
-  // stop collecting).
-  void collect_into(std::vector<std::string>* words) {
-    words_ = words;
-    if (words != nullptr) ++document_;
+  // Counts the words stemmed from now on as those of a new document
+  // (`on`), or stops counting.
+  void count_words(bool on) {
+    counting_ = on;
+    if (on) ++document_;
   }
 
   std::string operator()(const std::string& word) override {
     auto it = cache_.find(word);
     if (it == cache_.end()) {
-      if (cache_.size() >= kMaxCached) cache_.clear();
-      it = cache_.emplace(word, Entry{english_(word), is_spelling_word(word), 0}).first;
+      if (cache_.size() >= kMaxCached) {
+        take(&spilled_);  // the pending counts point into the cache
+        cache_.clear();
+      }
+      it = cache_.emplace(word, Entry{english_(word), is_spelling_word(word), 0, 0}).first;
     }
     Entry& e = it->second;
-    if (words_ != nullptr && e.spelling && e.document != document_) {
+    if (counting_ && e.spelling && e.document != document_) {
       e.document = document_;
-      words_->push_back(word);
+      if (e.pending++ == 0) pending_.push_back(&*it);
     }
     return e.stem;
   }
   std::string get_description() const override { return "english, cached"; }
 
+  // Adds the counts since the last take to `counts`.
+  void take(SpellingCounts* counts) {
+    for (auto* word : pending_) {
+      (*counts)[word->first] += word->second.pending;
+      word->second.pending = 0;
+    }
+    pending_.clear();
+    if (counts == &spilled_) return;
+    for (auto& [word, n] : spilled_) (*counts)[word] += n;
+    spilled_.clear();
+  }
+
  private:
   struct Entry {
     std::string stem;
-    bool spelling;      // is_spelling_word
-    uint64_t document;  // the last document that collected the word
+    bool spelling;              // is_spelling_word
+    uint64_t document;          // the last document that counted the word
+    Xapian::termcount pending;  // documents counted since the last take
   };
-  static constexpr size_t kMaxCached = 200000;  // about 20 MB per thread
+  static constexpr size_t kMaxCached = 200000;  // about 25 MB per thread
   Xapian::Stem english_{"english"};
   std::unordered_map<std::string, Entry> cache_;
-  std::vector<std::string>* words_ = nullptr;
+  std::vector<std::pair<const std::string, Entry>*> pending_;  // words with pending > 0
+  SpellingCounts spilled_;                                     // pending counts of a cleared cache
+  bool counting_ = false;
   uint64_t document_ = 0;
 };
 
@@ -97,11 +116,10 @@ DocumentBuilder::DocumentBuilder() : stemmer_(new CachingStemmer) {
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
-void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a,
-                                      std::vector<std::string>* words) const {
+void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) const {
   std::vector<std::string> implied;
   tg_.set_document(doc);
-  stemmer_->collect_into(words);
+  stemmer_->count_words(true);
   const std::string title = prepare_index_text(a.title, &implied);
   tg_.index_text(title, 1, schema::kTitlePrefix);
   tg_.increase_termpos();
@@ -112,7 +130,7 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a,
     tg_.increase_termpos();
     tg_.index_text(prepare_index_text(*text, &implied), 1, schema::kTextPrefix);
   }
-  stemmer_->collect_into(nullptr);
+  stemmer_->count_words(false);
   // Names are matched as written: "author:williams" is not "william".
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
   for (const std::string& author : a.authors) {
@@ -124,11 +142,8 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a,
   for (const std::string& token : implied) doc.add_term(schema::kTextPrefix + token);
 }
 
-Xapian::Document DocumentBuilder::build(const Article& a,
-                                        std::vector<std::string>* spelling_words) const {
+Xapian::Document DocumentBuilder::build(const Article& a) const {
   Xapian::Document doc;
-  if (spelling_words != nullptr) spelling_words->clear();
-  index_free_text(doc, a, spelling_words);
   doc.add_boolean_term(schema::id_term(a.id));
   add_exact_values(doc, schema::kAuthorField, a.authors);
   add_exact_value(doc, schema::kSourceField, a.source);
@@ -136,6 +151,9 @@ Xapian::Document DocumentBuilder::build(const Article& a,
   add_exact_values(doc, schema::kTagField, a.tags);
   add_exact_values(doc, schema::kPlaceField, a.places);
   add_date(doc, a.published);
+  // Words last: an article rejected above (too many values) adds none to
+  // the spelling data.
+  index_free_text(doc, a);
   std::string data = stored_data(a);
   doc.add_value(schema::kHashSlot, digest(data, a.body));
   if (!a.body.empty()) doc.add_value(schema::kBodySlot, a.body);
@@ -148,6 +166,8 @@ std::string stored_data(const Article& article) {
   without_body.body.clear();
   return article_to_json(without_body);
 }
+
+void DocumentBuilder::take_spelling(SpellingCounts* counts) const { stemmer_->take(counts); }
 
 Article stored_article(const Xapian::Document& doc, bool with_body) {
   const std::string data = doc.get_data();

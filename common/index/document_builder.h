@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "article.h"
+#include "text/analysis.h"
 
 namespace news {
 
@@ -25,17 +26,17 @@ class DocumentBuilder {
   // The document for `article` (terms, values, data). Its data is
   // stored_data(article), its body is in schema::kBodySlot and its hash slot
   // holds content_hash(article).
-  // With `spelling_words`, also gives the distinct words of its text worth
-  // keeping as spelling data ("did you mean").
   // Throws ArticleError when the article has more values in a multi-valued
   // field than the schema has slots for.
-  Xapian::Document build(const Article& article,
-                         std::vector<std::string>* spelling_words = nullptr) const;
+  Xapian::Document build(const Article& article) const;
+
+  // Adds to `counts`, for each word worth keeping as spelling data ("did you
+  // mean"), the number of documents built since the last call that hold it.
+  void take_spelling(SpellingCounts* counts) const;
 
  private:
   class CachingStemmer;
-  void index_free_text(Xapian::Document& doc, const Article& a,
-                       std::vector<std::string>* words) const;
+  void index_free_text(Xapian::Document& doc, const Article& a) const;
   CachingStemmer* stemmer_;  // owned by the Xapian::Stem inside tg_
   mutable Xapian::TermGenerator tg_;
 };

@@ -135,7 +135,7 @@ class IndexRun {
   IndexReport run() {
     if (options_.on_progress) bytes_total_ = input_bytes(options_.sources);
     for (const std::string& source : options_.sources) read_source(source);
-    pipeline_.finish();
+    writer_.add_spelling(pipeline_.close());
     if (options_.mode == IndexMode::kSync) delete_missing();
     writer_.finish();
     report_.documents = writer_.doccount();
@@ -217,6 +217,7 @@ class IndexRun {
 
   // Called by the pipeline in input order, on this thread.
   void index_built(BuiltArticle&& built) {
+    if (!built.spelling.empty()) writer_.add_spelling(built.spelling);
     if (built.rejected()) {
       reject(built.reject_location(), built.error);
       return;
@@ -226,8 +227,7 @@ class IndexRun {
     // A database that was empty at the start holds only ids seen in this run.
     const bool started_empty = target_.fresh || target_.publish_first;
     const UpsertResult result =
-        writer_.upsert(id_term, {std::move(built.doc), std::move(built.spelling_words)},
-                       duplicate || !started_empty);
+        writer_.upsert(id_term, std::move(built.doc), duplicate || !started_empty);
     count(duplicate, result);
     after_article();
   }

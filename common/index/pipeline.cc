@@ -24,18 +24,22 @@ std::string BuiltArticle::reject_location() const {
   return record.kind == RecordKind::kPage ? record.file : record.location();
 }
 
-BuiltArticle ArticleBuildStage::build(Record&& record) const {
+BuiltArticle ArticleBuildStage::build(Record&& record) {
   BuiltArticle out;
   const std::string text = std::move(record.text);
   out.record = std::move(record);
   out.record.text.clear();
   try {
     const Article article = to_article(out.record, text);
-    out.doc = builder_.build(article, &out.spelling_words);
+    out.doc = builder_.build(article);
     out.id = article.id;
   } catch (const ArticleError& e) {
     out.error = e.what();
     if (out.error.empty()) out.error = "rejected";
+  }
+  if (++built_since_spelling_ == kSpellingBatch) {
+    builder_.take_spelling(&out.spelling);
+    built_since_spelling_ = 0;
   }
   return out;
 }
@@ -49,7 +53,9 @@ BuildPipeline::BuildPipeline(const PipelineOptions& options, Sink sink)
   for (size_t i = 0; i < options.threads; ++i) workers_.emplace_back([this] { work(); });
 }
 
-BuildPipeline::~BuildPipeline() {
+BuildPipeline::~BuildPipeline() { stop_workers(); }
+
+void BuildPipeline::stop_workers() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
@@ -57,6 +63,7 @@ BuildPipeline::~BuildPipeline() {
   }
   work_ready_.notify_all();
   for (std::thread& t : workers_) t.join();
+  workers_.clear();
 }
 
 void BuildPipeline::work() {
@@ -66,7 +73,10 @@ void BuildPipeline::work() {
     {
       std::unique_lock<std::mutex> lock(mu_);
       work_ready_.wait(lock, [&] { return stop_ || !inbox_.empty(); });
-      if (inbox_.empty()) return;
+      if (inbox_.empty()) {
+        stage.take_spelling(&leftover_spelling_);
+        return;
+      }
       item = std::move(inbox_.front());
       inbox_.pop_front();
     }
@@ -123,6 +133,13 @@ void BuildPipeline::finish() {
   if (workers_.empty()) return;
   std::unique_lock<std::mutex> lock(mu_);
   deliver_ready(lock, true);
+}
+
+SpellingCounts BuildPipeline::close() {
+  finish();
+  stop_workers();
+  inline_stage_.take_spelling(&leftover_spelling_);
+  return std::move(leftover_spelling_);
 }
 
 }  // namespace news

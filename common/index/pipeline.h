@@ -22,11 +22,13 @@ namespace news {
 
 // A record turned into a document (or rejected), as the writer needs it.
 struct BuiltArticle {
-  Record record;                            // where it came from; `text` is emptied
-  std::string id;                           // the article id (empty when rejected)
-  Xapian::Document doc;                     // the document (when not rejected)
-  std::vector<std::string> spelling_words;  // its words for "did you mean"
-  std::string error;                        // why it was rejected ("" = fine)
+  Record record;         // where it came from; `text` is emptied
+  std::string id;        // the article id (empty when rejected)
+  Xapian::Document doc;  // the document (when not rejected)
+  // Spelling counts of this and earlier documents of the same builder, sent
+  // every kSpellingBatch documents (empty otherwise), also with rejections.
+  SpellingCounts spelling;
+  std::string error;  // why it was rejected ("" = fine)
   bool rejected() const { return !error.empty(); }
   // "FILE" for a page dump, else "FILE:LINE": where a rejection points.
   std::string reject_location() const;
@@ -37,10 +39,14 @@ struct BuiltArticle {
 // One per thread: its DocumentBuilder's TermGenerator is not thread-safe.
 class ArticleBuildStage {
  public:
-  BuiltArticle build(Record&& record) const;
+  static constexpr size_t kSpellingBatch = 500;
+  BuiltArticle build(Record&& record);
+  // The spelling counts not yet sent with a BuiltArticle.
+  void take_spelling(SpellingCounts* counts) const { builder_.take_spelling(counts); }
 
  private:
   DocumentBuilder builder_;
+  size_t built_since_spelling_ = 0;
 };
 
 // `requested` threads, or the number of cores when 0.
@@ -74,8 +80,13 @@ class BuildPipeline {
   // Delivers everything pushed so far; returns when the sink has seen it all.
   void finish();
 
+  // Delivers everything, stops the workers and returns the spelling counts
+  // they had not sent yet. No record may be pushed afterwards.
+  SpellingCounts close();
+
  private:
   void work();
+  void stop_workers();
   void deliver_ready(std::unique_lock<std::mutex>& lock, bool wait_for_all);
 
   Sink sink_;
@@ -89,6 +100,7 @@ class BuildPipeline {
   uint64_t next_out_ = 0;  // sequence number the sink expects next
   bool stop_ = false;
   std::exception_ptr worker_error_;
+  SpellingCounts leftover_spelling_;  // from workers that stopped
   std::vector<std::thread> workers_;
 };
 

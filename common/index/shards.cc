@@ -293,13 +293,23 @@ ShardedWriter::ShardedWriter(const std::vector<std::string>& paths, bool fresh, 
 
 ShardedWriter::~ShardedWriter() = default;
 
-UpsertResult ShardedWriter::upsert(const std::string& id_term, NewDocument&& doc, bool may_exist) {
+UpsertResult ShardedWriter::upsert(const std::string& id_term, Xapian::Document&& doc,
+                                   bool may_exist) {
   Shard& shard = *shards_[shard_for(id_term, shards_.size())];
   if (may_exist) return shard.drained().upsert(id_term, std::move(doc), true);
   shard.post([id_term, doc = std::move(doc)](DatabaseWriter& w) mutable {
     w.upsert(id_term, std::move(doc), false);
   });
   return UpsertResult::kAdded;
+}
+
+void ShardedWriter::add_spelling(const SpellingCounts& counts) {
+  std::vector<SpellingCounts> parts(shards_.size());
+  for (const auto& [word, n] : counts) parts[fnv1a64(word) % parts.size()].emplace(word, n);
+  for (size_t i = 0; i < shards_.size(); ++i) {
+    if (parts[i].empty()) continue;
+    shards_[i]->post([part = std::move(parts[i])](DatabaseWriter& w) { w.add_spelling(part); });
+  }
 }
 
 bool ShardedWriter::remove(const std::string& id_term) {

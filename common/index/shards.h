@@ -95,7 +95,10 @@ class ShardedWriter {
   ShardedWriter(const ShardedWriter&) = delete;
   ShardedWriter& operator=(const ShardedWriter&) = delete;
 
-  UpsertResult upsert(const std::string& id_term, NewDocument&& doc, bool may_exist);
+  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist);
+  // Spelling data, each word to one shard (a search over the shards sums
+  // them): the shards share the work.
+  void add_spelling(const SpellingCounts& counts);
   bool remove(const std::string& id_term);
   // Commits every shard (waits for their queues).
   void commit();

@@ -65,6 +65,30 @@ BOOST_AUTO_TEST_CASE(same_output_in_input_order_whatever_the_threads) {
   }
 }
 
+// Spelling counts (documents holding each word), sent in batches with the
+// built articles and the rest by close(), whatever the threads.
+BOOST_AUTO_TEST_CASE(spelling_counts_every_built_document_once) {
+  const size_t records = 1300;  // more than two spelling batches
+  const Xapian::termcount good = records - records / 7;
+  for (size_t threads : {1, 2, 3}) {
+    BOOST_TEST_CONTEXT("threads " << threads) {
+      SpellingCounts counts;
+      BuildPipeline pipeline(PipelineOptions{threads, 0}, [&](BuiltArticle&& b) {
+        for (const auto& [word, n] : b.spelling) counts[word] += n;
+      });
+      for (size_t i = 1; i <= records; ++i) {
+        pipeline.push(json_record(i, i % 7 == 0 ? "{\"id\": broken" : article_json(i)));
+      }
+      for (const auto& [word, n] : pipeline.close()) counts[word] += n;
+      BOOST_TEST(counts["tariffs"] == good);
+      BOOST_TEST(counts["story"] == good);  // in title and body: once a document
+      BOOST_TEST(counts["number"] == good);
+      BOOST_TEST(counts.count("a1") == 0u);  // ids are not words of the text
+      BOOST_TEST(counts.count("12") == 0u);  // nor numbers
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(sink_exception_propagates) {
   BuildPipeline pipeline(PipelineOptions{3, 4}, [](BuiltArticle&& b) {
     if (b.id == "a5") throw std::runtime_error("sink failed");

@@ -41,10 +41,11 @@ class SmallIndex {
           R"({"id":"a2","title":"Tariff talks in Zürich","body":"Trade talks.",)"
           R"("authors":["Min-jun Park"],"tags":["Trade"],"published":"2025-05-02"})"}) {
       const Article article = article_from_json(json);
-      NewDocument doc;
-      doc.doc = builder.build(article, &doc.spelling_words);
-      writer.upsert(schema::id_term(article.id), std::move(doc), false);
+      writer.upsert(schema::id_term(article.id), builder.build(article), false);
     }
+    SpellingCounts spelling;
+    builder.take_spelling(&spelling);
+    writer.add_spelling(spelling);
     writer.finish();
     db_ = Xapian::Database(path_.string());
   }
