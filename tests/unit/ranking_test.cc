@@ -11,6 +11,7 @@
 
 #include "index/document_builder.h"
 #include "search/searcher.h"
+#include "temp_dir.h"
 
 namespace news {
 
@@ -135,6 +136,48 @@ BOOST_AUTO_TEST_CASE(recent_keeps_every_match_and_explains) {
   }
   BOOST_TEST(has_recency);
   BOOST_TEST(sum == res.hits[0].score, boost::test_tools::tolerance(1e-6));
+}
+
+BOOST_AUTO_TEST_CASE(equal_scores_put_newer_stories_first_on_every_page) {
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.path(), Xapian::DB_CREATE_OR_OVERWRITE);
+    DocumentBuilder builder;
+    // Indexed out of date order, so that the index order would be wrong.
+    for (const char* date :
+         {"2021-05-01", "2024-02-03", "2019-07-08", "2023-09-10", "2020-01-01"}) {
+      Article a;
+      a.id = date;
+      a.published = date;
+      a.title = "Glacier melt";
+      a.body = a.id == "2020-01-01"
+                   ? "The glacier melt raised the lake, said the mayor of the town."
+                   : "The glacier melt raised the lake.";
+      db.add_document(builder.build(a));
+    }
+    db.commit();
+  }
+  Searcher searcher({dir.path()});
+  SearchRequest r;
+  r.query = "glacier melt";
+  const std::vector<std::string> expected = {"2024-02-03", "2023-09-10", "2021-05-01", "2019-07-08",
+                                             "2020-01-01"};  // longer: lower
+  BOOST_TEST(ids(searcher.search(r)) == expected, boost::test_tools::per_element());
+  for (size_t offset = 0; offset < expected.size(); ++offset) {
+    for (size_t limit : {1, 2}) {
+      BOOST_TEST_CONTEXT("offset " << offset << ", limit " << limit) {
+        r.offset = offset;
+        r.limit = limit;
+        const auto end = expected.begin() +
+                         static_cast<std::ptrdiff_t>(std::min(offset + limit, expected.size()));
+        const std::vector<std::string> page(expected.begin() + static_cast<std::ptrdiff_t>(offset),
+                                            end);
+        const SearchResults res = searcher.search(r);
+        BOOST_TEST(ids(res) == page, boost::test_tools::per_element());
+        BOOST_TEST(res.hits.front().rank == offset + 1);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
