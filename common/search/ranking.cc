@@ -415,7 +415,8 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
   Xapian::Query scored = text;
   const bool browse = text.get_length() == 0 ||  // MatchAll: no words
                       text.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-  if (params_.expand_docs > 0 && !browse && request_.similar_id.empty()) {
+  const bool count_only = request_.limit == 0;  // the order does not matter
+  if (params_.expand_docs > 0 && !browse && !count_only && request_.similar_id.empty()) {
     const Xapian::Query exp = expansion(text, filter);
     if (!exp.empty()) {
       scored = Xapian::Query(
@@ -423,14 +424,14 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
       parts_.push_back({"expansion", exp, false});
     }
   }
-  if (params_.proximity_weight > 0 && !browse && request_.similar_id.empty()) {
+  if (params_.proximity_weight > 0 && !browse && !count_only && request_.similar_id.empty()) {
     const Xapian::Query near = proximity();
     if (!near.empty()) {
       scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, near);
       parts_.push_back({"proximity", near, false});
     }
   }
-  if (request_.recent_half_life_days > 0) {
+  if (request_.recent_half_life_days > 0 && !count_only) {
     const Xapian::Query fresh = recency(scored, filter);
     scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, fresh);
     parts_.push_back({"recency", fresh, false});

@@ -80,7 +80,8 @@ class Ranker {
   // Sets the weighting scheme and the final query on `enquire`: `text`
   // (and the request's ranking evidence on top of it) filtered by
   // `filter` (an empty Query: none). Runs a first pass for feedback or
-  // recency when they are on.
+  // recency when they are on, except for a count alone (request.limit 0:
+  // the order does not matter).
   void prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed, const Xapian::Query& filter);
 
   // Why the hit ranked there: matched terms and the weight of each part of
