@@ -153,15 +153,43 @@ class StoredJsonReader {
     for (const auto& [name, member] : kLists) {
       if (key == name) return strings(&(a->*member));
     }
-    // Another field: kept as its JSON text, as article_from_json keeps it
-    // (Json::dump), which for a string without escapes is the text itself.
+    // Another field: kept as the JSON text Json::dump writes, which this
+    // reader can tell for true, false, null, and strings (or lists of
+    // strings) without escapes.
+    std::string& json = a->extra[key];
+    for (const char* literal : {"true", "false", "null"}) {
+      if (eat_word(literal)) {
+        json = literal;
+        return true;
+      }
+    }
+    if (!eat('[')) return plain_string(&json);
+    json = "[";
+    if (eat(']')) return json += ']', true;
+    do {
+      if (json.size() > 1) json += ',';
+      if (!plain_string(&json)) return false;
+    } while (eat(','));
+    json += ']';
+    return eat(']');
+  }
+
+  // Appends a string without escapes as it reads: "text".
+  bool plain_string(std::string* json) {
     skip_space();
     const size_t start = p_;
     std::string value;
     if (!string(&value)) return false;
     const std::string_view text = s_.substr(start, p_ - start);
     if (text.size() != value.size() + 2) return false;  // had escapes
-    a->extra[key] = std::string(text);
+    json->append(text);
+    return true;
+  }
+
+  bool eat_word(std::string_view word) {
+    skip_space();
+    if (s_.substr(p_, word.size()) != word) return false;
+    p_ += word.size();
     return true;
   }
 

@@ -201,6 +201,8 @@ BOOST_AUTO_TEST_CASE(stored_json_reader_agrees_with_the_full_parser) {
            R"("places":[],"caption":"C\tc","body":"P1\n\nP2 \u0001 \ud83d\ude00 €"})",
            R"({ "id" : "s" , "title" : "spaced" , "tags" : [ "a" , "b" ] })",
            R"({"id":"x","title":"T","date_raw":"26-FEB-1987 15:10","n":"1"})",
+           R"({"id":"y","title":"T","orgs":[],"people":[ "Ann" , "Bo" ],"b":true,"c":false,)"
+           R"("d":null})",
        }) {
     BOOST_TEST_CONTEXT(json) {
       const Article full = article_from_json(json);
@@ -217,11 +219,11 @@ BOOST_AUTO_TEST_CASE(stored_json_reader_agrees_with_the_full_parser) {
 BOOST_AUTO_TEST_CASE(stored_json_reader_declines_what_it_does_not_know) {
   Article a;
   for (const char* json :
-       {"", "{", "[]", R"({"id":"a","title":"T","extra":1})",
-        R"({"id":"a","title":"T","n":["a list"]})", R"({"id":1})", R"({"id":"a",})",
+       {"", "{", "[]", R"({"id":"a","title":"T","extra":1})", R"({"id":1})", R"({"id":"a",})",
         R"({"id":"a"} x)", R"({"id":"a\q"})", R"({"id":"\ud83d"})", R"({"id":"\u12"})",
         R"({"id":"open)", R"({"tags":["a",2]})", R"({"tags":"a"})",
-        R"({"id":"a","n":"escaped \" quote"})", "{\"id\":\"tab\there\"}"}) {
+        R"({"id":"a","n":"escaped \" quote"})", R"({"id":"a","n":["x\"y"]})", R"({"id":"a","n":1})",
+        R"({"id":"a","n":{}})", R"({"id":"a","n":tru})", "{\"id\":\"tab\there\"}"}) {
     BOOST_TEST_CONTEXT(json) { BOOST_TEST(!read_stored_article_json(json, &a)); }
   }
 }
