@@ -35,6 +35,11 @@ delve_all() {
 "$NEWS_INDEX" rebuild -q --db "$WORK/sh" --shards 3 --threads 2 "$SAMPLE"
 check_eq "three shards in the stub" 3 "$(live_count "$WORK/sh")"
 same_results "3 shards vs unsharded" "$WORK/one" "$WORK/sh"
+# Spelling data: each word in one shard; a search over them sums it.
+suggestion() { "$NEWS_SEARCH" --db "$1" --json 'tarrifs koreaa semiconducters' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["suggestion"])' || true; }
+check_eq "did you mean, unsharded" "tariff korea semiconductors" "$(suggestion "$WORK/one")"
+check_eq "did you mean, 3 shards" "$(suggestion "$WORK/one")" "$(suggestion "$WORK/sh")"
 
 # Every article in exactly one shard.
 total=0
