@@ -121,8 +121,9 @@ bool has_control_character(std::string_view s) {
   return false;
 }
 
-// A reader of the JSON subset article_to_json writes: one object of
-// string and list-of-strings fields, and other fields with string values.
+// A reader of the JSON subset article_to_json writes for most articles: one
+// object of string and list-of-strings fields, and other fields holding
+// strings or lists of strings without escapes, true, false or null.
 class StoredJsonReader {
  public:
   explicit StoredJsonReader(std::string_view text) : s_(text) {}
@@ -322,8 +323,8 @@ Article article_from_json_document(std::string_view json_text) {
 Article article_from_json(std::string_view json_text) {
   if (!is_valid_utf8(json_text)) throw ArticleError("invalid UTF-8");
   // Most records hold only strings and lists of strings: read those without
-  // building a JSON document (a fifth of a Reuters rebuild's parsing time);
-  // anything else, errors included, goes through nlohmann::json.
+  // building a JSON document; anything else, errors included, goes through
+  // nlohmann::json.
   Article a;
   if (!StoredJsonReader(json_text).read(&a)) a = article_from_json_document(json_text);
   tidy_and_validate(a);

@@ -43,8 +43,8 @@ Article article_from_json(std::string_view json_text);
 // Reads the compact JSON that article_to_json writes, without the checks
 // and tidying of article_from_json (for data this program stored): several
 // times faster, which matters when every hit of a search decodes one.
-// Returns false, `out` unspecified, on anything else (a value that is not
-// a string or a list of strings, bad syntax); use article_from_json then.
+// Returns false, `out` unspecified, on anything else (numbers, objects,
+// escapes in an unknown field, bad syntax); use article_from_json then.
 bool read_stored_article_json(std::string_view json_text, Article* out);
 
 // Serialises an Article as one compact JSON object (corpus format); empty
