@@ -114,13 +114,6 @@ void put_list(OrderedJson& j, const char* key, const std::vector<std::string>& v
   if (!v.empty()) j[key] = v;
 }
 
-bool has_control_character(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20) return true;
-  }
-  return false;
-}
-
 // A reader of the JSON subset article_to_json writes for most articles: one
 // object of string and list-of-strings fields, and other fields holding
 // strings or lists of strings without escapes, true, false or null.
@@ -208,11 +201,12 @@ class StoredJsonReader {
     if (!eat('"')) return false;
     out->clear();
     while (true) {
-      const size_t special = s_.find_first_of("\"\\", p_);
-      if (special == std::string_view::npos) return false;
-      const std::string_view run = s_.substr(p_, special - p_);
-      if (has_control_character(run)) return false;  // not JSON
-      out->append(run);
+      size_t special = p_;  // the next quote or backslash
+      for (; special < s_.size() && s_[special] != '"' && s_[special] != '\\'; ++special) {
+        if (static_cast<unsigned char>(s_[special]) < 0x20) return false;  // not JSON
+      }
+      if (special == s_.size()) return false;
+      out->append(s_.substr(p_, special - p_));
       p_ = special + 1;
       if (s_[special] == '"') return true;
       if (!escape(out)) return false;

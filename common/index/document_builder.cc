@@ -67,7 +67,7 @@ class DocumentBuilder::CachingStemmer : public Xapian::StemImplementation {
     auto it = cache_.find(word);
     if (it == cache_.end()) {
       if (cache_.size() >= kMaxCached) {
-        take(&spilled_);  // the pending counts point into the cache
+        move_pending(&spilled_);  // they point into the cache
         cache_.clear();
       }
       it = cache_.emplace(word, Entry{english_(word), is_spelling_word(word), 0, 0}).first;
@@ -83,17 +83,20 @@ class DocumentBuilder::CachingStemmer : public Xapian::StemImplementation {
 
   // Adds the counts since the last take to `counts`.
   void take(SpellingCounts* counts) {
+    move_pending(counts);
+    for (const auto& [word, n] : spilled_) (*counts)[word] += n;
+    spilled_.clear();
+  }
+
+ private:
+  void move_pending(SpellingCounts* counts) {
     for (auto* word : pending_) {
       (*counts)[word->first] += word->second.pending;
       word->second.pending = 0;
     }
     pending_.clear();
-    if (counts == &spilled_) return;
-    for (auto& [word, n] : spilled_) (*counts)[word] += n;
-    spilled_.clear();
   }
 
- private:
   struct Entry {
     std::string stem;
     bool spelling;              // is_spelling_word

@@ -4,7 +4,6 @@
 #include <xapian.h>
 
 #include <string>
-#include <vector>
 
 #include "article.h"
 #include "text/analysis.h"

@@ -404,11 +404,10 @@ Xapian::Query Ranker::similar_query() const {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, weighted_terms(eset), Xapian::Query(id_term));
 }
 
-void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed,
+void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& text,
                      const Xapian::Query& filter) {
   enquire.set_weighting_scheme(*weight_);
   parts_.clear();
-  const Xapian::Query& text = parsed;
   for (auto t = text.get_unique_terms_begin(); t != text.get_unique_terms_end(); ++t) {
     if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
   }

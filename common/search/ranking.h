@@ -82,7 +82,7 @@ class Ranker {
   // `filter` (an empty Query: none). Runs a first pass for feedback or
   // recency when they are on, except for a count alone (request.limit 0:
   // the order does not matter).
-  void prepare(Xapian::Enquire& enquire, const Xapian::Query& parsed, const Xapian::Query& filter);
+  void prepare(Xapian::Enquire& enquire, const Xapian::Query& text, const Xapian::Query& filter);
 
   // Why the hit ranked there: matched terms and the weight of each part of
   // the query (terms with their field occurrences, expansion, proximity,
