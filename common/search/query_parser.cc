@@ -141,15 +141,17 @@ Xapian::Query day_range_query(const std::string& from, const std::string& to) {
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDaySlot, from, to);
 }
 
-NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& today)
+NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& today, bool all_local)
     : db_(db),
       stemmer_("english"),
       stopper_(english_stopwords().begin(), english_stopwords().end()),
-      today_(today) {
+      today_(today),
+      all_local_(all_local) {
   qp_.set_database(db);
   qp_.set_stemmer(stemmer_);
   // As indexed (schema.h): every free word and phrase word stemmed, under
-  // kTextPrefix; a wildcard matches the stems that start with it.
+  // kTextPrefix; a wildcard matches the stems that start with it (and
+  // parse() adds those of the words it starts).
   qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   qp_.add_prefix("", schema::kTextPrefix);
   qp_.set_stopper(&stopper_);
@@ -180,7 +182,8 @@ std::string NewsQueryParser::prepare(const std::string& text) const {
 }
 
 Xapian::Query NewsQueryParser::parse(const std::string& text, bool all_terms) {
-  const std::string prepared = prepare(text);
+  std::string prepared = prepare(text);
+  if (all_local_) prepared = widen_wildcards(prepared, verbatim_fields_, db_);
   if (collapse_whitespace(prepared).empty()) return Xapian::Query::MatchAll;
   qp_.set_default_op(all_terms ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   field_error_->clear();

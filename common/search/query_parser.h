@@ -19,8 +19,11 @@ namespace news {
 class NewsQueryParser {
  public:
   // `db` gives wildcard expansion and term statistics; `today` anchors
-  // relative dates ("7d", "yesterday").
-  NewsQueryParser(const Xapian::Database& db, const CivilDay& today);
+  // relative dates ("7d", "yesterday"). `all_local`: no shard of `db` is
+  // remote, so its spelling data is whole and wildcards are widened by the
+  // words they start (widen_wildcards in text/analysis.h); over remote
+  // shards a wildcard matches the stems it starts, the same on every layout.
+  NewsQueryParser(const Xapian::Database& db, const CivilDay& today, bool all_local = true);
 
   // Parses the query text; empty text matches every document. `all_terms`
   // makes every word required (default: any word, best matches first).
@@ -57,6 +60,7 @@ class NewsQueryParser {
   Xapian::Stem stemmer_;
   Xapian::SimpleStopper stopper_;
   CivilDay today_;
+  bool all_local_;
 };
 
 // A query matching documents published on days in [from, to] (YYYYMMDD

@@ -113,7 +113,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  NewsQueryParser parser(db_, today_);
+  NewsQueryParser parser(db_, today_, !has_remote_);
   Xapian::Query filter = parser.filters(request.filters);
   const Xapian::Query dates = parser.date_range(request.since, request.until);
   if (!dates.empty()) {

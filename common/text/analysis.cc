@@ -1,7 +1,9 @@
 #include "text/analysis.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 
 #include "schema.h"
 #include "text/text.h"
@@ -186,15 +188,54 @@ bool is_spelling_word(std::string_view term) {
 
 namespace {
 
-bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-}
+constexpr size_t kMaxWildcardWords = 50;    // stems a wildcard gains from words
+constexpr size_t kMaxWildcardScan = 20000;  // spelling words read for one wildcard
 
 bool is_operator(std::string_view word) {
   for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
     if (word == op) return true;
   }
   return false;
+}
+
+std::string lower_case(std::string_view word) {
+  std::string lower;
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+    Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
+  }
+  return lower;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Rewrites the free text of a prepared query word by word: `rewrite(query,
+// begin, &end, in_quotes)` is called for each run of word characters
+// outside field values, may move `end` on to take in what follows, and
+// returns what replaces query[begin, end) ("": keep it).
+template <typename Rewrite>
+std::string rewrite_words(std::string_view query, const std::vector<std::string>& verbatim_fields,
+                          Rewrite rewrite) {
+  std::string out;
+  bool in_quotes = false;
+  for (size_t i = 0; i < query.size();) {
+    const size_t span = in_quotes ? 0 : verbatim_span(query, i, verbatim_fields);
+    if (span > 0) {
+      out.append(query.substr(i, span));
+      i += span;
+    } else if (is_word_byte(query[i])) {
+      size_t end = i;
+      while (end < query.size() && is_word_byte(query[end])) ++end;
+      const std::string replacement = rewrite(query, i, &end, in_quotes);
+      out.append(replacement.empty() ? query.substr(i, end - i) : std::string_view(replacement));
+      i = end;
+    } else {
+      if (query[i] == '"') in_quotes = !in_quotes;
+      out += query[i++];
+    }
+  }
+  return out;
 }
 
 // The spelling suggestion for one word of a query, or "" to keep it: words
@@ -206,12 +247,68 @@ std::string respelled_word(std::string_view text, size_t begin, size_t end,
   if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*'))) {
     return "";
   }
-  std::string lower;
-  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
-    Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
-  }
+  const std::string lower = lower_case(word);
   if (!is_spelling_word(lower) || db.term_exists(schema::kTextPrefix + stem(lower))) return "";
   return db.get_spelling_suggestion(lower);
+}
+
+bool all_word_bytes(std::string_view word) {
+  for (const char c : word) {
+    if (!is_word_byte(c)) return false;
+  }
+  return true;
+}
+
+// Words of the spelling data that start with `pattern` and whose stems do
+// not (the wildcard matches those itself): one word for each stem, the
+// stems held by most documents first.
+std::vector<std::string> words_beyond_stems(const Xapian::Database& db, const std::string& pattern,
+                                            const Xapian::Stem& stem) {
+  struct Stem {
+    std::string word;  // its most frequent word
+    Xapian::doccount word_freq = 0;
+    Xapian::doccount freq = 0;  // of all its words
+  };
+  std::map<std::string, Stem> stems;
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(pattern);
+  for (size_t n = 0; it != db.spellings_end() && n < kMaxWildcardScan; ++it, ++n) {
+    const std::string word = *it;
+    if (!starts_with(word, pattern)) break;
+    const std::string word_stem = stem(word);
+    if (starts_with(word_stem, pattern) || !all_word_bytes(word)) continue;
+    Stem& s = stems[word_stem];
+    const Xapian::doccount freq = it.get_termfreq();
+    s.freq += freq;
+    if (freq > s.word_freq) {
+      s.word = word;
+      s.word_freq = freq;
+    }
+  }
+  std::vector<const Stem*> order;
+  for (const auto& entry : stems) order.push_back(&entry.second);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Stem* a, const Stem* b) { return a->freq > b->freq; });
+  if (order.size() > kMaxWildcardWords) order.resize(kMaxWildcardWords);
+  std::vector<std::string> words;
+  for (const Stem* s : order) words.push_back(s->word);
+  return words;
+}
+
+// `word*` at the start of a term as `(word* OR president OR ...)`, or "" to
+// keep it.
+std::string widened_wildcard(std::string_view text, size_t begin, size_t* end, bool in_quotes,
+                             const Xapian::Database& db, const Xapian::Stem& stem) {
+  const bool wildcard = *end < text.size() && text[*end] == '*';
+  const bool term_start = at_term_start(text, begin) || text[begin - 1] == ':';
+  if (!wildcard || in_quotes || !term_start) return "";
+  const std::string pattern = lower_case(text.substr(begin, *end - begin));
+  const std::vector<std::string> words = words_beyond_stems(db, pattern, stem);
+  if (words.empty()) return "";
+  ++*end;  // the '*'
+  std::string group = "(" + pattern + "*";
+  for (const std::string& w : words) group += " OR " + w;
+  return group + ")";
 }
 
 }  // namespace
@@ -219,25 +316,19 @@ std::string respelled_word(std::string_view text, size_t begin, size_t end,
 std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
                           const Xapian::Database& db) {
   const Xapian::Stem stem("english");
-  std::string out;
-  bool in_quotes = false;
-  for (size_t i = 0; i < query.size();) {
-    const size_t span = in_quotes ? 0 : verbatim_span(query, i, verbatim_fields);
-    if (span > 0) {
-      out.append(query.substr(i, span));
-      i += span;
-    } else if (is_word_char(query[i])) {
-      size_t end = i;
-      while (end < query.size() && is_word_char(query[end])) ++end;
-      const std::string better = respelled_word(query, i, end, db, stem);
-      out.append(better.empty() ? query.substr(i, end - i) : std::string_view(better));
-      i = end;
-    } else {
-      if (query[i] == '"') in_quotes = !in_quotes;
-      out += query[i++];
-    }
-  }
-  return out;
+  return rewrite_words(query, verbatim_fields,
+                       [&](std::string_view text, size_t begin, size_t* end, bool) {
+                         return respelled_word(text, begin, *end, db, stem);
+                       });
+}
+
+std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,
+                            const Xapian::Database& db) {
+  const Xapian::Stem stem("english");
+  return rewrite_words(query, verbatim_fields,
+                       [&](std::string_view text, size_t begin, size_t* end, bool in_quotes) {
+                         return widened_wildcard(text, begin, end, in_quotes, db, stem);
+                       });
 }
 
 const std::vector<std::string>& english_stopwords() {

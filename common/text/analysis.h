@@ -41,6 +41,16 @@ bool is_spelling_word(std::string_view term);
 std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
                           const Xapian::Database& db);
 
+// `query` (prepared by prepare_query_text) with each free-text wildcard
+// (`presiden*`, outside quotes and exact-field values) widened by the
+// indexed words it starts whose stems it does not: `(presiden* OR
+// president)`. The index holds stems, so `presiden*` alone matches the
+// stems starting "presiden" ("presidenti", of "presidential") but not
+// "presid", of "president". The words come from the spelling data: at most
+// 50 stems, those in most documents first. Unchanged where there are none.
+std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,
+                            const Xapian::Database& db);
+
 // Spelling words and the number of documents holding each, added to the
 // spelling data ("did you mean", respell_query) in one add_spelling call per
 // word and batch: a call per word and document cost a quarter more indexing

@@ -166,6 +166,32 @@ BOOST_AUTO_TEST_CASE(since_and_until) {
   BOOST_CHECK_THROW(parser.date_range("soon", ""), QueryError);
 }
 
+// The index holds stems: "exporters" is "Zexport", which `exporter*`
+// (stems starting "exporter") would miss without the words it starts.
+BOOST_AUTO_TEST_CASE(wildcards_match_the_words_they_start) {
+  SmallIndex index;
+  NewsQueryParser parser(index.db(), kToday);
+  const Case kCases[] = {
+      {"exporter*", "Query((WILDCARD SYNONYM Zexporter OR Zexport@2))"},
+      {"title:exporter*", "Query((WILDCARD SYNONYM ZSexporter OR ZSexport@2))"},
+      {"korea -exporter*", "Query((Zkorea@1 AND_NOT (WILDCARD SYNONYM Zexporter OR Zexport@3)))"},
+      {"korea*", "Query(WILDCARD SYNONYM Zkorea)"},            // "korean": its stem starts so
+      {"tag:export*", "Query(0 * WILDCARD SYNONYM Kexport)"},  // exact fields: values
+  };
+  for (const Case& c : kCases) {
+    BOOST_TEST_CONTEXT("query: " << c.query) {
+      BOOST_TEST(parser.parse(c.query, false).get_description() == c.description);
+    }
+  }
+  Xapian::Enquire enquire(index.db());
+  enquire.set_query(parser.parse("exporter*", false));
+  BOOST_TEST(enquire.get_mset(0, 10).size() == 1u);
+  // Over remote shards (spelling data out of reach) only the stems.
+  NewsQueryParser remote(index.db(), kToday, false);
+  BOOST_TEST(remote.parse("exporter*", false).get_description() ==
+             "Query(WILDCARD SYNONYM Zexporter)");
+}
+
 BOOST_AUTO_TEST_CASE(did_you_mean_from_spelling_data) {
   SmallIndex index;
   NewsQueryParser parser(index.db(), kToday);
