@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
@@ -323,6 +324,32 @@ Article article_from_json(std::string_view json_text) {
   if (!StoredJsonReader(json_text).read(&a)) a = article_from_json_document(json_text);
   tidy_and_validate(a);
   return a;
+}
+
+std::string rejected_record_id(std::string_view json_text) {
+  const Json doc = Json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  if (doc.is_object()) {
+    const auto id = doc.find("id");
+    return id != doc.end() && id->is_string() ? collapse_whitespace(id->get<std::string>()) : "";
+  }
+  // Broken JSON: the first "id" key with a plain string value.
+  static constexpr std::string_view kKey = "\"id\"";
+  for (size_t at = json_text.find(kKey); at != std::string_view::npos;
+       at = json_text.find(kKey, at + 1)) {
+    size_t i = at + kKey.size();
+    const auto skip_spaces = [&] {
+      while (i < json_text.size() && std::isspace(static_cast<unsigned char>(json_text[i]))) ++i;
+    };
+    skip_spaces();
+    if (i >= json_text.size() || json_text[i] != ':') continue;
+    ++i;
+    skip_spaces();
+    if (i >= json_text.size() || json_text[i] != '"') continue;
+    const size_t end = json_text.find_first_of("\"\\", i + 1);
+    if (end == std::string_view::npos || json_text[end] != '"') return "";
+    return collapse_whitespace(std::string(json_text.substr(i + 1, end - i - 1)));
+  }
+  return "";
 }
 
 bool read_stored_article_json(std::string_view json_text, Article* out) {

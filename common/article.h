@@ -40,6 +40,12 @@ struct Article {
 // field of the wrong type.
 Article article_from_json(std::string_view json_text);
 
+// The id a JSON record names even when article_from_json rejects it (no
+// title, a field of the wrong type, JSON broken after a readable
+// `"id": "..."`), tidied as article_from_json tidies it; "" when none can be
+// read. A sync keeps the indexed version of a rejected record's id.
+std::string rejected_record_id(std::string_view json_text);
+
 // Reads the compact JSON that article_to_json writes, without the checks
 // and tidying of article_from_json (for data this program stored): several
 // times faster, which matters when every hit of a search decodes one.

@@ -27,11 +27,6 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-Article to_article(const Record& record) {
-  if (record.kind == RecordKind::kPage) return clean_page(record.text, record.file);
-  return article_from_json(record.text);
-}
-
 // Where the articles of one run go, and how to make them live.
 struct Target {
   std::vector<std::string> paths;  // one database per shard
@@ -136,7 +131,7 @@ class IndexRun {
     if (options_.on_progress) bytes_total_ = input_bytes(options_.sources);
     for (const std::string& source : options_.sources) read_source(source);
     writer_.add_spelling(pipeline_.close());
-    if (options_.mode == IndexMode::kSync) delete_missing();
+    if (options_.mode == IndexMode::kSync) delete_missing_unless_held_back();
     writer_.finish();
     report_.documents = writer_.doccount();
     return report_;
@@ -179,6 +174,7 @@ class IndexRun {
   void reject_in_order(const std::string& location, const std::string& reason) {
     pipeline_.finish();
     reject(location, reason);
+    id_unknown(location);
   }
 
   void reject(const std::string& location, const std::string& reason) {
@@ -202,7 +198,7 @@ class IndexRun {
     if (!indexed_) return false;
     Article article;
     try {
-      article = to_article(record);
+      article = record_article(record, record.text);
     } catch (const ArticleError&) {
       return false;  // the pipeline rejects it
     }
@@ -220,6 +216,7 @@ class IndexRun {
     if (!built.spelling.empty()) writer_.add_spelling(built.spelling);
     if (built.rejected()) {
       reject(built.reject_location(), built.error);
+      keep_indexed_version(built);
       return;
     }
     const std::string id_term = schema::id_term(built.id);
@@ -277,12 +274,45 @@ class IndexRun {
     }
   }
 
+  // Sync: the indexed version of a rejected record's id stays (it is not
+  // "missing from the sources"). A page's id comes from its text, so a
+  // rejected page cannot name an indexed one.
+  void keep_indexed_version(const BuiltArticle& built) {
+    if (options_.mode != IndexMode::kSync || built.record.kind == RecordKind::kPage) return;
+    if (built.id.empty()) {
+      id_unknown(built.reject_location());
+      return;
+    }
+    const std::string id_term = schema::id_term(built.id);
+    kept_.insert(id_term);
+    if (options_.on_warning && writer_.database().term_exists(id_term)) {
+      options_.on_warning(built.reject_location() + ": the indexed version of '" + built.id +
+                          "' is kept");
+    }
+  }
+
+  // A rejected record whose id cannot be read may be the new version of any
+  // indexed article: a sync then deletes nothing.
+  void id_unknown(const std::string& location) {
+    if (options_.mode == IndexMode::kSync && id_unknown_at_.empty()) id_unknown_at_ = location;
+  }
+
+  void delete_missing_unless_held_back() {
+    if (id_unknown_at_.empty()) {
+      delete_missing();
+    } else if (options_.on_warning) {
+      options_.on_warning("nothing deleted: the id of the record rejected at " + id_unknown_at_ +
+                          " cannot be read, so any article missing from the sources may be it;"
+                          " fix it and sync again");
+    }
+  }
+
   void delete_missing() {
     std::vector<std::string> missing;
     const Xapian::Database db = writer_.database();
     for (auto it = db.allterms_begin(schema::kIdPrefix); it != db.allterms_end(schema::kIdPrefix);
          ++it) {
-      if (!seen_.contains(*it)) missing.push_back(*it);
+      if (!seen_.contains(*it) && kept_.count(*it) == 0) missing.push_back(*it);
     }
     for (const std::string& term : missing) {
       if (writer_.remove(term)) ++report_.deleted;
@@ -297,6 +327,8 @@ class IndexRun {
   SeenIds seen_;
   std::optional<IndexedHashes> indexed_;      // none for a new or fresh database
   std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
+  std::unordered_set<std::string> kept_;      // sync: id terms of rejected records
+  std::string id_unknown_at_;  // sync: where a rejected record's id could not be read
   size_t since_commit_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;

@@ -8,12 +8,12 @@ namespace {
 
 constexpr size_t kInFlightPerThread = 64;
 
-Article to_article(const Record& record, const std::string& text) {
+}  // namespace
+
+Article record_article(const Record& record, const std::string& text) {
   if (record.kind == RecordKind::kPage) return clean_page(text, record.file);
   return article_from_json(text);
 }
-
-}  // namespace
 
 size_t resolve_threads(size_t requested) {
   if (requested > 0) return requested;
@@ -30,12 +30,13 @@ BuiltArticle ArticleBuildStage::build(Record&& record) {
   out.record = std::move(record);
   out.record.text.clear();
   try {
-    const Article article = to_article(out.record, text);
+    const Article article = record_article(out.record, text);
     out.doc = builder_.build(article);
     out.id = article.id;
   } catch (const ArticleError& e) {
     out.error = e.what();
     if (out.error.empty()) out.error = "rejected";
+    if (out.record.kind != RecordKind::kPage) out.id = rejected_record_id(text);
   }
   if (++built_since_spelling_ == kSpellingBatch) {
     builder_.take_spelling(&out.spelling);

@@ -20,10 +20,16 @@
 
 namespace news {
 
+// The article of a record whose text is `text`: a JSON line read, or a raw
+// page cleaned. Throws ArticleError.
+Article record_article(const Record& record, const std::string& text);
+
 // A record turned into a document (or rejected), as the writer needs it.
 struct BuiltArticle {
-  Record record;         // where it came from; `text` is emptied
-  std::string id;        // the article id (empty when rejected)
+  Record record;  // where it came from; `text` is emptied
+  // The article id; of a rejected JSON record, the id it names when one can
+  // be read (rejected_record_id), else "".
+  std::string id;
   Xapian::Document doc;  // the document (when not rejected)
   // Spelling counts of this and earlier documents of the same builder, sent
   // every kSpellingBatch documents (empty otherwise), also with rejections.

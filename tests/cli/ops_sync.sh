@@ -1,6 +1,7 @@
 # Nightly-job operations on a small generated corpus: add/sync counts and
 # the --report keys, rejections with file:line, delete per id, compact,
-# a sync that stops on an unreadable source deletes nothing.
+# a sync that stops on an unreadable source deletes nothing, a rejected
+# record keeps its indexed version.
 source "$(dirname "$0")/lib.sh"
 
 # gen_corpus FILE FIRST LAST [CHANGED_WORD CHANGED_EVERY]: articles FIRST..LAST.
@@ -100,5 +101,24 @@ check_eq "sync with a missing source" 2 "$rc"
 check_eq "one error line" 1 "$(wc -l <"$WORK/err")"
 check_contains "error names the source" "missing.jsonl" "$(cat "$WORK/err")"
 check_eq "nothing deleted" 1 "$(hits id:a-1 OR id:a-2)"
+
+# A rejected line whose id cannot be read may be the new version of any
+# story: the sync updates and adds, but deletes nothing, and says why.
+{ cat "$WORK/v2.jsonl"; echo '{"title": "broken'; } >"$WORK/v2-broken.jsonl"
+run_status rc "$NEWS_INDEX" sync --db "$DB" "$WORK/v2-broken.jsonl" 2>"$WORK/err"
+check_eq "sync with an unreadable id: exit" 1 "$rc"
+check_contains "deletions held back, with the line" \
+  "nothing deleted: the id of the record rejected at $WORK/v2-broken.jsonl:191" "$(cat "$WORK/err")"
+check_eq "stories missing from the sources kept" 209 "$(doccount)"
+# A rejected new version (no title) keeps the indexed story; the stories
+# missing from the sources go.
+{ cat "$WORK/v2.jsonl"; echo '{"id": "a-5", "title": " "}'; } >"$WORK/v2-a5.jsonl"
+run_status rc "$NEWS_INDEX" sync --db "$DB" "$WORK/v2-a5.jsonl" 2>"$WORK/err"
+check_eq "sync with a rejected new version: exit" 1 "$rc"
+check_contains "rejection" "$WORK/v2-a5.jsonl:191: missing required field 'title'" "$(cat "$WORK/err")"
+check_contains "kept, said" "the indexed version of 'a-5' is kept" "$(cat "$WORK/err")"
+check_eq "the rejected story's indexed version stays" 1 "$(hits id:a-5)"
+check_eq "the others missing from the sources are deleted" 0 "$(hits id:a-2 OR id:a-20)"
+check_eq "documents after the sync" 191 "$(doccount)"
 
 finish

@@ -228,6 +228,24 @@ BOOST_AUTO_TEST_CASE(stored_json_reader_declines_what_it_does_not_know) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(rejected_records_still_name_their_id) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {R"({"id": " a-1 ", "title": ""})", "a-1"},                 // rejected: no title
+      {R"({"id": "a-2", "published": 5, "title": "t"})", "a-2"},  // a field of the wrong type
+      {R"({"body": "x", "id" : "a-3", "title": "unterminated)", "a-3"},  // broken JSON
+      {R"({"title": "broken)", ""},
+      {R"({"id": 7, "title": "t"})", ""},
+      {R"(["a-4"])", ""},
+      {"", ""},
+  };
+  for (const auto& [json, id] : kCases) {
+    BOOST_TEST_CONTEXT("record: " << json) {
+      BOOST_CHECK_THROW(article_from_json(json), ArticleError);
+      BOOST_TEST(rejected_record_id(json) == id);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace news
