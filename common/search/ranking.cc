@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -36,6 +37,7 @@ void set_param(RankingParams& p, const std::string& name, const std::string& val
       {"expand", [&](double d) { p.expand_docs = static_cast<unsigned>(d); }},
       {"expand_terms", [&](double d) { p.expand_terms = static_cast<unsigned>(d); }},
       {"expand_min_docs", [&](double d) { p.expand_min_docs = static_cast<unsigned>(d); }},
+      {"expand_max_df", [&](double d) { p.expand_max_df = std::min(d, 1.0); }},
       {"expand_weight", [&](double d) { p.expand_weight = d; }},
       {"expand_rerank", [&](double d) { p.expand_rerank = d != 0; }},
       {"proximity", [&](double d) { p.proximity_weight = d; }},
@@ -82,10 +84,22 @@ bool is_text_term(const std::string& t) {
   return !t.empty() && (t[0] == schema::kTextPrefix[0] || t[0] == schema::kAuthorWordPrefix[0]);
 }
 
-// "Z" + a stem of at least 3 characters, not a title-only (ZS) stem.
+// The indexed terms of the stopwords: indexed for phrases, but no topic.
+bool is_stopword_term(const std::string& term) {
+  static const std::unordered_set<std::string> kTerms = [] {
+    const Xapian::Stem stem("english");
+    std::unordered_set<std::string> terms;
+    for (const std::string& w : english_stopwords()) terms.insert(schema::kTextPrefix + stem(w));
+    return terms;
+  }();
+  return kTerms.count(term) != 0;
+}
+
+// "Z" + a stem of at least 3 characters, not a title-only (ZS) stem, nor a
+// stopword's.
 bool is_word_stem(const std::string& term) {
   return term.size() > 3 && term[0] == schema::kTextPrefix[0] &&
-         !(term[1] >= 'A' && term[1] <= 'Z');
+         !(term[1] >= 'A' && term[1] <= 'Z') && !is_stopword_term(term);
 }
 
 // Accepts body/title stems for query expansion, except `excluded` ones.
@@ -146,13 +160,15 @@ Xapian::Query weighted_terms(const Xapian::ESet& eset) {
 //   w(t) = tf_x * log2((1 + Pn) / Pn) + log2(1 + Pn),   Pn = F / N
 // where tf_x is t's frequency in the feedback stories, F its frequency in
 // the collection and N the number of stories. Only stems found in at least
-// `min_docs` of the stories are candidates. The query's own stems take
-// part in the normalisation (as in Terrier) but are not added again; the
-// `terms` best new stems are ORed, each scaled by w(t) / max w.
-// One pass over each story's stems (the termlist from "Z" on), one
-// collection-frequency look-up per candidate: much cheaper than the ESet.
-Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, unsigned terms,
-                        unsigned min_docs, const std::set<std::string>& query) {
+// `expand_min_docs` of the stories, and in at most `expand_max_df` of the
+// collection's, are candidates. The query's own stems take part in the
+// normalisation (as in Terrier) but are not added again; the
+// `expand_terms` best new stems are ORed, each scaled by w(t) / max w.
+// One pass over each story's stems (the termlist from "Z" on), two
+// frequency look-ups per candidate: much cheaper than the ESet.
+Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top,
+                        const RankingParams& params, const std::set<std::string>& query) {
+  const unsigned terms = params.expand_terms;
   // The termlists are sorted: merge them, keeping each stem's total wdf
   // and the number of stories holding it.
   struct Cursor {
@@ -193,7 +209,7 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, uns
       }
       ++i;
     }
-    if (docs >= min_docs) candidates.emplace_back(std::move(least), tf);
+    if (docs >= params.expand_min_docs) candidates.emplace_back(std::move(least), tf);
   }
   // Exact pruning: F >= tf_x, so w(t) <= bound(tf_x), the weight with
   // Pn = tf_x / N, which grows with tf_x (w falls with Pn up to Pn = tf_x,
@@ -203,6 +219,7 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, uns
   // `terms`-th best new stem's weight (no later one could enter, nor be
   // the maximum): most of the collection-frequency look-ups are skipped.
   const double n = db.get_doccount();
+  const double max_df = params.expand_max_df * n;
   const auto bo1 = [](double tf, double pn) {
     return tf * std::log2((1 + pn) / pn) + std::log2(1 + pn);
   };
@@ -217,6 +234,7 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top, uns
     if (!scored.empty() && scored.size() == terms &&
         bo1(tf, std::min(1.0, tf / n)) < scored.front().first)
       break;
+    if (db.get_termfreq(term) > max_df) continue;
     const double f = static_cast<double>(db.get_collection_freq(term));
     if (f <= 0) continue;
     const double w = bo1(tf, f / n);
@@ -446,8 +464,7 @@ Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& 
   // Without weighted words (a pure filter) the top stories are arbitrary.
   if (top.empty() || top.begin().get_weight() <= 0) return Xapian::Query();
   if (params_.feedback == "bo1") {
-    const Xapian::Query terms =
-        bo1_terms(db_, top, params_.expand_terms, params_.expand_min_docs, query_stems(text));
+    const Xapian::Query terms = bo1_terms(db_, top, params_, query_stems(text));
     if (terms.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, terms, params_.expand_weight);
   }

@@ -33,6 +33,10 @@ struct RankingParams {
   unsigned expand_terms = 10;
   double expand_weight = 0.5;
   unsigned expand_min_docs = 2;  // an expansion word is in this many of them
+  // ... and in at most this share of all stories (Bo1): Anserini's RM3 rule
+  // (df / N > 0.1: no topic, "said", "company"), which also spares the
+  // final match the longest posting lists. Stopwords never expand.
+  double expand_max_df = 0.1;
   // How expansion words are chosen and weighted: "bo1" (Amati's
   // Bose-Einstein model, read straight from the stories' termlists) or
   // "eset" (Xapian's ESet, BM25-like expand weights; what --expand uses).

@@ -102,6 +102,44 @@ std::vector<std::string> ids(const SearchResults& r) {
   return out;
 }
 
+// Feedback adds the topical stems of the top stories, not stopwords nor
+// stems in more than 10% of the stories ("said" in news).
+BOOST_AUTO_TEST_CASE(feedback_skips_stopwords_and_common_stems) {
+  const testing::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.db(), Xapian::DB_CREATE_OR_OVERWRITE);
+    DocumentBuilder builder;
+    for (int i = 0; i < 40; ++i) {
+      Article a;
+      a.id = "s" + std::to_string(i);
+      a.title = i < 3 ? "Glacier avalanche" : "Council budget";
+      a.body = i < 3 ? "The glacier gave way, the guide said; the avalanche buried the road."
+                     : "The council said the budget was late.";
+      db.add_document(builder.build(a));
+    }
+    db.commit();
+  }
+  const Xapian::Database db(dir.db());
+  const auto expanded_query = [&db](const std::string& ranking) {
+    SearchRequest r;
+    r.query = "glacier";
+    r.ranking = ranking;
+    Ranker ranker(db, r, CivilDay{2025, 6, 30});
+    Xapian::Enquire enquire(db);
+    ranker.prepare(enquire, Xapian::Query("Zglacier"), Xapian::Query());
+    return enquire.get_query().get_description();
+  };
+  const std::string avalanche = "Z" + Xapian::Stem("english")("avalanche");
+  const std::string q = expanded_query("");
+  BOOST_TEST(q.find(avalanche) != std::string::npos, q);
+  BOOST_TEST(q.find("Zsaid") == std::string::npos, q);
+  BOOST_TEST(q.find("Zthe") == std::string::npos, q);
+  // Without the 10% rule "said" (in every story) comes in; "the" never.
+  const std::string all = expanded_query("expand_max_df=1");
+  BOOST_TEST(all.find("Zsaid") != std::string::npos, all);
+  BOOST_TEST(all.find("Zthe") == std::string::npos, all);
+}
+
 BOOST_AUTO_TEST_CASE(similar_excludes_the_story) {
   TinyIndex index;
   Searcher searcher({index.dir});
