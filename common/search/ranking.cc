@@ -426,6 +426,7 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& text,
                      const Xapian::Query& filter) {
   enquire.set_weighting_scheme(*weight_);
   parts_.clear();
+  feedback_terms_.clear();
   for (auto t = text.get_unique_terms_begin(); t != text.get_unique_terms_end(); ++t) {
     if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
   }
@@ -439,6 +440,7 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& text,
       scored = Xapian::Query(
           params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, scored, exp);
       parts_.push_back({"expansion", exp, false});
+      feedback_terms_.insert(exp.get_unique_terms_begin(), exp.get_unique_terms_end());
     }
   }
   if (params_.proximity_weight > 0 && !browse && !count_only && request_.similar_id.empty()) {

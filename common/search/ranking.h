@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,10 @@ class Ranker {
   // the order does not matter).
   void prepare(Xapian::Enquire& enquire, const Xapian::Query& text, const Xapian::Query& filter);
 
+  // The stems feedback added to the query prepared last (not the query's
+  // own): snippets leave them unhighlighted.
+  const std::set<std::string>& feedback_terms() const { return feedback_terms_; }
+
   // Why the hit ranked there: matched terms and the weight of each part of
   // the query (terms with their field occurrences, expansion, proximity,
   // recency).
@@ -110,6 +115,7 @@ class Ranker {
   std::unique_ptr<Xapian::Weight> weight_;
   double now_seconds_;
   std::vector<Part> parts_;
+  std::set<std::string> feedback_terms_;
 };
 
 }  // namespace news

@@ -63,21 +63,47 @@ std::string unescape_html(const std::string& s) {
   return out;
 }
 
-std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Xapian::Stem& stem) {
+// `snippet` without the highlighting of words whose stem is one of
+// `unmarked` (Xapian highlights every term of the query it ran).
+std::string unmark(const std::string& snippet, const std::set<std::string>& unmarked,
+                   const Xapian::Stem& stem) {
+  if (unmarked.empty()) return snippet;
+  std::string out;
+  size_t i = 0;
+  for (size_t on; (on = snippet.find(kHighlightOn, i)) != std::string::npos;) {
+    const size_t off = snippet.find(kHighlightOff, on);
+    if (off == std::string::npos) break;
+    out.append(snippet, i, on - i);
+    const std::string word = snippet.substr(on + 1, off - on - 1);
+    if (unmarked.count(schema::kTextPrefix + stem(Xapian::Unicode::tolower(word))) != 0) {
+      out += word;
+    } else {
+      out.append(snippet, on, off - on + 1);
+    }
+    i = off + 1;
+  }
+  return out.append(snippet, i);
+}
+
+// Feedback stems choose the passage but stay unhighlighted: the user did
+// not search for them.
+std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Xapian::Stem& stem,
+                         const std::set<std::string>& feedback_terms) {
   const std::string& text = a.body.empty() ? (a.dek.empty() ? a.title : a.dek) : a.body;
   const unsigned flags = 0;
-  return collapse_whitespace(
-      unescape_html(mset.snippet(text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
-                                 std::string(1, kHighlightOff), "...")));
+  const std::string marked =
+      mset.snippet(text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
+                   std::string(1, kHighlightOff), "...");
+  return collapse_whitespace(unescape_html(unmark(marked, feedback_terms, stem)));
 }
 
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const SearchRequest& request,
-             const Xapian::Stem& stem) {
+             const Xapian::Stem& stem, const std::set<std::string>& feedback_terms) {
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
   hit.article = stored_article(it.get_document(), request.snippets);
-  if (request.snippets) hit.snippet = make_snippet(mset, hit.article, stem);
+  if (request.snippets) hit.snippet = make_snippet(mset, hit.article, stem, feedback_terms);
   hit.article.body.clear();  // not part of results; the snippet stands for it
   return hit;
 }
@@ -147,7 +173,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(mset, it, request, parser.stemmer()));
+    results.hits.push_back(make_hit(mset, it, request, parser.stemmer(), ranker.feedback_terms()));
     if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
   }
   results.facets = facets.results(request.facet_limit);

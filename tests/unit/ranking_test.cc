@@ -103,7 +103,8 @@ std::vector<std::string> ids(const SearchResults& r) {
 }
 
 // Feedback adds the topical stems of the top stories, not stopwords nor
-// stems in more than 10% of the stories ("said" in news).
+// stems in more than 10% of the stories ("said" in news); snippets do not
+// highlight them.
 BOOST_AUTO_TEST_CASE(feedback_skips_stopwords_and_common_stems) {
   const testing::TempDir dir;
   {
@@ -138,6 +139,17 @@ BOOST_AUTO_TEST_CASE(feedback_skips_stopwords_and_common_stems) {
   const std::string all = expanded_query("expand_max_df=1");
   BOOST_TEST(all.find("Zsaid") != std::string::npos, all);
   BOOST_TEST(all.find("Zthe") == std::string::npos, all);
+  // Snippets highlight the word searched for, not the feedback stems.
+  Searcher searcher({dir.db()});
+  SearchRequest r;
+  r.query = "glacier";
+  const SearchResults res = searcher.search(r);
+  BOOST_REQUIRE(!res.hits.empty());
+  const std::string& snippet = res.hits[0].snippet;
+  BOOST_TEST(snippet.find(std::string(1, kHighlightOn) + "glacier") != std::string::npos, snippet);
+  BOOST_TEST(snippet.find("avalanche") != std::string::npos, snippet);
+  BOOST_TEST(snippet.find(std::string(1, kHighlightOn) + "avalanche") == std::string::npos,
+             snippet);
 }
 
 BOOST_AUTO_TEST_CASE(similar_excludes_the_story) {
