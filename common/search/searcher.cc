@@ -1,6 +1,7 @@
 #include "search/searcher.h"
 
 #include <chrono>
+#include <set>
 
 #include "index/document_builder.h"
 #include "index/shards.h"
@@ -8,6 +9,7 @@
 #include "search/facets.h"
 #include "search/query_parser.h"
 #include "search/ranking.h"
+#include "text/analysis.h"
 #include "text/text.h"
 
 namespace news {
@@ -63,47 +65,56 @@ std::string unescape_html(const std::string& s) {
   return out;
 }
 
-// `snippet` without the highlighting of words whose stem is one of
-// `unmarked` (Xapian highlights every term of the query it ran).
-std::string unmark(const std::string& snippet, const std::set<std::string>& unmarked,
-                   const Xapian::Stem& stem) {
-  if (unmarked.empty()) return snippet;
-  std::string out;
-  size_t i = 0;
-  for (size_t on; (on = snippet.find(kHighlightOn, i)) != std::string::npos;) {
-    const size_t off = snippet.find(kHighlightOff, on);
-    if (off == std::string::npos) break;
-    out.append(snippet, i, on - i);
-    const std::string word = snippet.substr(on + 1, off - on - 1);
-    if (unmarked.count(schema::kTextPrefix + stem(Xapian::Unicode::tolower(word))) != 0) {
-      out += word;
-    } else {
-      out.append(snippet, on, off - on + 1);
-    }
-    i = off + 1;
-  }
-  return out.append(snippet, i);
-}
+// What a snippet marks: the words of the query the user typed. Xapian
+// marks every term of the query it ran, feedback stems too; those choose
+// the passage but lose their marks (the user did not search for them). The
+// written forms of acronyms ("U.S." for a search on "US") gain marks.
+struct Highlights {
+  const Xapian::Stem& stem;
+  const std::set<std::string>& feedback_terms;
+  std::set<std::string> query_terms;
 
-// Feedback stems choose the passage but stay unhighlighted: the user did
-// not search for them.
-std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Xapian::Stem& stem,
-                         const std::set<std::string>& feedback_terms) {
+  std::string apply(const std::string& marked) const {
+    return mark_acronyms(unmark_feedback(marked), query_terms, kHighlightOn, kHighlightOff);
+  }
+
+ private:
+  std::string unmark_feedback(const std::string& snippet) const {
+    if (feedback_terms.empty()) return snippet;
+    std::string out;
+    size_t i = 0;
+    for (size_t on; (on = snippet.find(kHighlightOn, i)) != std::string::npos;) {
+      const size_t off = snippet.find(kHighlightOff, on);
+      if (off == std::string::npos) break;
+      out.append(snippet, i, on - i);
+      const std::string word = snippet.substr(on + 1, off - on - 1);
+      if (feedback_terms.count(schema::kTextPrefix + stem(Xapian::Unicode::tolower(word))) != 0) {
+        out += word;
+      } else {
+        out.append(snippet, on, off - on + 1);
+      }
+      i = off + 1;
+    }
+    return out.append(snippet, i);
+  }
+};
+
+std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Highlights& marks) {
   const std::string& text = a.body.empty() ? (a.dek.empty() ? a.title : a.dek) : a.body;
   const unsigned flags = 0;
   const std::string marked =
-      mset.snippet(text, kSnippetLength, stem, flags, std::string(1, kHighlightOn),
+      mset.snippet(text, kSnippetLength, marks.stem, flags, std::string(1, kHighlightOn),
                    std::string(1, kHighlightOff), "...");
-  return collapse_whitespace(unescape_html(unmark(marked, feedback_terms, stem)));
+  return collapse_whitespace(unescape_html(marks.apply(marked)));
 }
 
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const SearchRequest& request,
-             const Xapian::Stem& stem, const std::set<std::string>& feedback_terms) {
+             const Highlights& marks) {
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
   hit.article = stored_article(it.get_document(), request.snippets);
-  if (request.snippets) hit.snippet = make_snippet(mset, hit.article, stem, feedback_terms);
+  if (request.snippets) hit.snippet = make_snippet(mset, hit.article, marks);
   hit.article.body.clear();  // not part of results; the snippet stands for it
   return hit;
 }
@@ -172,8 +183,11 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.limit = request.limit;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  const Highlights marks{parser.stemmer(),
+                         ranker.feedback_terms(),
+                         {text.get_unique_terms_begin(), text.get_unique_terms_end()}};
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(mset, it, request, parser.stemmer(), ranker.feedback_terms()));
+    results.hits.push_back(make_hit(mset, it, request, marks));
     if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
   }
   results.facets = facets.results(request.facet_limit);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <set>
 
 #include "schema.h"
 #include "text/text.h"
@@ -147,6 +148,31 @@ std::string prepare_free_text(std::string_view text) {
 }
 
 }  // namespace
+
+std::string mark_acronyms(std::string_view text, const std::set<std::string>& terms, char on,
+                          char off) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  bool marked = false;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == on || c == off) marked = c == on;
+    const bool at_word_start = i == 0 || !is_word_byte(text[i - 1]);
+    const Match m =
+        !marked && at_word_start && could_start_acronym(c) ? match_at(text, i) : Match{};
+    if (m.acronym == nullptr ||
+        terms.count(schema::kTextPrefix + normalise_value(m.acronym->canonical)) == 0) {
+      out += c;
+      ++i;
+      continue;
+    }
+    out += on;
+    out.append(text.substr(i, m.length));
+    out += off;
+    i += m.length;
+  }
+  return out;
+}
 
 std::string prepare_index_text(std::string_view text, std::vector<std::string>* implied) {
   return rewrite_acronyms(fold_accents(text), false, implied);

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,13 @@ namespace news {
 // lower-case canonical tokens of spelled-out forms found (one per
 // occurrence), to be indexed without positions.
 std::string prepare_index_text(std::string_view text, std::vector<std::string>* implied);
+
+// `text` with the written forms of each curated acronym whose indexed term
+// (kTextPrefix + canonical, lower case) is in `terms` put between `on` and
+// `off`, outside spans already marked: a snippet for a search on "US" also
+// marks "U.S." and "United States".
+std::string mark_acronyms(std::string_view text, const std::set<std::string>& terms, char on,
+                          char off);
 
 // Prepares a query string: accents folded, acronyms canonical, and spelled
 // out forms outside double quotes replaced by their canonical token. The

@@ -4,6 +4,7 @@
 #include "text/analysis.h"
 
 #include <boost/test/unit_test.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,18 @@ BOOST_AUTO_TEST_CASE(spelling_words) {
   for (const std::string w : {"", "an", "Ztariff", "XAlucey", "Stitle", "1987", "g20", "Kcrude"}) {
     BOOST_TEST_CONTEXT("word: " << w) { BOOST_TEST(!is_spelling_word(w)); }
   }
+}
+
+BOOST_AUTO_TEST_CASE(snippets_mark_the_written_forms_of_acronyms) {
+  const std::set<std::string> usa = {"Zusa", "Ztariff"};
+  const auto mark = [](std::string_view text, const std::set<std::string>& terms) {
+    return mark_acronyms(text, terms, '[', ']');
+  };
+  BOOST_TEST(mark("U.S. and United States tariffs", usa) == "[U.S.] and [United States] tariffs");
+  BOOST_TEST(mark("[USA] and US, not us", usa) == "[USA] and [US], not us");  // marked once
+  BOOST_TEST(mark("The U.K. and the EU", usa) == "The U.K. and the EU");      // not searched for
+  BOOST_TEST(mark("The U.K. and the EU", {"Zuk", "Zeu"}) == "The [U.K.] and the [EU]");
+  BOOST_TEST(mark("USAir and BUS", usa) == "USAir and BUS");  // whole words only
 }
 
 BOOST_AUTO_TEST_SUITE_END()
