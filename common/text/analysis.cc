@@ -224,14 +224,6 @@ bool is_operator(std::string_view word) {
   return false;
 }
 
-std::string lower_case(std::string_view word) {
-  std::string lower;
-  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
-    Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
-  }
-  return lower;
-}
-
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.compare(0, prefix.size(), prefix) == 0;
 }
@@ -273,7 +265,7 @@ std::string respelled_word(std::string_view text, size_t begin, size_t end,
   if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*'))) {
     return "";
   }
-  const std::string lower = lower_case(word);
+  const std::string lower = Xapian::Unicode::tolower(std::string(word));
   if (!is_spelling_word(lower) || db.term_exists(schema::kTextPrefix + stem(lower))) return "";
   return db.get_spelling_suggestion(lower);
 }
@@ -325,10 +317,13 @@ std::vector<std::string> words_beyond_stems(const Xapian::Database& db, const st
 // keep it.
 std::string widened_wildcard(std::string_view text, size_t begin, size_t* end, bool in_quotes,
                              const Xapian::Database& db, const Xapian::Stem& stem) {
-  const bool wildcard = *end < text.size() && text[*end] == '*';
+  // As the QueryParser reads a wildcard: '*' not followed by a word character.
+  const bool wildcard = *end < text.size() && text[*end] == '*' &&
+                        (*end + 1 == text.size() || !is_word_byte(text[*end + 1]));
   const bool term_start = at_term_start(text, begin) || text[begin - 1] == ':';
   if (!wildcard || in_quotes || !term_start) return "";
-  const std::string pattern = lower_case(text.substr(begin, *end - begin));
+  const std::string pattern =
+      Xapian::Unicode::tolower(std::string(text.substr(begin, *end - begin)));
   const std::vector<std::string> words = words_beyond_stems(db, pattern, stem);
   if (words.empty()) return "";
   ++*end;  // the '*'
