@@ -210,6 +210,10 @@ std::optional<std::string> NewsQueryParser::suggest(const std::string& text) con
   return corrected;
 }
 
+std::vector<std::string> NewsQueryParser::wildcards(const std::string& text) const {
+  return wildcard_patterns(prepare(text), verbatim_fields_);
+}
+
 Xapian::Query NewsQueryParser::filters(
     const std::vector<std::pair<std::string, std::string>>& filters) const {
   std::map<std::string, std::vector<Xapian::Query>> by_field;

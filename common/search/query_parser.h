@@ -38,6 +38,10 @@ class NewsQueryParser {
   // spelling data, remote shards).
   std::optional<std::string> suggest(const std::string& text) const;
 
+  // The patterns of the query text's free-text wildcards ("presiden" for
+  // `presiden*`), for snippets.
+  std::vector<std::string> wildcards(const std::string& text) const;
+
   // (field, value) filters: values of one field ORed, fields ANDed. An
   // empty Query when there are none. Throws QueryError for an unknown field.
   Xapian::Query filters(const std::vector<std::pair<std::string, std::string>>& filters) const;

@@ -68,14 +68,18 @@ std::string unescape_html(const std::string& s) {
 // What a snippet marks: the words of the query the user typed. Xapian
 // marks every term of the query it ran, feedback stems too; those choose
 // the passage but lose their marks (the user did not search for them). The
-// written forms of acronyms ("U.S." for a search on "US") gain marks.
+// written forms of acronyms ("U.S." for a search on "US") and the words a
+// wildcard matches (Xapian 1.4 does not mark those) gain marks.
 struct Highlights {
   const Xapian::Stem& stem;
   const std::set<std::string>& feedback_terms;
   std::set<std::string> query_terms;
+  std::vector<std::string> wildcards;
 
   std::string apply(const std::string& marked) const {
-    return mark_acronyms(unmark_feedback(marked), query_terms, kHighlightOn, kHighlightOff);
+    const std::string acronyms =
+        mark_acronyms(unmark_feedback(marked), query_terms, kHighlightOn, kHighlightOff);
+    return mark_wildcard_words(acronyms, wildcards, kHighlightOn, kHighlightOff);
   }
 
  private:
@@ -185,7 +189,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   const Highlights marks{parser.stemmer(),
                          ranker.feedback_terms(),
-                         {text.get_unique_terms_begin(), text.get_unique_terms_end()}};
+                         {text.get_unique_terms_begin(), text.get_unique_terms_end()},
+                         parser.wildcards(request.query)};
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     results.hits.push_back(make_hit(mset, it, request, marks));
     if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);

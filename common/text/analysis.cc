@@ -174,6 +174,35 @@ std::string mark_acronyms(std::string_view text, const std::set<std::string>& te
   return out;
 }
 
+std::string mark_wildcard_words(std::string_view text, const std::vector<std::string>& patterns,
+                                char on, char off) {
+  if (patterns.empty()) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  bool marked = false;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (marked || !is_word_byte(c)) {
+      if (c == on || c == off) marked = c == on;
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && is_word_byte(text[end])) ++end;
+    const std::string_view word = text.substr(i, end - i);
+    const std::string folded = Xapian::Unicode::tolower(fold_accents(word));
+    const bool match = std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
+      return folded.compare(0, p.size(), p) == 0;
+    });
+    if (match) out += on;
+    out.append(word);
+    if (match) out += off;
+    i = end;
+  }
+  return out;
+}
+
 std::string prepare_index_text(std::string_view text, std::vector<std::string>* implied) {
   return rewrite_acronyms(fold_accents(text), false, implied);
 }
@@ -313,15 +342,20 @@ std::vector<std::string> words_beyond_stems(const Xapian::Database& db, const st
   return words;
 }
 
+// True when the word text[begin, end) is a free-text wildcard as the
+// QueryParser reads one: a '*' after it not followed by a word character,
+// at the start of a term (or of a field value), outside quotes.
+bool is_free_wildcard(std::string_view text, size_t begin, size_t end, bool in_quotes) {
+  const bool wildcard = end < text.size() && text[end] == '*' &&
+                        (end + 1 == text.size() || !is_word_byte(text[end + 1]));
+  return wildcard && !in_quotes && (at_term_start(text, begin) || text[begin - 1] == ':');
+}
+
 // `word*` at the start of a term as `(word* OR president OR ...)`, or "" to
 // keep it.
 std::string widened_wildcard(std::string_view text, size_t begin, size_t* end, bool in_quotes,
                              const Xapian::Database& db, const Xapian::Stem& stem) {
-  // As the QueryParser reads a wildcard: '*' not followed by a word character.
-  const bool wildcard = *end < text.size() && text[*end] == '*' &&
-                        (*end + 1 == text.size() || !is_word_byte(text[*end + 1]));
-  const bool term_start = at_term_start(text, begin) || text[begin - 1] == ':';
-  if (!wildcard || in_quotes || !term_start) return "";
+  if (!is_free_wildcard(text, begin, *end, in_quotes)) return "";
   const std::string pattern =
       Xapian::Unicode::tolower(std::string(text.substr(begin, *end - begin)));
   const std::vector<std::string> words = words_beyond_stems(db, pattern, stem);
@@ -341,6 +375,20 @@ std::string respell_query(std::string_view query, const std::vector<std::string>
                        [&](std::string_view text, size_t begin, size_t* end, bool) {
                          return respelled_word(text, begin, *end, db, stem);
                        });
+}
+
+std::vector<std::string> wildcard_patterns(std::string_view query,
+                                           const std::vector<std::string>& verbatim_fields) {
+  std::vector<std::string> patterns;
+  rewrite_words(query, verbatim_fields,
+                [&](std::string_view text, size_t begin, size_t* end, bool in_quotes) {
+                  if (is_free_wildcard(text, begin, *end, in_quotes)) {
+                    patterns.push_back(
+                        Xapian::Unicode::tolower(std::string(text.substr(begin, *end - begin))));
+                  }
+                  return std::string();
+                });
+  return patterns;
 }
 
 std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,

@@ -30,6 +30,13 @@ std::string prepare_index_text(std::string_view text, std::vector<std::string>* 
 std::string mark_acronyms(std::string_view text, const std::set<std::string>& terms, char on,
                           char off);
 
+// `text` with each word that starts with one of `patterns` (lower case,
+// accents folded: wildcard_patterns) put between `on` and `off`, outside
+// spans already marked: the snippet of a search on `presiden*` marks
+// "presidential".
+std::string mark_wildcard_words(std::string_view text, const std::vector<std::string>& patterns,
+                                char on, char off);
+
 // Prepares a query string: accents folded, acronyms canonical, and spelled
 // out forms outside double quotes replaced by their canonical token. The
 // values of `verbatim_fields` (`name:value`, `name:"a value"`: the exact
@@ -58,6 +65,11 @@ std::string respell_query(std::string_view query, const std::vector<std::string>
 // 50 stems, those in most documents first. Unchanged where there are none.
 std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,
                             const Xapian::Database& db);
+
+// The patterns of the free-text wildcards of `query` (prepared by
+// prepare_query_text): "presiden" for `presiden*`, lower case.
+std::vector<std::string> wildcard_patterns(std::string_view query,
+                                           const std::vector<std::string>& verbatim_fields);
 
 // Spelling words and the number of documents holding each, added to the
 // spelling data ("did you mean", respell_query) in one add_spelling call per

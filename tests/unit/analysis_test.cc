@@ -121,6 +121,17 @@ BOOST_AUTO_TEST_CASE(snippets_mark_the_written_forms_of_acronyms) {
   BOOST_TEST(mark("USAir and BUS", usa) == "USAir and BUS");  // whole words only
 }
 
+BOOST_AUTO_TEST_CASE(snippets_mark_the_words_a_wildcard_matches) {
+  const std::vector<std::string> kFields = {"tag"};
+  const std::vector<std::string> patterns =
+      wildcard_patterns("Presiden* elect* \"tarif* x\" tag:trade* a*b zur*", kFields);
+  BOOST_TEST(patterns == (std::vector<std::string>{"presiden", "elect", "zur"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(mark_wildcard_words("The Presidential [election] in Zürich, reelected", patterns, '[',
+                                 ']') == "The [Presidential] [election] in [Zürich], reelected");
+  BOOST_TEST(mark_wildcard_words("no change", {}, '[', ']') == "no change");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace news
