@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the page-cleaner fuzzer (libFuzzer + ASan + UBSan) into build-fuzz/
-# and runs it for SECONDS (default 60) seeded with the shared sample pages.
-# Exits non-zero when the fuzzer finds a crash.
+# Builds the fuzzers (libFuzzer + ASan + UBSan) into build-fuzz/ and runs
+# each for SECONDS (default 60): the page cleaner seeded with the shared
+# sample pages, the query parser with the queries of fuzz/seed_queries.txt.
+# Exits non-zero when a fuzzer finds a crash.
 set -euo pipefail
 
 seconds="${1:-60}"
@@ -16,12 +17,27 @@ clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
   "$root"/common/clean/*.cc "$root"/common/text/text.cc "$root"/common/text/dates.cc \
   "$root/fuzz/clean_fuzzer.cc" -lxapian -o "$out/clean_fuzzer"
 
+# The query parser, its rewrites and the snippet marks.
+clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
+  -fno-sanitize-recover=undefined -I"$root/common" \
+  "$root"/common/search/query_parser.cc "$root"/common/text/*.cc "$root"/common/schema.cc \
+  "$root/fuzz/query_fuzzer.cc" -lxapian -o "$out/query_fuzzer"
+
 corpus="$(mktemp -d)"
-trap 'rm -rf "$corpus"' EXIT
+queries="$(mktemp -d)"
+trap 'rm -rf "$corpus" "$queries"' EXIT
 for f in "$shared"/corpus/pages/*.txt "$shared"/corpus/0*.txt; do
   [ -f "$f" ] && cp "$f" "$corpus/"
 done
 
+n=0
+while IFS= read -r q; do
+  n=$((n + 1))
+  printf '%s' "$q" >"$queries/seed-$n"
+done <"$root/fuzz/seed_queries.txt"
+
 cd "$out"
 "$out/clean_fuzzer" -max_total_time="$seconds" -max_len=65536 \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$corpus"
+"$out/query_fuzzer" -max_total_time="$seconds" -max_len=512 \
+  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$queries"
