@@ -38,12 +38,16 @@ struct Target {
   // A brand-new index (add, sync): published empty at the start, so that
   // the batches committed before a crash are kept.
   bool publish_first = false;
+  // A rebuild: the live databases it replaces, where the indexed version of
+  // a rejected record is found.
+  std::vector<std::string> previous = {};
 };
 
 Target choose_target(const IndexLayout& layout, IndexMode mode, size_t shards) {
   if (mode == IndexMode::kRebuild) {
     layout.require_generations("rebuild");
-    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), true, true};
+    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), true, true, false,
+                  layout.exists() ? layout.live_databases() : std::vector<std::string>{}};
   }
   if (!layout.exists()) {
     return Target{new_shard_paths(layout, target_shard_count(layout, shards)), false, false, true};
@@ -51,13 +55,14 @@ Target choose_target(const IndexLayout& layout, IndexMode mode, size_t shards) {
   return Target{live_shards_for_update(layout, shards), false, false};
 }
 
-// Content hashes of the articles indexed when the run started (a read-only
-// snapshot), so that unchanged articles are skipped before being built. An
-// id this run has not written yet still has its starting state, whatever
-// the writer committed since.
-class IndexedHashes {
+// The articles indexed when the run started (a read-only snapshot): their
+// content hashes, so that unchanged articles are skipped before being
+// built, and their documents, for the rejected records whose indexed
+// version is kept. An id this run has not written yet still has its
+// starting state, whatever the writer committed since.
+class IndexedArticles {
  public:
-  explicit IndexedHashes(const std::vector<std::string>& paths) {
+  explicit IndexedArticles(const std::vector<std::string>& paths) {
     try {
       for (const std::string& path : paths) db_.add_database(Xapian::Database(path));
     } catch (const Xapian::Error& e) {
@@ -65,19 +70,30 @@ class IndexedHashes {
     }
   }
 
-  // The hash stored with `id_term`, nullopt when it is not indexed.
-  std::optional<std::string> find(const std::string& id_term) {
+  // The document with `id_term`, nullopt when it is not indexed.
+  std::optional<Xapian::Document> find(const std::string& id_term) {
     for (int attempt = 1;; ++attempt) {
       try {
         Xapian::PostingIterator it = db_.postlist_begin(id_term);
         if (it == db_.postlist_end(id_term)) return std::nullopt;
-        return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot);
+        return db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 3) throw IndexError("index changed under the writer");
         db_.reopen();
       } catch (const Xapian::Error& e) {
         throw IndexError("cannot read the index: " + e.get_description());
       }
+    }
+  }
+
+  // The content hash stored with `id_term`, nullopt when it is not indexed.
+  std::optional<std::string> find_hash(const std::string& id_term) {
+    const std::optional<Xapian::Document> doc = find(id_term);
+    if (!doc) return std::nullopt;
+    try {
+      return doc->get_value(schema::kHashSlot);
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot read the index: " + e.get_description());
     }
   }
 
@@ -119,6 +135,7 @@ class IndexRun {
     if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {
       indexed_.emplace(target.paths);
     }
+    if (!target.previous.empty()) previous_.emplace(target.previous);
   }
 
   // Commits and fsyncs the databases as they are, so they can be published.
@@ -204,7 +221,7 @@ class IndexRun {
     }
     const std::string id_term = schema::id_term(article.id);
     if (!admitted_.insert(id_term).second) return false;
-    const std::optional<std::string> hash = indexed_->find(id_term);
+    const std::optional<std::string> hash = indexed_->find_hash(id_term);
     if (!hash || *hash != content_hash(article)) return false;
     seen_.insert(id_term, record.file, record.line);
     ++report_.unchanged;
@@ -274,18 +291,30 @@ class IndexRun {
     }
   }
 
-  // Sync: the indexed version of a rejected record's id stays (it is not
-  // "missing from the sources"). A page's id comes from its text, so a
-  // rejected page cannot name an indexed one.
+  // A rejected record keeps the indexed version of its id, unless this run
+  // has one already: a sync does not delete it (it is not "missing from the
+  // sources"), a rebuild copies it into the new generation. A page's id
+  // comes from its text, so a rejected page cannot name an indexed one.
   void keep_indexed_version(const BuiltArticle& built) {
-    if (options_.mode != IndexMode::kSync || built.record.kind == RecordKind::kPage) return;
+    if (options_.mode == IndexMode::kAdd || built.record.kind == RecordKind::kPage) return;
     if (built.id.empty()) {
       id_unknown(built.reject_location());
       return;
     }
     const std::string id_term = schema::id_term(built.id);
-    kept_.insert(id_term);
-    if (options_.on_warning && writer_.database().term_exists(id_term)) {
+    if (seen_.contains(id_term)) return;
+    bool kept = false;
+    if (options_.mode == IndexMode::kSync) {
+      kept_.insert(id_term);
+      kept = writer_.database().term_exists(id_term);
+    } else if (std::optional<Xapian::Document> doc =
+                   previous_ ? previous_->find(id_term) : std::nullopt) {
+      // Seen, so that a later record of the id replaces it (the last wins).
+      seen_.insert(id_term, built.record.file, built.record.line);
+      writer_.upsert(id_term, std::move(*doc), false);
+      kept = true;
+    }
+    if (kept && options_.on_warning) {
       options_.on_warning(built.reject_location() + ": the indexed version of '" + built.id +
                           "' is kept");
     }
@@ -325,7 +354,8 @@ class IndexRun {
   ReadOptions read_options_;
   IndexReport report_;
   SeenIds seen_;
-  std::optional<IndexedHashes> indexed_;      // none for a new or fresh database
+  std::optional<IndexedArticles> indexed_;    // none for a new or fresh database
+  std::optional<IndexedArticles> previous_;   // a rebuild's live index
   std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
   std::unordered_set<std::string> kept_;      // sync: id terms of rejected records
   std::string id_unknown_at_;  // sync: where a rejected record's id could not be read

@@ -1,7 +1,7 @@
 # Nightly-job operations on a small generated corpus: add/sync counts and
 # the --report keys, rejections with file:line, delete per id, compact,
 # a sync that stops on an unreadable source deletes nothing, a rejected
-# record keeps its indexed version.
+# record keeps its indexed version (sync and rebuild).
 source "$(dirname "$0")/lib.sh"
 
 # gen_corpus FILE FIRST LAST [CHANGED_WORD CHANGED_EVERY]: articles FIRST..LAST.
@@ -120,5 +120,12 @@ check_contains "kept, said" "the indexed version of 'a-5' is kept" "$(cat "$WORK
 check_eq "the rejected story's indexed version stays" 1 "$(hits id:a-5)"
 check_eq "the others missing from the sources are deleted" 0 "$(hits id:a-2 OR id:a-20)"
 check_eq "documents after the sync" 191 "$(doccount)"
+# A rebuild copies the indexed version of a rejected record's id into the
+# new generation, searchable as before.
+run_status rc "$NEWS_INDEX" rebuild --db "$DB" "$WORK/v2-a5.jsonl" 2>"$WORK/err"
+check_eq "rebuild with a rejected new version: exit" 1 "$rc"
+check_contains "kept by the rebuild, said" "the indexed version of 'a-5' is kept" "$(cat "$WORK/err")"
+check_eq "the rejected story's indexed version survives the rebuild" 1 "$(hits 'id:a-5 harvests')"
+check_eq "documents after the rebuild" 191 "$(doccount)"
 
 finish
