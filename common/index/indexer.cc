@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unordered_set>
 
 #include "article.h"
@@ -70,13 +71,32 @@ class IndexedArticles {
     }
   }
 
-  // The document with `id_term`, nullopt when it is not indexed.
+  // The document with `id_term`, nullopt when it is not indexed. It is
+  // read lazily: for a database that nobody writes meanwhile.
   std::optional<Xapian::Document> find(const std::string& id_term) {
+    return with_retries([&]() -> std::optional<Xapian::Document> {
+      Xapian::PostingIterator it = db_.postlist_begin(id_term);
+      if (it == db_.postlist_end(id_term)) return std::nullopt;
+      return db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+    });
+  }
+
+  // The content hash stored with `id_term`, nullopt when it is not indexed.
+  std::optional<std::string> find_hash(const std::string& id_term) {
+    return with_retries([&]() -> std::optional<std::string> {
+      Xapian::PostingIterator it = db_.postlist_begin(id_term);
+      if (it == db_.postlist_end(id_term)) return std::nullopt;
+      return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot);
+    });
+  }
+
+ private:
+  // The writer may commit under the snapshot: reopen and read again.
+  template <typename Read>
+  std::invoke_result_t<Read> with_retries(Read read) {
     for (int attempt = 1;; ++attempt) {
       try {
-        Xapian::PostingIterator it = db_.postlist_begin(id_term);
-        if (it == db_.postlist_end(id_term)) return std::nullopt;
-        return db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        return read();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == 3) throw IndexError("index changed under the writer");
         db_.reopen();
@@ -86,18 +106,6 @@ class IndexedArticles {
     }
   }
 
-  // The content hash stored with `id_term`, nullopt when it is not indexed.
-  std::optional<std::string> find_hash(const std::string& id_term) {
-    const std::optional<Xapian::Document> doc = find(id_term);
-    if (!doc) return std::nullopt;
-    try {
-      return doc->get_value(schema::kHashSlot);
-    } catch (const Xapian::Error& e) {
-      throw IndexError("cannot read the index: " + e.get_description());
-    }
-  }
-
- private:
   Xapian::Database db_;
 };
 
