@@ -187,10 +187,11 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.limit = request.limit;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  const Highlights marks{parser.stemmer(),
-                         ranker.feedback_terms(),
-                         {text.get_unique_terms_begin(), text.get_unique_terms_end()},
-                         parser.wildcards(request.query)};
+  Highlights marks{parser.stemmer(), ranker.feedback_terms(), {}, {}};
+  if (request.snippets) {
+    marks.query_terms = {text.get_unique_terms_begin(), text.get_unique_terms_end()};
+    marks.wildcards = parser.wildcards(request.query);
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     results.hits.push_back(make_hit(mset, it, request, marks));
     if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
