@@ -72,25 +72,27 @@ class IndexedArticles {
   }
 
   // The document with `id_term`, nullopt when it is not indexed. It is
-  // read lazily: for a database that nobody writes meanwhile.
+  // read lazily: its contents only from a database nobody writes meanwhile.
   std::optional<Xapian::Document> find(const std::string& id_term) {
-    return with_retries([&]() -> std::optional<Xapian::Document> {
-      Xapian::PostingIterator it = db_.postlist_begin(id_term);
-      if (it == db_.postlist_end(id_term)) return std::nullopt;
-      return db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
-    });
+    return with_retries([&] { return document(id_term); });
   }
 
   // The content hash stored with `id_term`, nullopt when it is not indexed.
   std::optional<std::string> find_hash(const std::string& id_term) {
     return with_retries([&]() -> std::optional<std::string> {
-      Xapian::PostingIterator it = db_.postlist_begin(id_term);
-      if (it == db_.postlist_end(id_term)) return std::nullopt;
-      return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot);
+      const std::optional<Xapian::Document> doc = document(id_term);
+      if (!doc) return std::nullopt;
+      return doc->get_value(schema::kHashSlot);
     });
   }
 
  private:
+  std::optional<Xapian::Document> document(const std::string& id_term) {
+    Xapian::PostingIterator it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) return std::nullopt;
+    return db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+  }
+
   // The writer may commit under the snapshot: reopen and read again.
   template <typename Read>
   std::invoke_result_t<Read> with_retries(Read read) {
@@ -140,10 +142,11 @@ class IndexRun {
         writer_(target.paths, target.fresh),
         pipeline_(PipelineOptions{resolve_threads(options.threads)},
                   [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
-    if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {
+    if (!target.previous.empty()) {
+      indexed_.emplace(target.previous);
+    } else if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {
       indexed_.emplace(target.paths);
     }
-    if (!target.previous.empty()) previous_.emplace(target.previous);
   }
 
   // Commits and fsyncs the databases as they are, so they can be published.
@@ -220,7 +223,7 @@ class IndexRun {
   // content hash: it is not rebuilt. Only the first record of an id can be
   // skipped; later ones go through the pipeline (the last one wins).
   bool unchanged(const Record& record) {
-    if (!indexed_) return false;
+    if (!indexed_ || target_.fresh) return false;  // a rebuild writes every article
     Article article;
     try {
       article = record_article(record, record.text);
@@ -310,19 +313,17 @@ class IndexRun {
       return;
     }
     const std::string id_term = schema::id_term(built.id);
-    if (seen_.contains(id_term)) return;
-    bool kept = false;
+    if (seen_.contains(id_term) || !indexed_) return;
+    std::optional<Xapian::Document> doc = indexed_->find(id_term);
+    if (!doc) return;
     if (options_.mode == IndexMode::kSync) {
       kept_.insert(id_term);
-      kept = writer_.database().term_exists(id_term);
-    } else if (std::optional<Xapian::Document> doc =
-                   previous_ ? previous_->find(id_term) : std::nullopt) {
+    } else {
       // Seen, so that a later record of the id replaces it (the last wins).
       seen_.insert(id_term, built.record.file, built.record.line);
       writer_.upsert(id_term, std::move(*doc), false);
-      kept = true;
     }
-    if (kept && options_.on_warning) {
+    if (options_.on_warning) {
       options_.on_warning(built.reject_location() + ": the indexed version of '" + built.id +
                           "' is kept");
     }
@@ -362,8 +363,9 @@ class IndexRun {
   ReadOptions read_options_;
   IndexReport report_;
   SeenIds seen_;
-  std::optional<IndexedArticles> indexed_;    // none for a new or fresh database
-  std::optional<IndexedArticles> previous_;   // a rebuild's live index
+  // At the start: the live index a rebuild replaces, the target of an add
+  // or sync; none for a new index.
+  std::optional<IndexedArticles> indexed_;
   std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
   std::unordered_set<std::string> kept_;      // sync: id terms of rejected records
   std::string id_unknown_at_;  // sync: where a rejected record's id could not be read

@@ -393,6 +393,7 @@ std::vector<std::string> wildcard_patterns(std::string_view query,
 
 std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,
                             const Xapian::Database& db) {
+  if (query.find('*') == std::string_view::npos) return std::string(query);  // most queries
   const Xapian::Stem stem("english");
   return rewrite_words(query, verbatim_fields,
                        [&](std::string_view text, size_t begin, size_t* end, bool in_quotes) {
