@@ -7,6 +7,13 @@
 namespace news {
 namespace {
 
+// Documents a fresh generation buffers before flushing. Xapian's inverter
+// keeps a std::map of unflushed documents per term, and its walks dominated
+// add_document at the default of 10000: 1000 made a Reuters rebuild 30%
+// faster and its peak RSS a quarter (bench/RESULTS.md). Flushing a fresh
+// generation costs no fsync (DB_NO_SYNC).
+constexpr Xapian::doccount kFreshFlushEvery = 1000;
+
 Xapian::WritableDatabase open_writable(const std::string& path, bool fresh) {
   int flags = Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
   if (fresh) flags |= Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS;
@@ -45,12 +52,22 @@ UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document
           return UpsertResult::kUnchanged;
         }
         db_.replace_document(id_term, doc);
+        flush_if_due();
         return UpsertResult::kUpdated;
       }
     }
     db_.add_document(doc);
+    flush_if_due();
     return UpsertResult::kAdded;
   });
+}
+
+// The spelling counts wait for commit(): adding them at every flush would
+// rewrite the entries of common words each time.
+void DatabaseWriter::flush_if_due() {
+  if (!fresh_ || ++unflushed_ < kFreshFlushEvery) return;
+  db_.commit();
+  unflushed_ = 0;
 }
 
 void DatabaseWriter::add_spelling(const SpellingCounts& counts) {
@@ -78,6 +95,7 @@ void DatabaseWriter::commit() {
     for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
     spelling_.clear();
     db_.commit();
+    unflushed_ = 0;
   });
 }
 

@@ -46,8 +46,11 @@ class DatabaseWriter {
   const Xapian::WritableDatabase& database() const { return db_; }
 
  private:
+  void flush_if_due();
+
   std::string path_;
   bool fresh_;
+  Xapian::doccount unflushed_ = 0;  // documents written since the last flush
   Xapian::WritableDatabase db_;
   SpellingCounts spelling_;  // added with the next commit
 };
