@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  libxapian-dev xapian-tools zlib1g-dev nlohmann-json3-dev
+  libxapian-dev xapian-tools zlib1g-dev nlohmann-json3-dev libjemalloc-dev
   libboost-program-options-dev libboost-test-dev
   clang clang-format libclang-rt-14-dev python3 time
 )
