@@ -9,8 +9,8 @@ namespace {
 
 // Documents a fresh generation buffers before flushing. Xapian's inverter
 // keeps a std::map of unflushed documents per term, and its walks dominated
-// add_document at the default of 10000: 1000 made a Reuters rebuild 30%
-// faster and its peak RSS a quarter (bench/RESULTS.md). Flushing a fresh
+// add_document at the default of 10000: 1000 made a Reuters rebuild 20%
+// faster and its peak RSS 307 -> 87 MB (docs/SCALING.md). Flushing a fresh
 // generation costs no fsync (DB_NO_SYNC).
 constexpr Xapian::doccount kFreshFlushEvery = 1000;
 
