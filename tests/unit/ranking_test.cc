@@ -214,7 +214,7 @@ BOOST_AUTO_TEST_CASE(equal_scores_put_newer_stories_first_on_every_page) {
                                              "2020-01-01"};  // longer: lower
   BOOST_TEST(ids(searcher.search(r)) == expected, boost::test_tools::per_element());
   for (size_t offset = 0; offset < expected.size(); ++offset) {
-    for (size_t limit : {1, 2}) {
+    for (size_t limit : {1, 2, 3, 4, 5}) {
       BOOST_TEST_CONTEXT("offset " << offset << ", limit " << limit) {
         r.offset = offset;
         r.limit = limit;
