@@ -7,13 +7,6 @@
 namespace news {
 namespace {
 
-// Documents a fresh generation buffers before flushing. Xapian's inverter
-// keeps a std::map of unflushed documents per term, and its walks dominated
-// add_document at the default of 10000: 1000 made a Reuters rebuild 20%
-// faster and its peak RSS 307 -> 87 MB (docs/SCALING.md). Flushing a fresh
-// generation costs no fsync (DB_NO_SYNC).
-constexpr Xapian::doccount kFreshFlushEvery = 1000;
-
 Xapian::WritableDatabase open_writable(const std::string& path, bool fresh) {
   int flags = Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
   if (fresh) flags |= Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS;
@@ -51,23 +44,25 @@ UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document
             doc.get_value(schema::kHashSlot)) {
           return UpsertResult::kUnchanged;
         }
+        begin_batch();
         db_.replace_document(id_term, doc);
-        flush_if_due();
         return UpsertResult::kUpdated;
       }
     }
+    begin_batch();
     db_.add_document(doc);
-    flush_if_due();
     return UpsertResult::kAdded;
   });
 }
 
-// The spelling counts wait for commit(): adding them at every flush would
-// rewrite the entries of common words each time.
-void DatabaseWriter::flush_if_due() {
-  if (!fresh_ || ++unflushed_ < kFreshFlushEvery) return;
-  db_.commit();
-  unflushed_ = 0;
+// Inside a transaction Xapian flushes its buffers (every
+// XAPIAN_FLUSH_THRESHOLD documents) without committing them, so that a
+// batch is committed whole, with its spelling counts. A fresh generation
+// needs none: nobody reads it before it is finished.
+void DatabaseWriter::begin_batch() {
+  if (fresh_ || in_batch_) return;
+  db_.begin_transaction();
+  in_batch_ = true;
 }
 
 void DatabaseWriter::add_spelling(const SpellingCounts& counts) {
@@ -85,6 +80,7 @@ std::optional<std::string> DatabaseWriter::indexed_hash(const std::string& id_te
 bool DatabaseWriter::remove(const std::string& id_term) {
   return guarded(path_, "cannot delete from", [&] {
     if (!db_.term_exists(id_term)) return false;
+    begin_batch();
     db_.delete_document(id_term);
     return true;
   });
@@ -94,8 +90,12 @@ void DatabaseWriter::commit() {
   guarded(path_, "cannot commit", [&] {
     for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
     spelling_.clear();
-    db_.commit();
-    unflushed_ = 0;
+    if (in_batch_) {
+      db_.commit_transaction();
+      in_batch_ = false;
+    } else {
+      db_.commit();
+    }
   });
 }
 

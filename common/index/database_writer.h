@@ -46,11 +46,11 @@ class DatabaseWriter {
   const Xapian::WritableDatabase& database() const { return db_; }
 
  private:
-  void flush_if_due();
+  void begin_batch();
 
   std::string path_;
   bool fresh_;
-  Xapian::doccount unflushed_ = 0;  // documents written since the last flush
+  bool in_batch_ = false;  // a transaction is open
   Xapian::WritableDatabase db_;
   SpellingCounts spelling_;  // added with the next commit
 };

@@ -187,19 +187,6 @@ BOOST_AUTO_TEST_CASE(small_batches_commit_everything) {
   BOOST_TEST(Xapian::Database(dir.db()).get_doccount() == 250u);
 }
 
-// Xapian would buffer 10000 documents; the writer flushes every 1000, so a
-// rebuild's memory stays small (each flush is a revision of the generation).
-BOOST_AUTO_TEST_CASE(a_rebuild_flushes_as_it_writes) {
-  TempDir dir;
-  Strings lines;
-  for (int i = 0; i < 2500; ++i) lines.push_back(article("id" + std::to_string(i), "Story"));
-  const Run r = index(dir.db(), {dir.write("many.jsonl", lines)}, IndexMode::kRebuild);
-  BOOST_TEST(r.report.added == 2500u);
-  Xapian::Database xdb(dir.db());
-  BOOST_TEST(xdb.get_doccount() == 2500u);
-  BOOST_TEST(xdb.get_revision() >= 3u);
-}
-
 BOOST_AUTO_TEST_CASE(rebuild_with_a_missing_source_keeps_the_previous_index) {
   TempDir dir;
   const std::string v1 = dir.write("v1.jsonl", {article("a", "Alpha"), article("b", "Bravo")});
