@@ -4,8 +4,9 @@
 # BENCH_DIR is a copy made by bench/setup.sh; NEWS_BUILD (a copy of the
 # build directory, so that building meanwhile cannot change a run) and
 # BENCH_CORPUS_DIR as for its run.sh. Corpora default to reuters21578,
-# scale-100k and scale-1m. Each corpus: the plain Xapian peer, Lucene 8
-# (not at 1M: about 80 s, in the peer's own RESULTS.md), and our
+# scale-100k and scale-1m. Each corpus: the plain Xapian peer, Lucene 8,
+# Omega's scriptindex and SQLite FTS5 (not at 1M: in the peer's own
+# RESULTS.md; scriptindex alone takes 15 minutes there), and our
 # --threads 1, --threads 2, --shards 2 and plain-BM25 engines (at 1M
 # --shards 2 and --threads 2 only), one after the other; the --shards 2
 # index is then compacted and its sizes printed. One JSON line per engine
@@ -39,7 +40,7 @@ for corpus in "${CORPORA[@]}"; do
     run 1 0 news_t2 "$corpus"
     run 1 0 xapian "$corpus"
   else
-    for engine in xapian lucene news_t1 news_t2 news_bm25; do run 2 0 "$engine" "$corpus"; done
+    for engine in xapian lucene omega fts5 news_t1 news_t2 news_bm25; do run 2 0 "$engine" "$corpus"; done
     run 2 1 news_s2 "$corpus"
     compact_kept news_s2 "$corpus"
   fi
