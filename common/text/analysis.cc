@@ -33,6 +33,10 @@ bool is_word_byte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) != 0;
 }
 
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
 bool starts_with_at(std::string_view text, size_t pos, std::string_view form, bool ignore_case) {
   if (pos + form.size() > text.size()) return false;
   for (size_t i = 0; i < form.size(); ++i) {
@@ -192,9 +196,8 @@ std::string mark_wildcard_words(std::string_view text, const std::vector<std::st
     while (end < text.size() && is_word_byte(text[end])) ++end;
     const std::string_view word = text.substr(i, end - i);
     const std::string folded = Xapian::Unicode::tolower(fold_accents(word));
-    const bool match = std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
-      return folded.compare(0, p.size(), p) == 0;
-    });
+    const bool match = std::any_of(patterns.begin(), patterns.end(),
+                                   [&](const std::string& p) { return starts_with(folded, p); });
     if (match) out += on;
     out.append(word);
     if (match) out += off;
@@ -251,10 +254,6 @@ bool is_operator(std::string_view word) {
     if (word == op) return true;
   }
   return false;
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
 }
 
 // Rewrites the free text of a prepared query word by word: `rewrite(query,
@@ -351,13 +350,17 @@ bool is_free_wildcard(std::string_view text, size_t begin, size_t end, bool in_q
   return wildcard && !in_quotes && (at_term_start(text, begin) || text[begin - 1] == ':');
 }
 
+// The pattern of the wildcard text[begin, end) + '*': lower case.
+std::string wildcard_pattern(std::string_view text, size_t begin, size_t end) {
+  return Xapian::Unicode::tolower(std::string(text.substr(begin, end - begin)));
+}
+
 // `word*` at the start of a term as `(word* OR president OR ...)`, or "" to
 // keep it.
 std::string widened_wildcard(std::string_view text, size_t begin, size_t* end, bool in_quotes,
                              const Xapian::Database& db, const Xapian::Stem& stem) {
   if (!is_free_wildcard(text, begin, *end, in_quotes)) return "";
-  const std::string pattern =
-      Xapian::Unicode::tolower(std::string(text.substr(begin, *end - begin)));
+  const std::string pattern = wildcard_pattern(text, begin, *end);
   const std::vector<std::string> words = words_beyond_stems(db, pattern, stem);
   if (words.empty()) return "";
   ++*end;  // the '*'
@@ -383,8 +386,7 @@ std::vector<std::string> wildcard_patterns(std::string_view query,
   rewrite_words(query, verbatim_fields,
                 [&](std::string_view text, size_t begin, size_t* end, bool in_quotes) {
                   if (is_free_wildcard(text, begin, *end, in_quotes)) {
-                    patterns.push_back(
-                        Xapian::Unicode::tolower(std::string(text.substr(begin, *end - begin))));
+                    patterns.push_back(wildcard_pattern(text, begin, *end));
                   }
                   return std::string();
                 });
