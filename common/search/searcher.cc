@@ -28,17 +28,26 @@ Xapian::Database open_all(const std::vector<std::string>& paths, bool allow_part
   return open_shards(shards, allow_partial, warnings);
 }
 
-void set_order(Xapian::Enquire& enquire, SortOrder sort) {
+// `dates`: the time slot's values in memory, or null to read them.
+void set_order(Xapian::Enquire& enquire, SortOrder sort, DateKeys* dates) {
   switch (sort) {
     case SortOrder::kNewest:
-      enquire.set_sort_by_value_then_relevance(schema::kTimeSlot, true);
+    case SortOrder::kOldest: {
+      const bool newest = sort == SortOrder::kNewest;
+      if (dates) {
+        enquire.set_sort_by_key_then_relevance(dates, newest);
+      } else {
+        enquire.set_sort_by_value_then_relevance(schema::kTimeSlot, newest);
+      }
       break;
-    case SortOrder::kOldest:
-      enquire.set_sort_by_value_then_relevance(schema::kTimeSlot, false);
-      break;
+    }
     case SortOrder::kRelevance:
       // Equal scores: newer first.
-      enquire.set_sort_by_relevance_then_value(schema::kTimeSlot, true);
+      if (dates) {
+        enquire.set_sort_by_relevance_then_key(dates, true);
+      } else {
+        enquire.set_sort_by_relevance_then_value(schema::kTimeSlot, true);
+      }
       break;
   }
 }
@@ -131,7 +140,10 @@ Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial
       db_(open_all(databases, allow_partial, &warnings_, &has_remote_)),
       today_(today_utc()) {}
 
-void Searcher::reopen() { db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_); }
+void Searcher::reopen() {
+  db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_);
+  dates_.reset();
+}
 
 SearchResults Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
@@ -154,6 +166,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
+  if (keep_dates_ && !dates_ && db_.size() == 1 && !has_remote_) {
+    dates_ = DateKeys::load(db_);
+    keep_dates_ = dates_ != nullptr;  // not our values: read them
+  }
   NewsQueryParser parser(db_, today_, !has_remote_);
   Xapian::Query filter = parser.filters(request.filters);
   const Xapian::Query dates = parser.date_range(request.since, request.until);
@@ -166,7 +182,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
                                  ? parser.parse(request.query, request.all_terms)
                                  : ranker.similar_query();
   ranker.prepare(enquire, text, filter);
-  set_order(enquire, request.sort);
+  set_order(enquire, request.sort, dates_.get());
   FacetCounter facets(db_, request.facets, has_remote_);
   // Over remote shards, facets are counted in a pass of their own (see
   // any_remote in index/shards.h).

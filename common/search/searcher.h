@@ -3,9 +3,11 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "search/date_keys.h"
 #include "search/results.h"
 #include "text/dates.h"
 
@@ -27,6 +29,11 @@ class Searcher {
   // QueryError for a malformed query and SearchError for index failures.
   SearchResults search(const SearchRequest& request);
 
+  // Many queries will follow (batch mode): from the next search on, every
+  // story's publication time is kept in memory (search/date_keys.h), so
+  // that ordering by date reads no values. Not over shards (see there).
+  void keep_dates_in_memory() { keep_dates_ = true; }
+
   // Overrides the clock used for relative dates (tests).
   void set_today(const CivilDay& today) { today_ = today; }
 
@@ -41,6 +48,8 @@ class Searcher {
   std::vector<std::string> warnings_;  // shards left out at the last open
   bool has_remote_ = false;            // a shard is served by xapian-tcpsrv
   Xapian::Database db_;
+  bool keep_dates_ = false;
+  std::unique_ptr<DateKeys> dates_;  // of db_, when kept in memory
   CivilDay today_;
 };
 

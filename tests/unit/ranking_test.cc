@@ -207,24 +207,29 @@ BOOST_AUTO_TEST_CASE(equal_scores_put_newer_stories_first_on_every_page) {
     }
     db.commit();
   }
-  Searcher searcher({dir.path()});
-  SearchRequest r;
-  r.query = "glacier melt";
   const std::vector<std::string> expected = {"2024-02-03", "2023-09-10", "2021-05-01", "2019-07-08",
                                              "2020-01-01"};  // longer: lower
-  BOOST_TEST(ids(searcher.search(r)) == expected, boost::test_tools::per_element());
-  for (size_t offset = 0; offset < expected.size(); ++offset) {
-    for (size_t limit : {1, 2, 3, 4, 5}) {
-      BOOST_TEST_CONTEXT("offset " << offset << ", limit " << limit) {
-        r.offset = offset;
-        r.limit = limit;
-        const auto end = expected.begin() +
-                         static_cast<std::ptrdiff_t>(std::min(offset + limit, expected.size()));
-        const std::vector<std::string> page(expected.begin() + static_cast<std::ptrdiff_t>(offset),
-                                            end);
-        const SearchResults res = searcher.search(r);
-        BOOST_TEST(ids(res) == page, boost::test_tools::per_element());
-        BOOST_TEST(res.hits.front().rank == offset + 1);
+  // Dates read from the index, and kept in memory (batch mode).
+  for (const bool in_memory : {false, true}) {
+    Searcher searcher({dir.path()});
+    if (in_memory) searcher.keep_dates_in_memory();
+    SearchRequest r;
+    r.query = "glacier melt";
+    BOOST_TEST(ids(searcher.search(r)) == expected, boost::test_tools::per_element());
+    for (size_t offset = 0; offset < expected.size(); ++offset) {
+      for (size_t limit : {1, 2, 3, 4, 5}) {
+        BOOST_TEST_CONTEXT("in memory " << in_memory << ", offset " << offset << ", limit "
+                                        << limit) {
+          r.offset = offset;
+          r.limit = limit;
+          const auto end = expected.begin() +
+                           static_cast<std::ptrdiff_t>(std::min(offset + limit, expected.size()));
+          const std::vector<std::string> page(
+              expected.begin() + static_cast<std::ptrdiff_t>(offset), end);
+          const SearchResults res = searcher.search(r);
+          BOOST_TEST(ids(res) == page, boost::test_tools::per_element());
+          BOOST_TEST(res.hits.front().rank == offset + 1);
+        }
       }
     }
   }
