@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
     const int passes = std::stoi(argv[4]);
     const std::string prefix = argv[5];
     news::Searcher searcher({argv[1]});
-    searcher.keep_dates_in_memory();  // as news-search --queries
+    searcher.keep_values_in_memory();  // as news-search --queries
     std::vector<news::SearchRequest> requests;
     for (const BenchQuery& q : queries) requests.push_back(make_request(q, facets));
     std::vector<news::SearchResults> results(queries.size());

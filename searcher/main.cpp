@@ -152,7 +152,7 @@ int run_batch(const Args& args) {
   std::ifstream in(args.queries_file);
   if (!in) throw news::SearchError("cannot read " + args.queries_file);
   news::Searcher searcher(args.dbs, args.allow_partial);
-  searcher.keep_dates_in_memory();
+  searcher.keep_values_in_memory();
   news::SearchRequest request = args.request;
   bool any_hits = false;
   for (std::string line; std::getline(in, line);) {

@@ -49,6 +49,29 @@ std::vector<FacetValue> sorted_values(const std::map<std::string, Tally>& tallie
 
 }  // namespace
 
+// Counts the values of one field of the documents it is shown from the
+// field's column in memory.
+class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
+ public:
+  explicit ColumnSpy(const FacetColumn& column)
+      : column_(column), counts_(column.values().size(), 0) {}
+
+  void operator()(const Xapian::Document& doc, double) override {
+    column_.count(doc.get_docid(), &counts_);
+  }
+
+  template <class Add>
+  void for_each_count(Add add) const {
+    for (size_t i = 0; i < counts_.size(); ++i) {
+      if (counts_[i] > 0) add(column_.values()[i], counts_[i]);
+    }
+  }
+
+ private:
+  const FacetColumn& column_;
+  std::vector<Xapian::doccount> counts_;  // by value number
+};
+
 // Counts the values of slots first..first+n-1 of the documents it is shown,
 // which must come in increasing docid order from one database, by walking
 // the slots' value streams alongside.
@@ -153,18 +176,20 @@ class FacetCounter::SlotsSpy : public Xapian::MatchSpy {
 };
 
 FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
-                           bool remote) {
-  const bool streams = !remote && db.size() == 1;
-  if (!remote && !streams) slots_ = std::make_unique<SlotsSpy>();
+                           bool remote, FacetColumns* columns) {
+  const bool one_local = !remote && db.size() == 1;
+  if (!remote && !one_local) slots_ = std::make_unique<SlotsSpy>();
   for (const std::string& name : names) {
     const schema::FacetField* spec = schema::find_facet_field(name);
     if (spec == nullptr) {
       throw QueryError("unknown facet '" + name +
                        "' (use section, tag, author, place, source, year or month)");
     }
-    Field field{spec, {}, nullptr};
+    Field field{spec, {}, nullptr, nullptr};
     const Xapian::valueno slots = used_slots(db, *spec);
-    if (streams) {
+    if (one_local && columns != nullptr) {
+      field.column = std::make_unique<ColumnSpy>(columns->get(*spec, slots));
+    } else if (one_local) {
       field.stream = std::make_unique<StreamSpy>(db, spec->slot, slots);
     } else if (slots_) {
       slots_->add_field(spec->slot, slots);
@@ -182,6 +207,7 @@ FacetCounter::~FacetCounter() = default;
 void FacetCounter::attach(Xapian::Enquire& enquire) const {
   if (slots_ && !fields_.empty()) enquire.add_matchspy(slots_.get());
   for (const Field& field : fields_) {
+    if (field.column) enquire.add_matchspy(field.column.get());
     if (field.stream) enquire.add_matchspy(field.stream.get());
     for (const auto& spy : field.spies) enquire.add_matchspy(spy.get());
   }
@@ -197,6 +223,7 @@ std::vector<Facet> FacetCounter::results(size_t limit) const {
       t.count += count;
       t.display_forms[value] += count;
     };
+    if (field.column) field.column->for_each_count(add);
     if (field.stream) {
       for (const auto& [value, count] : field.stream->counts()) add(value, count);
     }

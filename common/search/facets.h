@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "schema.h"
+#include "search/facet_columns.h"
 #include "search/results.h"
 
 namespace news {
@@ -18,7 +19,9 @@ namespace news {
 // value. Counts are exact when the match runs with check_at_least >= the
 // document count.
 //
-// Two ways of counting, same results:
+// Three ways of counting, same results:
+// - the fields' columns in memory (search/facet_columns.h; batch mode, one
+//   local database): a spy per field adding up value numbers;
 // - one local database: a spy per field reading the fields' value streams
 //   in docid order (the order in which the matcher hands documents over);
 //   about 40 times faster than Document::get_value per slot and document;
@@ -28,10 +31,11 @@ namespace news {
 //   database's own docids.
 class FacetCounter {
  public:
-  // `remote`: a database is served by xapian-tcpsrv. Throws QueryError for
-  // an unknown facet name.
+  // `remote`: a database is served by xapian-tcpsrv. `columns`: the
+  // columns of `db` (one local database), or null to read value streams.
+  // Throws QueryError for an unknown facet name.
   FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
-               bool remote = false);
+               bool remote = false, FacetColumns* columns = nullptr);
   ~FacetCounter();
 
   // Adds the spies to `enquire`; they count during its next get_mset().
@@ -43,6 +47,7 @@ class FacetCounter {
   // histograms (year, month) in date order, never cut.
   std::vector<Facet> results(size_t limit) const;
 
+  class ColumnSpy;
   class StreamSpy;
   class SlotsSpy;
 
@@ -51,6 +56,7 @@ class FacetCounter {
     const schema::FacetField* spec;
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     std::unique_ptr<StreamSpy> stream;
+    std::unique_ptr<ColumnSpy> column;
   };
   std::vector<Field> fields_;
   std::unique_ptr<SlotsSpy> slots_;  // several local databases

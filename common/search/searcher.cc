@@ -143,6 +143,7 @@ Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial
 void Searcher::reopen() {
   db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_);
   dates_.reset();
+  columns_.reset();
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
@@ -166,9 +167,9 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  if (keep_dates_ && !dates_ && db_.size() == 1 && !has_remote_) {
-    dates_ = DateKeys::load(db_);
-    keep_dates_ = dates_ != nullptr;  // not our values: read them
+  if (keep_values_ && !columns_ && db_.size() == 1 && !has_remote_) {
+    dates_ = DateKeys::load(db_);  // null for values not ours: read them
+    columns_ = std::make_unique<FacetColumns>(db_);
   }
   NewsQueryParser parser(db_, today_, !has_remote_);
   Xapian::Query filter = parser.filters(request.filters);
@@ -183,7 +184,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
                                  : ranker.similar_query();
   ranker.prepare(enquire, text, filter);
   set_order(enquire, request.sort, dates_.get());
-  FacetCounter facets(db_, request.facets, has_remote_);
+  FacetCounter facets(db_, request.facets, has_remote_, columns_.get());
   // Over remote shards, facets are counted in a pass of their own (see
   // any_remote in index/shards.h).
   const bool facets_apart = has_remote_ && !facets.empty();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "search/date_keys.h"
+#include "search/facet_columns.h"
 #include "search/results.h"
 #include "text/dates.h"
 
@@ -30,9 +31,11 @@ class Searcher {
   SearchResults search(const SearchRequest& request);
 
   // Many queries will follow (batch mode): from the next search on, every
-  // story's publication time is kept in memory (search/date_keys.h), so
-  // that ordering by date reads no values. Not over shards (see there).
-  void keep_dates_in_memory() { keep_dates_ = true; }
+  // story's publication time (search/date_keys.h) and the values of each
+  // facet asked for (search/facet_columns.h) are kept in memory, so that
+  // ordering by date and counting facets read no values. One local
+  // database only (see there).
+  void keep_values_in_memory() { keep_values_ = true; }
 
   // Overrides the clock used for relative dates (tests).
   void set_today(const CivilDay& today) { today_ = today; }
@@ -48,8 +51,9 @@ class Searcher {
   std::vector<std::string> warnings_;  // shards left out at the last open
   bool has_remote_ = false;            // a shard is served by xapian-tcpsrv
   Xapian::Database db_;
-  bool keep_dates_ = false;
-  std::unique_ptr<DateKeys> dates_;  // of db_, when kept in memory
+  bool keep_values_ = false;
+  std::unique_ptr<DateKeys> dates_;        // of db_, when kept in memory
+  std::unique_ptr<FacetColumns> columns_;  // of db_, when kept in memory
   CivilDay today_;
 };
 

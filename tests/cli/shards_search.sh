@@ -35,20 +35,28 @@ delve_all() {
 "$NEWS_INDEX" rebuild -q --db "$WORK/sh" --shards 3 --threads 2 "$SAMPLE"
 check_eq "three shards in the stub" 3 "$(live_count "$WORK/sh")"
 same_results "3 shards vs unsharded" "$WORK/one" "$WORK/sh"
-# --queries keeps the publication times in memory (search/date_keys.h):
-# the same hits in the same order as one query at a time, whatever the
+# --queries keeps the publication times and facet values in memory
+# (search/date_keys.h, search/facet_columns.h): the same hits in the same
+# order and the same facet counts as one query at a time, whatever the
 # order asked for, on one database and on shards. Without words every
 # score is 0, so the order is the date's alone.
 printf '%s\n' "" "tariffs" "tag:semiconductors" "trade OR election" > "$WORK/batch.txt"
-hit_ids() { python3 -c '
+facet_args=()
+for f in tag author place source section month year; do facet_args+=(--facet "$f"); done
+hits_and_facets() { python3 -c '
 import json, sys
-for line in sys.stdin: print(" ".join(h["id"] for h in json.loads(line)["hits"]))'; }
+for line in sys.stdin:
+    j = json.loads(line)
+    print(" ".join(h["id"] for h in j["hits"]), json.dumps(j["facets"], sort_keys=True))'; }
 for db in one sh; do
   for sort in relevance newest oldest; do
     one_by_one=$(while IFS= read -r q; do
-      "$NEWS_SEARCH" --db "$WORK/$db" --json -n 100 --sort $sort "$q" | tr -d '\n'; echo
-    done < "$WORK/batch.txt" | hit_ids)
-    batch=$("$NEWS_SEARCH" --db "$WORK/$db" --queries "$WORK/batch.txt" -n 100 --sort $sort | hit_ids)
+      "$NEWS_SEARCH" --db "$WORK/$db" --json -n 100 --sort $sort "${facet_args[@]}" "$q" |
+        tr -d '\n'
+      echo
+    done < "$WORK/batch.txt" | hits_and_facets)
+    batch=$("$NEWS_SEARCH" --db "$WORK/$db" --queries "$WORK/batch.txt" -n 100 --sort $sort \
+      "${facet_args[@]}" | hits_and_facets)
     check_eq "--queries = one by one, $db, --sort $sort" "$one_by_one" "$batch"
   done
 done

@@ -212,7 +212,7 @@ BOOST_AUTO_TEST_CASE(equal_scores_put_newer_stories_first_on_every_page) {
   // Dates read from the index, and kept in memory (batch mode).
   for (const bool in_memory : {false, true}) {
     Searcher searcher({dir.path()});
-    if (in_memory) searcher.keep_dates_in_memory();
+    if (in_memory) searcher.keep_values_in_memory();
     SearchRequest r;
     r.query = "glacier melt";
     BOOST_TEST(ids(searcher.search(r)) == expected, boost::test_tools::per_element());
