@@ -55,8 +55,11 @@ int64_t read_zone_offset(std::string_view zone, std::string_view text) {
   return sign == '+' ? offset : -offset;
 }
 
-CivilDay shift_months(const CivilDay& day, int months) {
+// `months` before `day`; `text` names the bound in the error for a day
+// before year 1.
+CivilDay shift_months(const CivilDay& day, int months, std::string_view text) {
   const int total = day.year * 12 + (day.month - 1) - months;
+  if (total < 12) throw DateError("'" + std::string(text) + "' reaches back before year 1");
   const int y = total / 12;
   const int m = total % 12 + 1;
   return CivilDay{y, m, std::min(day.day, days_in_month(y, m))};
@@ -77,10 +80,10 @@ bool parse_relative(std::string_view text, const CivilDay& today, CivilDay* out)
       *out = CivilDay::from_days(base - 7 * n);
       return true;
     case 'm':
-      *out = shift_months(today, n);
+      *out = shift_months(today, n, text);
       return true;
     case 'y':
-      *out = shift_months(today, 12 * n);
+      *out = shift_months(today, 12 * n, text);
       return true;
     default:
       return false;
