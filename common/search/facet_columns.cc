@@ -5,6 +5,13 @@
 
 namespace news {
 
+Xapian::valueno slots_in_use(const Xapian::Database& db, const schema::FacetField& field) {
+  if (!field.multi) return 1;
+  Xapian::valueno n = 0;
+  while (n < schema::kMaxValuesPerField && db.get_value_freq(field.slot + n) > 0) ++n;
+  return n;
+}
+
 FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno first, Xapian::valueno slots) {
   std::unordered_map<std::string, uint32_t> numbers;
   std::vector<std::pair<Xapian::docid, uint32_t>> entries;  // slot by slot
@@ -24,9 +31,9 @@ FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno first, Xapi
   for (const auto& [did, number] : entries) numbers_[next[did]++] = number;
 }
 
-const FacetColumn& FacetColumns::get(const schema::FacetField& field, Xapian::valueno slots) {
+const FacetColumn& FacetColumns::get(const schema::FacetField& field) {
   std::unique_ptr<FacetColumn>& column = columns_[field.name];
-  if (!column) column = std::make_unique<FacetColumn>(db_, field.slot, slots);
+  if (!column) column = std::make_unique<FacetColumn>(db_, field.slot, slots_in_use(db_, field));
   return *column;
 }
 

@@ -13,6 +13,10 @@
 
 namespace news {
 
+// How many slots of `field` hold values somewhere in `db` (a multi-valued
+// field fills its slots from the first on).
+Xapian::valueno slots_in_use(const Xapian::Database& db, const schema::FacetField& field);
+
 // Every story's values of one facet field, in memory: per docid, the
 // numbers of its values in a table of the field's distinct values (as
 // Lucene counts facets by ordinals). Counting a match then reads no value
@@ -45,8 +49,8 @@ class FacetColumn {
 class FacetColumns {
  public:
   explicit FacetColumns(const Xapian::Database& db) : db_(db) {}
-  // The column of `field`, which has values in `slots` slots.
-  const FacetColumn& get(const schema::FacetField& field, Xapian::valueno slots);
+  // The column of `field`, loaded at the first call.
+  const FacetColumn& get(const schema::FacetField& field);
 
  private:
   Xapian::Database db_;

@@ -10,14 +10,6 @@
 namespace news {
 namespace {
 
-// How many slots of a field hold values somewhere in the database.
-Xapian::valueno used_slots(const Xapian::Database& db, const schema::FacetField& f) {
-  if (!f.multi) return 1;
-  Xapian::valueno n = 0;
-  while (n < schema::kMaxValuesPerField && db.get_value_freq(f.slot + n) > 0) ++n;
-  return n;
-}
-
 struct Tally {
   size_t count = 0;
   std::map<std::string, size_t> display_forms;
@@ -186,10 +178,13 @@ FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::st
                        "' (use section, tag, author, place, source, year or month)");
     }
     Field field{spec, {}, nullptr, nullptr};
-    const Xapian::valueno slots = used_slots(db, *spec);
     if (one_local && columns != nullptr) {
-      field.column = std::make_unique<ColumnSpy>(columns->get(*spec, slots));
-    } else if (one_local) {
+      field.column = std::make_unique<ColumnSpy>(columns->get(*spec));
+      fields_.push_back(std::move(field));
+      continue;
+    }
+    const Xapian::valueno slots = slots_in_use(db, *spec);
+    if (one_local) {
       field.stream = std::make_unique<StreamSpy>(db, spec->slot, slots);
     } else if (slots_) {
       slots_->add_field(spec->slot, slots);
