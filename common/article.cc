@@ -120,7 +120,8 @@ void put_list(OrderedJson& j, const char* key, const std::vector<std::string>& v
 // strings or lists of strings without escapes, true, false or null.
 class StoredJsonReader {
  public:
-  explicit StoredJsonReader(std::string_view text) : s_(text) {}
+  // `keep_extra` false: fields outside the model are checked, not kept.
+  StoredJsonReader(std::string_view text, bool keep_extra) : s_(text), keep_extra_(keep_extra) {}
 
   bool read(Article* a) {
     if (!eat('{')) return false;
@@ -151,7 +152,8 @@ class StoredJsonReader {
     // Another field: kept as the JSON text Json::dump writes, which this
     // reader can tell for true, false, null, and strings (or lists of
     // strings) without escapes.
-    std::string& json = a->extra[key];
+    std::string skipped;
+    std::string& json = keep_extra_ ? a->extra[key] : skipped;
     for (const char* literal : {"true", "false", "null"}) {
       if (eat_word(literal)) {
         json = literal;
@@ -293,6 +295,7 @@ class StoredJsonReader {
 
   std::string_view s_;
   size_t p_ = 0;
+  bool keep_extra_;
 };
 
 Article article_from_json_document(std::string_view json_text) {
@@ -321,7 +324,7 @@ Article article_from_json(std::string_view json_text) {
   // building a JSON document; anything else, errors included, goes through
   // nlohmann::json.
   Article a;
-  if (!StoredJsonReader(json_text).read(&a)) a = article_from_json_document(json_text);
+  if (!StoredJsonReader(json_text, true).read(&a)) a = article_from_json_document(json_text);
   tidy_and_validate(a);
   return a;
 }
@@ -352,9 +355,9 @@ std::string rejected_record_id(std::string_view json_text) {
   return "";
 }
 
-bool read_stored_article_json(std::string_view json_text, Article* out) {
+bool read_stored_article_json(std::string_view json_text, Article* out, bool keep_extra) {
   *out = Article();
-  return StoredJsonReader(json_text).read(out);
+  return StoredJsonReader(json_text, keep_extra).read(out);
 }
 
 std::string article_to_json(const Article& a) {

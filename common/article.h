@@ -51,7 +51,9 @@ std::string rejected_record_id(std::string_view json_text);
 // times faster, which matters when every hit of a search decodes one.
 // Returns false, `out` unspecified, on anything else (numbers, objects,
 // escapes in an unknown field, bad syntax); use article_from_json then.
-bool read_stored_article_json(std::string_view json_text, Article* out);
+// `keep_extra` false leaves out the fields not in the model (`extra`),
+// which a search hit does not show.
+bool read_stored_article_json(std::string_view json_text, Article* out, bool keep_extra = true);
 
 // Serialises an Article as one compact JSON object (corpus format); empty
 // fields are omitted, extra fields are written back.

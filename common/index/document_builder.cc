@@ -172,11 +172,14 @@ std::string stored_data(const Article& article) {
 
 void DocumentBuilder::take_spelling(SpellingCounts* counts) const { stemmer_->take(counts); }
 
-Article stored_article(const Xapian::Document& doc, bool with_body) {
+Article stored_article(const Xapian::Document& doc, StoredParts parts) {
   const std::string data = doc.get_data();
   Article article;
-  if (!read_stored_article_json(data, &article)) article = article_from_json(data);
-  if (with_body) article.body = doc.get_value(schema::kBodySlot);
+  if (!read_stored_article_json(data, &article, parts.extra)) {
+    article = article_from_json(data);
+    if (!parts.extra) article.extra.clear();
+  }
+  if (parts.body) article.body = doc.get_value(schema::kBodySlot);
   return article;
 }
 

@@ -45,9 +45,17 @@ class DocumentBuilder {
 // hit decodes a few hundred bytes instead of the whole story.
 std::string stored_data(const Article& article);
 
-// The article stored in `doc` by DocumentBuilder::build, with its body
-// when `with_body`. Throws ArticleError for data it did not write.
-Article stored_article(const Xapian::Document& doc, bool with_body);
+// What stored_article reads besides the model's short fields: a search hit
+// shows neither the body (unless for a snippet) nor the fields outside the
+// model (Article::extra).
+struct StoredParts {
+  bool body = true;
+  bool extra = true;
+};
+
+// The article stored in `doc` by DocumentBuilder::build, with the `parts`
+// asked for. Throws ArticleError for data it did not write.
+Article stored_article(const Xapian::Document& doc, StoredParts parts = {});
 
 // A stable digest of everything stored for the article (32 hex digits):
 // equal digests mean an unchanged article.

@@ -126,7 +126,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Sea
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
-  hit.article = stored_article(it.get_document(), request.snippets);
+  hit.article = stored_article(it.get_document(), {request.snippets, false});
   if (request.snippets) hit.snippet = make_snippet(mset, hit.article, marks);
   hit.article.body.clear();  // not part of results; the snippet stands for it
   return hit;

@@ -211,6 +211,10 @@ BOOST_AUTO_TEST_CASE(stored_json_reader_agrees_with_the_full_parser) {
       BOOST_TEST(same_article(fast, full));
       BOOST_REQUIRE(read_stored_article_json(json, &fast));
       BOOST_TEST(same_article(fast, full));
+      Article model_only = full;
+      model_only.extra.clear();
+      BOOST_REQUIRE(read_stored_article_json(json, &fast, false));
+      BOOST_TEST(same_article(fast, model_only));
     }
   }
   BOOST_TEST(article_from_json(R"({"id":"e","title":"😀"})").title == "\xF0\x9F\x98\x80");
@@ -224,7 +228,10 @@ BOOST_AUTO_TEST_CASE(stored_json_reader_declines_what_it_does_not_know) {
         R"({"id":"open)", R"({"tags":["a",2]})", R"({"tags":"a"})",
         R"({"id":"a","n":"escaped \" quote"})", R"({"id":"a","n":["x\"y"]})", R"({"id":"a","n":1})",
         R"({"id":"a","n":{}})", R"({"id":"a","n":tru})", "{\"id\":\"tab\there\"}"}) {
-    BOOST_TEST_CONTEXT(json) { BOOST_TEST(!read_stored_article_json(json, &a)); }
+    BOOST_TEST_CONTEXT(json) {
+      BOOST_TEST(!read_stored_article_json(json, &a));
+      BOOST_TEST(!read_stored_article_json(json, &a, false));
+    }
   }
 }
 

@@ -63,7 +63,7 @@ Article stored(const std::string& db, const std::string& id) {
   const std::string term = schema::id_term(id);
   Xapian::PostingIterator it = xdb.postlist_begin(term);
   BOOST_REQUIRE_MESSAGE(it != xdb.postlist_end(term), "no document " << id);
-  const Article a = stored_article(xdb.get_document(*it), true);
+  const Article a = stored_article(xdb.get_document(*it));
   BOOST_TEST((++it == xdb.postlist_end(term)), "two documents for " << id);
   return a;
 }
