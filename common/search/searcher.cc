@@ -7,7 +7,6 @@
 #include "index/shards.h"
 #include "schema.h"
 #include "search/facets.h"
-#include "search/query_parser.h"
 #include "search/ranking.h"
 #include "text/analysis.h"
 #include "text/text.h"
@@ -144,6 +143,7 @@ void Searcher::reopen() {
   db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_);
   dates_.reset();
   columns_.reset();
+  parser_.reset();
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
@@ -171,7 +171,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     dates_ = DateKeys::load(db_);  // null for values not ours: read them
     columns_ = std::make_unique<FacetColumns>(db_);
   }
-  NewsQueryParser parser(db_, today_, !has_remote_);
+  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(db_, today_, !has_remote_);
+  NewsQueryParser& parser = *parser_;
   Xapian::Query filter = parser.filters(request.filters);
   const Xapian::Query dates = parser.date_range(request.since, request.until);
   if (!dates.empty()) {
@@ -209,6 +210,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     marks.query_terms = {text.get_unique_terms_begin(), text.get_unique_terms_end()};
     marks.wildcards = parser.wildcards(request.query);
   }
+  results.hits.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     results.hits.push_back(make_hit(mset, it, request, marks));
     if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);

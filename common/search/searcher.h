@@ -9,6 +9,7 @@
 
 #include "search/date_keys.h"
 #include "search/facet_columns.h"
+#include "search/query_parser.h"
 #include "search/results.h"
 #include "text/dates.h"
 
@@ -38,7 +39,10 @@ class Searcher {
   void keep_values_in_memory() { keep_values_ = true; }
 
   // Overrides the clock used for relative dates (tests).
-  void set_today(const CivilDay& today) { today_ = today; }
+  void set_today(const CivilDay& today) {
+    today_ = today;
+    parser_.reset();
+  }
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
@@ -55,6 +59,7 @@ class Searcher {
   std::unique_ptr<DateKeys> dates_;        // of db_, when kept in memory
   std::unique_ptr<FacetColumns> columns_;  // of db_, when kept in memory
   CivilDay today_;
+  std::unique_ptr<NewsQueryParser> parser_;  // of db_ and today_, made once for many searches
 };
 
 }  // namespace news
