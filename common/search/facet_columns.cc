@@ -3,6 +3,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "text/text.h"
+
 namespace news {
 
 Xapian::valueno slots_in_use(const Xapian::Database& db, const schema::FacetField& field) {
@@ -20,7 +22,10 @@ FacetColumn::FacetColumn(const Xapian::Database& db, Xapian::valueno first, Xapi
     const Xapian::ValueIterator end = db.valuestream_end(slot);
     for (Xapian::ValueIterator it = db.valuestream_begin(slot); it != end; ++it) {
       const auto [entry, added] = numbers.try_emplace(*it, static_cast<uint32_t>(values_.size()));
-      if (added) values_.push_back(entry->first);
+      if (added) {
+        values_.push_back(entry->first);
+        keys_.push_back(normalise_value(entry->first));
+      }
       entries.emplace_back(it.get_docid(), entry->second);
       ++starts_[it.get_docid() + 1];
     }

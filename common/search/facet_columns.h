@@ -32,6 +32,8 @@ class FacetColumn {
 
   // The distinct values as stored (display forms), by number.
   const std::vector<std::string>& values() const { return values_; }
+  // Their normalised forms (normalise_value), by number: what counts group.
+  const std::vector<std::string>& keys() const { return keys_; }
 
   // Adds one to `counts` (one entry per value) for each value of `did`.
   void count(Xapian::docid did, std::vector<Xapian::doccount>* counts) const {
@@ -41,6 +43,7 @@ class FacetColumn {
 
  private:
   std::vector<std::string> values_;
+  std::vector<std::string> keys_;
   std::vector<uint32_t> starts_;   // per docid, its first entry in numbers_
   std::vector<uint32_t> numbers_;  // value numbers, a document's in slot order
 };

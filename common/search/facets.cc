@@ -52,10 +52,11 @@ class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
     column_.count(doc.get_docid(), &counts_);
   }
 
+  // add(normalised value, value, count) for each value counted.
   template <class Add>
   void for_each_count(Add add) const {
     for (size_t i = 0; i < counts_.size(); ++i) {
-      if (counts_[i] > 0) add(column_.values()[i], counts_[i]);
+      if (counts_[i] > 0) add(column_.keys()[i], column_.values()[i], counts_[i]);
     }
   }
 
@@ -213,12 +214,16 @@ std::vector<Facet> FacetCounter::results(size_t limit) const {
   for (size_t f = 0; f < fields_.size(); ++f) {
     const Field& field = fields_[f];
     std::map<std::string, Tally> tallies;
-    const auto add = [&tallies](const std::string& value, Xapian::doccount count) {
-      Tally& t = tallies[normalise_value(value)];
+    const auto add_normalised = [&tallies](const std::string& key, const std::string& value,
+                                           Xapian::doccount count) {
+      Tally& t = tallies[key];
       t.count += count;
       t.display_forms[value] += count;
     };
-    if (field.column) field.column->for_each_count(add);
+    const auto add = [&add_normalised](const std::string& value, Xapian::doccount count) {
+      add_normalised(normalise_value(value), value, count);
+    };
+    if (field.column) field.column->for_each_count(add_normalised);
     if (field.stream) {
       for (const auto& [value, count] : field.stream->counts()) add(value, count);
     }
