@@ -76,12 +76,14 @@ search -n 1 --expand "korean chip tariffs"
 check_eq "--expand top hit" "sample-20250429-chip-exemptions-korean-memory" "$(hit_ids)"
 
 # --queries: one JSON object per line, with took_ms; a bad line reports an
-# error and the batch goes on.
-printf 'tariffs korea\nglacier\ntariffs AND\nzzzunknownword\n' >"$WORK/queries.txt"
+# error and the batch goes on (the parser, kept between queries, forgets
+# the bad field value).
+printf 'tariffs korea\nglacier\ntariffs AND\nzzzunknownword\ndate:2025-13\ntariffs date:2025\n' \
+  >"$WORK/queries.txt"
 run_status rc "$NEWS_SEARCH" --db "$WORK/db" --queries "$WORK/queries.txt" -n 3 --no-snippets \
   >"$WORK/batch.jsonl"
 check_eq "--queries exit" "0" "$rc"
-check_eq "--queries lines" "4" "$(wc -l <"$WORK/batch.jsonl" | tr -d ' ')"
+check_eq "--queries lines" "6" "$(wc -l <"$WORK/batch.jsonl" | tr -d ' ')"
 summary=$(python3 - "$WORK/batch.jsonl" <<'EOF'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
@@ -90,6 +92,11 @@ print(" ".join(
     for r in rows))
 EOF
 )
-check_eq "--queries results" "tariffs korea:3:True glacier:3:True err zzzunknownword:0:True" "$summary"
+check_eq "--queries results" \
+  "tariffs korea:3:True glacier:3:True err zzzunknownword:0:True err tariffs date:2025:3:True" \
+  "$summary"
+search -n 3 --no-snippets "tariffs date:2025"
+check_eq "--queries after an error = one query" "$(hit_ids)" \
+  "$(tail -n 1 "$WORK/batch.jsonl" | python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')"
 
 finish
