@@ -143,7 +143,7 @@ Xapian::Query day_range_query(const std::string& from, const std::string& to) {
 
 NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& today, bool all_local)
     : db_(db),
-      stemmer_("english"),
+      stemmer_(cached_english_stemmer()),
       stopper_(english_stopwords().begin(), english_stopwords().end()),
       today_(today),
       all_local_(all_local) {

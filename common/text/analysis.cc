@@ -414,4 +414,29 @@ const std::vector<std::string>& english_stopwords() {
   return kWords;
 }
 
+namespace {
+
+class CachedEnglishStem : public Xapian::StemImplementation {
+ public:
+  explicit CachedEnglishStem(size_t max_words) : max_words_(max_words) {}
+
+  std::string operator()(const std::string& word) override {
+    if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
+    if (stems_.size() >= max_words_) stems_.clear();
+    return stems_.emplace(word, english_(word)).first->second;
+  }
+  std::string get_description() const override { return "english, cached"; }
+
+ private:
+  size_t max_words_;
+  Xapian::Stem english_{"english"};
+  std::unordered_map<std::string, std::string> stems_;
+};
+
+}  // namespace
+
+Xapian::Stem cached_english_stemmer(size_t max_words) {
+  return Xapian::Stem(new CachedEnglishStem(max_words));
+}
+
 }  // namespace news

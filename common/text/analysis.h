@@ -81,6 +81,12 @@ using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
 // English stopwords (lower case), for the TermGenerator and QueryParser.
 const std::vector<std::string>& english_stopwords();
 
+// Snowball's English stemmer behind a cache of the words it has stemmed
+// (`max_words` at most, then it starts afresh). A snippet stems every word
+// of the story it shows, and stories share most of their words: the cache
+// saves a quarter of Xapian's snippet time on Reuters.
+Xapian::Stem cached_english_stemmer(size_t max_words = 100000);
+
 }  // namespace news
 
 #endif  // NEWS_COMMON_TEXT_ANALYSIS_H_

@@ -132,6 +132,17 @@ BOOST_AUTO_TEST_CASE(snippets_mark_the_words_a_wildcard_matches) {
   BOOST_TEST(mark_wildcard_words("no change", {}, '[', ']') == "no change");
 }
 
+BOOST_AUTO_TEST_CASE(cached_stemmer_stems_as_snowball) {
+  const Xapian::Stem snowball("english");
+  Xapian::Stem cached = cached_english_stemmer(3);  // starts afresh every few words
+  const char* const kWords[] = {"running",      "runs",    "presidential", "tariffs",
+                                "running",      "ran",     "Stories",      "",
+                                "généralement", "tariffs", "presiden",     "running"};
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char* word : kWords) BOOST_TEST(cached(word) == snowball(word), word);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace news
