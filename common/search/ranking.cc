@@ -63,6 +63,8 @@ void set_param(RankingParams& p, const std::string& name, const std::string& val
   it->second(parse_number(name, value));
 }
 
+constexpr double kBm25MinNormlen = 0.5;  // Xapian's default
+
 std::unique_ptr<Xapian::Weight> make_weight(const RankingParams& p) {
   // BM25 with k2 = 0 (no query length term), k3 = 1 (repeated query words
   // count, saturating) and Xapian's default min_normlen.
@@ -71,7 +73,7 @@ std::unique_ptr<Xapian::Weight> make_weight(const RankingParams& p) {
   if (p.scheme == "dlh") return std::make_unique<Xapian::DLHWeight>();
   if (p.scheme == "pl2") return std::make_unique<Xapian::PL2Weight>();
   if (p.scheme == "lm") return std::make_unique<Xapian::LMWeight>();
-  return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, 0.5);
+  return std::make_unique<Xapian::BM25Weight>(p.k1, 0, 1, p.b, kBm25MinNormlen);
 }
 
 Xapian::Query filtered(const Xapian::Query& q, const Xapian::Query& filter) {
@@ -386,11 +388,13 @@ double recency_decay(double age_seconds, double half_life_days) {
   return std::exp2(-age_seconds / (half_life_days * kSecondsPerDay));
 }
 
-Ranker::Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today)
+Ranker::Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today,
+               const MemoryBm25* lengths)
     : db_(db),
       request_(request),
       params_(parse_ranking_params(request.ranking)),
-      weight_(make_weight(params_)) {
+      weight_(make_weight(params_)),
+      lengths_(lengths) {
   CivilDay day = today;
   if (!request.as_of.empty()) {
     try {
@@ -455,13 +459,34 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& text,
     scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, fresh);
     parts_.push_back({"recency", fresh, false});
   }
-  enquire.set_query(filtered(scored, filter));
+  prepared_ = filtered(scored, filter);
+  enquire.set_query(runnable(prepared_));
+}
+
+// Whether matches run on the lengths in memory: BM25 with them at hand,
+// except for --explain, which reads the matching terms of the Enquire.
+bool Ranker::weighs_in_memory() const {
+  return lengths_ != nullptr && params_.scheme == "bm25" && !request_.explain;
+}
+
+// `query` as the match runs it.
+Xapian::Query Ranker::runnable(const Xapian::Query& query) const {
+  if (!weighs_in_memory()) return query;
+  return lengths_->weigh(query, params_.k1, params_.b, kBm25MinNormlen);
+}
+
+Xapian::MSet Ranker::snippet_mset(const Xapian::MSet& mset) const {
+  if (!weighs_in_memory()) return mset;
+  Xapian::Enquire terms(db_);
+  terms.set_weighting_scheme(*weight_);
+  terms.set_query(prepared_);
+  return terms.get_mset(0, 0);
 }
 
 Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& filter) const {
   Xapian::Enquire first(db_);
   first.set_weighting_scheme(*weight_);
-  first.set_query(filtered(text, filter));
+  first.set_query(runnable(filtered(text, filter)));
   const Xapian::MSet top = first.get_mset(0, params_.expand_docs);
   // Without weighted words (a pure filter) the top stories are arbitrary.
   if (top.empty() || top.begin().get_weight() <= 0) return Xapian::Query();

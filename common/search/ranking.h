@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "search/memory_bm25.h"
 #include "search/results.h"
 #include "text/dates.h"
 
@@ -74,8 +75,10 @@ double recency_decay(double age_seconds, double half_life_days);
 class Ranker {
  public:
   // `today` is the reference day for recency unless request.as_of is set.
+  // With `lengths` (of `db`), BM25 passes run on them (search/memory_bm25.h).
   // Throws QueryError for bad ranking parameters or --as-of.
-  Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today);
+  Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today,
+         const MemoryBm25* lengths = nullptr);
   ~Ranker();
 
   // The query of a --similar request: the story's most distinctive terms,
@@ -88,6 +91,12 @@ class Ranker {
   // recency when they are on, except for a count alone (request.limit 0:
   // the order does not matter).
   void prepare(Xapian::Enquire& enquire, const Xapian::Query& text, const Xapian::Query& filter);
+
+  // What snippets are made from for hits of `mset` (the prepared query's
+  // match): `mset` itself, or, when that match ran on lengths in memory
+  // (its query holds no terms to mark), the term statistics of the same
+  // query without hits.
+  Xapian::MSet snippet_mset(const Xapian::MSet& mset) const;
 
   // The stems feedback added to the query prepared last (not the query's
   // own): snippets leave them unhighlighted.
@@ -108,12 +117,16 @@ class Ranker {
   Xapian::Query proximity() const;
   Xapian::Query recency(const Xapian::Query& scored, const Xapian::Query& filter) const;
   double part_weight(const Xapian::Query& part, Xapian::docid did) const;
+  bool weighs_in_memory() const;
+  Xapian::Query runnable(const Xapian::Query& query) const;
 
   Xapian::Database db_;
   const SearchRequest& request_;
   RankingParams params_;
   std::unique_ptr<Xapian::Weight> weight_;
+  const MemoryBm25* lengths_;
   double now_seconds_;
+  Xapian::Query prepared_;  // the query prepare() set, with its terms
   std::vector<Part> parts_;
   std::set<std::string> feedback_terms_;
 };

@@ -120,13 +120,14 @@ std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Highl
   return collapse_whitespace(unescape_html(marks.apply(marked)));
 }
 
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const SearchRequest& request,
-             const Highlights& marks) {
+// `snippets_from`: Ranker::snippet_mset of the hit's MSet.
+Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
+             const SearchRequest& request, const Highlights& marks) {
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
   hit.article = stored_article(it.get_document(), {request.snippets, false});
-  if (request.snippets) hit.snippet = make_snippet(mset, hit.article, marks);
+  if (request.snippets) hit.snippet = make_snippet(snippets_from, hit.article, marks);
   hit.article.body.clear();  // not part of results; the snippet stands for it
   return hit;
 }
@@ -143,6 +144,7 @@ void Searcher::reopen() {
   db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_);
   dates_.reset();
   columns_.reset();
+  lengths_.reset();
   parser_.reset();
 }
 
@@ -170,6 +172,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   if (keep_values_ && !columns_ && db_.size() == 1 && !has_remote_) {
     dates_ = DateKeys::load(db_);  // null for values not ours: read them
     columns_ = std::make_unique<FacetColumns>(db_);
+    lengths_ = MemoryBm25::load(db_);
   }
   if (!parser_) parser_ = std::make_unique<NewsQueryParser>(db_, today_, !has_remote_);
   NewsQueryParser& parser = *parser_;
@@ -179,7 +182,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
     filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
   }
   Xapian::Enquire enquire(db_);
-  Ranker ranker(db_, request, today_);
+  Ranker ranker(db_, request, today_, lengths_.get());
   const Xapian::Query text = request.similar_id.empty()
                                  ? parser.parse(request.query, request.all_terms)
                                  : ranker.similar_query();
@@ -210,9 +213,11 @@ SearchResults Searcher::run(const SearchRequest& request) {
     marks.query_terms = {text.get_unique_terms_begin(), text.get_unique_terms_end()};
     marks.wildcards = parser.wildcards(request.query);
   }
+  const Xapian::MSet snippets_from =
+      request.snippets && !mset.empty() ? ranker.snippet_mset(mset) : mset;
   results.hits.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(mset, it, request, marks));
+    results.hits.push_back(make_hit(snippets_from, it, request, marks));
     if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
   }
   results.facets = facets.results(request.facet_limit);

@@ -9,6 +9,7 @@
 
 #include "search/date_keys.h"
 #include "search/facet_columns.h"
+#include "search/memory_bm25.h"
 #include "search/query_parser.h"
 #include "search/results.h"
 #include "text/dates.h"
@@ -32,10 +33,11 @@ class Searcher {
   SearchResults search(const SearchRequest& request);
 
   // Many queries will follow (batch mode): from the next search on, every
-  // story's publication time (search/date_keys.h) and the values of each
-  // facet asked for (search/facet_columns.h) are kept in memory, so that
-  // ordering by date and counting facets read no values. One local
-  // database only (see there).
+  // story's publication time (search/date_keys.h), length
+  // (search/memory_bm25.h) and the values of each facet asked for
+  // (search/facet_columns.h) are kept in memory, so that ordering by date,
+  // weighing with BM25 and counting facets read no values nor lengths from
+  // the index. One local database only (see there).
   void keep_values_in_memory() { keep_values_ = true; }
 
   // Overrides the clock used for relative dates (tests).
@@ -58,6 +60,7 @@ class Searcher {
   bool keep_values_ = false;
   std::unique_ptr<DateKeys> dates_;        // of db_, when kept in memory
   std::unique_ptr<FacetColumns> columns_;  // of db_, when kept in memory
+  std::unique_ptr<MemoryBm25> lengths_;    // of db_, when kept in memory
   CivilDay today_;
   std::unique_ptr<NewsQueryParser> parser_;  // of db_ and today_, made once for many searches
 };

@@ -1,0 +1,106 @@
+// MemoryBm25: queries weighed with the stories' lengths in memory give what
+// Xapian's BM25Weight gives, hit for hit, score for score.
+
+#include "search/memory_bm25.h"
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "index/document_builder.h"
+#include "temp_dir.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(memory_bm25_test)
+
+namespace {
+
+// Stories of many lengths over a small vocabulary, a gap in the docids.
+void build_index(const std::string& path) {
+  static const char* const kWords[] = {"glacier", "budget", "council", "avalanche", "guide",
+                                       "road",    "tariff", "trade",   "korea",     "chip"};
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  DocumentBuilder builder;
+  unsigned seed = 7;
+  const auto next = [&seed] { return seed = seed * 1103515245 + 12345, (seed >> 16) & 0x7fff; };
+  for (int i = 0; i < 80; ++i) {
+    Article a;
+    a.id = "s" + std::to_string(i);
+    a.title = std::string(kWords[next() % 10]) + " " + kWords[next() % 10];
+    const unsigned words = 3 + next() % 60;
+    for (unsigned w = 0; w < words; ++w) a.body += std::string(kWords[next() % 10]) + " ";
+    a.tags = {i % 3 == 0 ? "trade" : "weather"};
+    db.add_document(builder.build(a));
+  }
+  db.delete_document(5);
+  db.commit();
+}
+
+Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& q, double k1, double b,
+                 Xapian::doccount check_at_least) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, b, 0.5));
+  enquire.set_query(q);
+  return enquire.get_mset(0, 10, check_at_least);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(weighs_as_xapian_bm25) {
+  const testing::TempDir dir;
+  build_index(dir.db());
+  const Xapian::Database db(dir.db());
+  const auto memory = MemoryBm25::load(db);
+  using Q = Xapian::Query;
+  const Q glacier("Zglacier"), road("Zroad"), trade("Ztrade"), chip("Zchip");
+  const Q twice[] = {glacier, Q("Zglacier", 1, 2), trade, chip};  // a word twice
+  const std::vector<Q> kQueries = {
+      glacier,
+      Q(Q::OP_OR, glacier, road),
+      Q(Q::OP_OR, std::begin(twice), std::end(twice)),
+      Q(Q::OP_AND, glacier, road),
+      Q(Q::OP_AND_MAYBE, glacier, Q(Q::OP_OR, trade, chip)),
+      Q(Q::OP_FILTER, Q(Q::OP_OR, glacier, road), Q("Ktrade")),
+      Q(Q::OP_AND_NOT, Q(Q::OP_OR, glacier, chip), road),
+      Q(Q::OP_AND_MAYBE, Q(Q::OP_OR, glacier, road), Q(Q::OP_SCALE_WEIGHT, trade, 0.25)),
+      Q(Q::OP_OR, Q(Q::OP_PHRASE, glacier, road), chip),
+      Q("Znowhere"),
+  };
+  for (const Q& q : kQueries) {
+    for (const auto& [k1, b] : {std::pair{1.0, 0.5}, {1.2, 0.75}, {1.0, 0.0}}) {
+      for (const Xapian::doccount check : {0u, db.get_doccount()}) {
+        BOOST_TEST_CONTEXT(q.get_description()
+                           << " k1=" << k1 << " b=" << b << " check " << check) {
+          const Xapian::MSet want = run(db, q, k1, b, check);
+          const Xapian::MSet got = run(db, memory->weigh(q, k1, b, 0.5), k1, b, check);
+          BOOST_TEST(got.get_matches_estimated() == want.get_matches_estimated());
+          BOOST_TEST(got.get_matches_lower_bound() == want.get_matches_lower_bound());
+          BOOST_TEST_REQUIRE(got.size() == want.size());
+          for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
+            BOOST_TEST(*g == *w);
+            BOOST_TEST(g.get_weight() == w.get_weight());  // exactly
+          }
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(only_weighed_terms_are_replaced) {
+  const testing::TempDir dir;
+  build_index(dir.db());
+  const Xapian::Database db(dir.db());
+  const auto memory = MemoryBm25::load(db);
+  using Q = Xapian::Query;
+  const Q q(Q::OP_FILTER, Q(Q::OP_OR, Q("Zglacier"), Q(Q::OP_PHRASE, Q("Zroad"), Q("Zchip"))),
+            Q("Ktrade"));
+  const std::string got = memory->weigh(q, 1, 0.5, 0.5).get_description();
+  BOOST_TEST(got.find("PostingSource(Bm25TermSource(Zglacier))") != std::string::npos, got);
+  BOOST_TEST(got.find("Zroad PHRASE 2 Zchip") != std::string::npos, got);
+  BOOST_TEST(got.find("Ktrade") != std::string::npos, got);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news
