@@ -13,14 +13,15 @@ namespace {
 // story length taken from memory.
 class Bm25TermSource : public Xapian::PostingSource {
  public:
-  Bm25TermSource(std::string term, Xapian::termcount wqf, const MemoryBm25& lengths, double k1,
-                 double b, double min_normlen)
+  Bm25TermSource(std::string term, Xapian::termcount wqf, double factor, const MemoryBm25& lengths,
+                 const MemoryBm25::Params& params)
       : term_(std::move(term)),
         wqf_(wqf),
+        factor_(factor),
         lengths_(lengths),
-        k1_(k1),
-        b_(b),
-        min_normlen_(min_normlen) {}
+        k1_(params.k1),
+        b_(params.b),
+        min_normlen_(params.min_normlen) {}
 
   void init(const Xapian::Database& db) override {
     it_ = db.postlist_begin(term_);
@@ -61,11 +62,11 @@ class Bm25TermSource : public Xapian::PostingSource {
   std::string get_description() const override { return "Bm25TermSource(" + term_ + ")"; }
 
  private:
-  // BM25Weight::init with no relevance set, factor 1 and k3 = 1.
+  // BM25Weight::init with no relevance set and k3 = 1.
   void set_termweight(Xapian::doccount collection_size) {
     double tw = (collection_size - termfreq_ + 0.5) / (termfreq_ + 0.5);
     if (tw < 2) tw = tw * 0.5 + 1;
-    termweight_ = std::log(tw);
+    termweight_ = std::log(tw) * factor_;
     const double k3 = 1;
     const double wqf = wqf_;
     termweight_ *= (k3 + 1) * wqf / (k3 + wqf);
@@ -87,6 +88,7 @@ class Bm25TermSource : public Xapian::PostingSource {
 
   std::string term_;
   Xapian::termcount wqf_;
+  double factor_;  // of the scaled subqueries it stands in
   const MemoryBm25& lengths_;
   double k1_, b_, min_normlen_;
   Xapian::PostingIterator it_, end_;
@@ -109,13 +111,16 @@ std::unique_ptr<MemoryBm25> MemoryBm25::load(const Xapian::Database& db) {
   return memory;
 }
 
-Xapian::Query MemoryBm25::weigh(const Xapian::Query& query, double k1, double b,
-                                double min_normlen) const {
+Xapian::Query MemoryBm25::term(const std::string& term, double factor, const Params& params) const {
+  return Xapian::Query((new Bm25TermSource(term, 1, factor, *this, params))->release());
+}
+
+Xapian::Query MemoryBm25::weigh(const Xapian::Query& query, const Params& params) const {
   const auto op = query.get_type();
   if (op == Xapian::Query::LEAF_TERM) {
-    return Xapian::Query((new Bm25TermSource(*query.get_terms_begin(), query.get_length(), *this,
-                                             k1, b, min_normlen))
-                             ->release());
+    return Xapian::Query(
+        (new Bm25TermSource(*query.get_terms_begin(), query.get_length(), 1.0, *this, params))
+            ->release());
   }
   size_t weighed = 0;  // the subqueries whose weight counts come first
   switch (op) {
@@ -134,7 +139,7 @@ Xapian::Query MemoryBm25::weigh(const Xapian::Query& query, double k1, double b,
   std::vector<Xapian::Query> subqueries;
   for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
     const Xapian::Query sub = query.get_subquery(i);
-    subqueries.push_back(i < weighed ? weigh(sub, k1, b, min_normlen) : sub);
+    subqueries.push_back(i < weighed ? weigh(sub, params) : sub);
   }
   return Xapian::Query(op, subqueries.begin(), subqueries.end());
 }

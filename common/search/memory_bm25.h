@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace news {
@@ -22,14 +23,22 @@ namespace news {
 // DateKeys.
 class MemoryBm25 {
  public:
+  // The parameters of Xapian::BM25Weight(k1, 0, 1, b, min_normlen).
+  struct Params {
+    double k1, b, min_normlen;
+  };
+
   static std::unique_ptr<MemoryBm25> load(const Xapian::Database& db);
 
   // `query` with each term leaf whose weight counts (not inside a phrase,
   // NEAR, synonym or scaled subquery, nor on the right of FILTER or
-  // AND_NOT) read by such a source, for Xapian::BM25Weight(k1, 0, 1, b,
-  // min_normlen). The result has no terms of its own: snippets and
-  // explanations need the original.
-  Xapian::Query weigh(const Xapian::Query& query, double k1, double b, double min_normlen) const;
+  // AND_NOT) read by such a source. The result has no terms of its own:
+  // snippets and explanations need the original.
+  Xapian::Query weigh(const Xapian::Query& query, const Params& params) const;
+
+  // What weigh() makes of `Query(OP_SCALE_WEIGHT, Query(term), factor)`
+  // (Xapian applies the factor inside the term's weight; so does this).
+  Xapian::Query term(const std::string& term, double factor, const Params& params) const;
 
   Xapian::termcount length(Xapian::docid did) const { return lengths_[did]; }
 

@@ -165,11 +165,14 @@ Xapian::Query weighted_terms(const Xapian::ESet& eset) {
 // `expand_min_docs` of the stories, and in at most `expand_max_df` of the
 // collection's, are candidates. The query's own stems take part in the
 // normalisation (as in Terrier) but are not added again; the
-// `expand_terms` best new stems are ORed, each scaled by w(t) / max w.
-// One pass over each story's stems (the termlist from "Z" on), two
-// frequency look-ups per candidate: much cheaper than the ESet.
-Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top,
-                        const RankingParams& params, const std::set<std::string>& query) {
+// `expand_terms` best new stems are returned, best first, each with
+// w(t) / max w (the scale of its weight in the query). One pass over each
+// story's stems (the termlist from "Z" on), two frequency look-ups per
+// candidate: much cheaper than the ESet.
+std::vector<std::pair<std::string, double>> bo1_terms(const Xapian::Database& db,
+                                                      const Xapian::MSet& top,
+                                                      const RankingParams& params,
+                                                      const std::set<std::string>& query) {
   const unsigned terms = params.expand_terms;
   // The termlists are sorted: merge them, keeping each stem's total wdf
   // and the number of stories holding it.
@@ -251,15 +254,11 @@ Xapian::Query bo1_terms(const Xapian::Database& db, const Xapian::MSet& top,
       std::push_heap(scored.begin(), scored.end(), heap_less);
     }
   }
-  if (scored.empty() || best <= 0) return Xapian::Query();
+  if (scored.empty() || best <= 0) return {};
   std::sort_heap(scored.begin(), scored.end(), heap_less);  // best first
-  const size_t k = scored.size();
-  std::vector<Xapian::Query> out;
-  for (size_t i = 0; i < k; ++i) {
-    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(scored[i].second),
-                     scored[i].first / best);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, out.begin(), out.end());
+  std::vector<std::pair<std::string, double>> out;
+  for (auto& [w, term] : scored) out.emplace_back(std::move(term), w / best);
+  return out;
 }
 
 // Freshness as a weight: scale * 2^(-age / half_life), read from the
@@ -435,32 +434,36 @@ void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& text,
     if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
   }
   Xapian::Query scored = text;
+  Xapian::Query run = runnable(text);            // `scored` as the match runs it
   const bool browse = text.get_length() == 0 ||  // MatchAll: no words
                       text.get_type() == Xapian::Query::LEAF_MATCH_ALL;
   const bool count_only = request_.limit == 0;  // the order does not matter
   if (params_.expand_docs > 0 && !browse && !count_only && request_.similar_id.empty()) {
-    const Xapian::Query exp = expansion(text, filter);
-    if (!exp.empty()) {
-      scored = Xapian::Query(
-          params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, scored, exp);
-      parts_.push_back({"expansion", exp, false});
-      feedback_terms_.insert(exp.get_unique_terms_begin(), exp.get_unique_terms_end());
+    const Expansion exp = expansion(text, filter);
+    if (!exp.terms.empty()) {
+      const auto op = params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR;
+      scored = Xapian::Query(op, scored, exp.terms);
+      run = Xapian::Query(op, run, exp.run);
+      parts_.push_back({"expansion", exp.terms, false});
+      feedback_terms_.insert(exp.terms.get_unique_terms_begin(), exp.terms.get_unique_terms_end());
     }
   }
   if (params_.proximity_weight > 0 && !browse && !count_only && request_.similar_id.empty()) {
     const Xapian::Query near = proximity();
     if (!near.empty()) {
       scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, near);
+      run = Xapian::Query(Xapian::Query::OP_AND_MAYBE, run, near);
       parts_.push_back({"proximity", near, false});
     }
   }
   if (request_.recent_half_life_days > 0 && !count_only) {
     const Xapian::Query fresh = recency(scored, filter);
     scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, fresh);
+    run = Xapian::Query(Xapian::Query::OP_AND_MAYBE, run, fresh);
     parts_.push_back({"recency", fresh, false});
   }
   prepared_ = filtered(scored, filter);
-  enquire.set_query(runnable(prepared_));
+  enquire.set_query(filtered(run, filter));
 }
 
 // Whether matches run on the lengths in memory: BM25 with them at hand,
@@ -472,8 +475,10 @@ bool Ranker::weighs_in_memory() const {
 // `query` as the match runs it.
 Xapian::Query Ranker::runnable(const Xapian::Query& query) const {
   if (!weighs_in_memory()) return query;
-  return lengths_->weigh(query, params_.k1, params_.b, kBm25MinNormlen);
+  return lengths_->weigh(query, bm25_params());
 }
+
+MemoryBm25::Params Ranker::bm25_params() const { return {params_.k1, params_.b, kBm25MinNormlen}; }
 
 Xapian::MSet Ranker::snippet_mset(const Xapian::MSet& mset) const {
   if (!weighs_in_memory()) return mset;
@@ -483,24 +488,39 @@ Xapian::MSet Ranker::snippet_mset(const Xapian::MSet& mset) const {
   return terms.get_mset(0, 0);
 }
 
-Xapian::Query Ranker::expansion(const Xapian::Query& text, const Xapian::Query& filter) const {
+Ranker::Expansion Ranker::expansion(const Xapian::Query& text, const Xapian::Query& filter) const {
   Xapian::Enquire first(db_);
   first.set_weighting_scheme(*weight_);
   first.set_query(runnable(filtered(text, filter)));
   const Xapian::MSet top = first.get_mset(0, params_.expand_docs);
   // Without weighted words (a pure filter) the top stories are arbitrary.
-  if (top.empty() || top.begin().get_weight() <= 0) return Xapian::Query();
+  if (top.empty() || top.begin().get_weight() <= 0) return {};
   if (params_.feedback == "bo1") {
-    const Xapian::Query terms = bo1_terms(db_, top, params_, query_stems(text));
-    if (terms.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, terms, params_.expand_weight);
+    const auto stems = bo1_terms(db_, top, params_, query_stems(text));
+    if (stems.empty()) return {};
+    std::vector<Xapian::Query> terms, run;
+    for (const auto& [stem, scale] : stems) {
+      terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), scale);
+      // Xapian multiplies the scales down to the term: expand_weight * scale.
+      if (weighs_in_memory()) {
+        run.push_back(lengths_->term(stem, params_.expand_weight * scale, bm25_params()));
+      }
+    }
+    Expansion e;
+    e.terms = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                            params_.expand_weight);
+    e.run = run.empty() ? e.terms : Xapian::Query(Xapian::Query::OP_OR, run.begin(), run.end());
+    return e;
   }
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   const FeedbackDecider decider(db_, top, params_.expand_min_docs, query_stems(text));
   const Xapian::ESet eset = first.get_eset(params_.expand_terms, rset, &decider);
-  if (eset.empty()) return Xapian::Query();
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weighted_terms(eset), params_.expand_weight);
+  if (eset.empty()) return {};
+  const Xapian::Query terms(Xapian::Query::OP_SCALE_WEIGHT, weighted_terms(eset),
+                            params_.expand_weight);
+  return {terms, terms};
 }
 
 Xapian::Query Ranker::proximity() const {

@@ -113,12 +113,18 @@ class Ranker {
     Xapian::Query query;
     bool is_term;
   };
-  Xapian::Query expansion(const Xapian::Query& text, const Xapian::Query& filter) const;
+  // Feedback's new stems, as written and as the match runs them.
+  struct Expansion {
+    Xapian::Query terms;
+    Xapian::Query run;
+  };
+  Expansion expansion(const Xapian::Query& text, const Xapian::Query& filter) const;
   Xapian::Query proximity() const;
   Xapian::Query recency(const Xapian::Query& scored, const Xapian::Query& filter) const;
   double part_weight(const Xapian::Query& part, Xapian::docid did) const;
   bool weighs_in_memory() const;
   Xapian::Query runnable(const Xapian::Query& query) const;
+  MemoryBm25::Params bm25_params() const;
 
   Xapian::Database db_;
   const SearchRequest& request_;

@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(weighs_as_xapian_bm25) {
         BOOST_TEST_CONTEXT(q.get_description()
                            << " k1=" << k1 << " b=" << b << " check " << check) {
           const Xapian::MSet want = run(db, q, k1, b, check);
-          const Xapian::MSet got = run(db, memory->weigh(q, k1, b, 0.5), k1, b, check);
+          const Xapian::MSet got = run(db, memory->weigh(q, {k1, b, 0.5}), k1, b, check);
           BOOST_TEST(got.get_matches_estimated() == want.get_matches_estimated());
           BOOST_TEST(got.get_matches_lower_bound() == want.get_matches_lower_bound());
           BOOST_TEST_REQUIRE(got.size() == want.size());
@@ -87,6 +87,35 @@ BOOST_AUTO_TEST_CASE(weighs_as_xapian_bm25) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(scaled_terms_weigh_as_xapian_scales_them) {
+  const testing::TempDir dir;
+  build_index(dir.db());
+  const Xapian::Database db(dir.db());
+  const auto memory = MemoryBm25::load(db);
+  using Q = Xapian::Query;
+  const MemoryBm25::Params bm25{1, 0.5, 0.5};
+  // Feedback's shape: the words re-ranked by scaled new stems.
+  const Q text(Q::OP_OR, Q("Zglacier"), Q("Zroad"));
+  const Q scaled[] = {Q(Q::OP_SCALE_WEIGHT, Q("Ztrade"), 1.0),
+                      Q(Q::OP_SCALE_WEIGHT, Q("Zchip"), 0.37)};
+  const Q want_query(Q::OP_AND_MAYBE, text,
+                     Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, std::begin(scaled), std::end(scaled)), 0.5));
+  const Q sources[] = {memory->term("Ztrade", 0.5 * 1.0, bm25),
+                       memory->term("Zchip", 0.5 * 0.37, bm25)};
+  const Q got_query(Q::OP_AND_MAYBE, memory->weigh(text, bm25),
+                    Q(Q::OP_OR, std::begin(sources), std::end(sources)));
+  for (const Xapian::doccount check : {0u, db.get_doccount()}) {
+    const Xapian::MSet want = run(db, want_query, 1, 0.5, check);
+    const Xapian::MSet got = run(db, got_query, 1, 0.5, check);
+    BOOST_TEST(got.get_matches_estimated() == want.get_matches_estimated());
+    BOOST_TEST_REQUIRE(got.size() == want.size());
+    for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
+      BOOST_TEST(*g == *w);
+      BOOST_TEST(g.get_weight() == w.get_weight());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(only_weighed_terms_are_replaced) {
   const testing::TempDir dir;
   build_index(dir.db());
@@ -95,7 +124,7 @@ BOOST_AUTO_TEST_CASE(only_weighed_terms_are_replaced) {
   using Q = Xapian::Query;
   const Q q(Q::OP_FILTER, Q(Q::OP_OR, Q("Zglacier"), Q(Q::OP_PHRASE, Q("Zroad"), Q("Zchip"))),
             Q("Ktrade"));
-  const std::string got = memory->weigh(q, 1, 0.5, 0.5).get_description();
+  const std::string got = memory->weigh(q, {1, 0.5, 0.5}).get_description();
   BOOST_TEST(got.find("PostingSource(Bm25TermSource(Zglacier))") != std::string::npos, got);
   BOOST_TEST(got.find("Zroad PHRASE 2 Zchip") != std::string::npos, got);
   BOOST_TEST(got.find("Ktrade") != std::string::npos, got);
