@@ -1,7 +1,9 @@
 // libFuzzer target: any query text parses to a Xapian::Query or throws
 // QueryError, through the rewrites that run before Xapian's QueryParser
 // (accents, acronyms, wildcard widening), "did you mean" and the snippet
-// marks, on a small index with spelling data.
+// marks, on a small index with spelling data; and the parsed query,
+// weighed on lengths in memory (search/memory_bm25.h), matches what
+// Xapian's own BM25 matches, score for score.
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "search/memory_bm25.h"
 #include "search/query_parser.h"
 #include "search/results.h"
 #include "text/analysis.h"
@@ -49,6 +52,30 @@ Xapian::Database* make_index() {
   return db;
 }
 
+Xapian::MSet top_ten(const Xapian::Query& query) {
+  Xapian::Enquire enquire(*index_db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1, 0, 1, 0.5, 0.5));
+  enquire.set_query(query);
+  return enquire.get_mset(0, 10);
+}
+
+void check_memory_bm25(const Xapian::Query& query) {
+  static const auto lengths = news::MemoryBm25::load(*index_db);
+  Xapian::MSet want;
+  try {
+    want = top_ten(query);
+  } catch (const Xapian::Error&) {
+    return;  // e.g. a wildcard expanding too far
+  }
+  const Xapian::MSet got = top_ten(lengths->weigh(query, {1, 0.5, 0.5}));
+  bool same =
+      got.size() == want.size() && got.get_matches_estimated() == want.get_matches_estimated();
+  for (auto g = got.begin(), w = want.begin(); same && w != want.end(); ++g, ++w) {
+    same = *g == *w && g.get_weight() == w.get_weight();
+  }
+  if (!same) abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -60,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   news::NewsQueryParser parser(*index_db, news::CivilDay{2025, 6, 15});
   try {
-    parser.parse(text, size % 2 == 0);
+    check_memory_bm25(parser.parse(text, size % 2 == 0));
   } catch (const news::QueryError&) {
   }
   parser.suggest(text);

@@ -17,10 +17,12 @@ clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
   "$root"/common/clean/*.cc "$root"/common/text/text.cc "$root"/common/text/dates.cc \
   "$root/fuzz/clean_fuzzer.cc" -lxapian -o "$out/clean_fuzzer"
 
-# The query parser, its rewrites and the snippet marks.
+# The query parser, its rewrites, the snippet marks, and MemoryBm25 against
+# Xapian's BM25 on what the parser makes.
 clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
   -fno-sanitize-recover=undefined -I"$root/common" \
-  "$root"/common/search/query_parser.cc "$root"/common/text/*.cc "$root"/common/schema.cc \
+  "$root"/common/search/query_parser.cc "$root"/common/search/memory_bm25.cc \
+  "$root"/common/text/*.cc "$root"/common/schema.cc \
   "$root/fuzz/query_fuzzer.cc" -lxapian -o "$out/query_fuzzer"
 
 corpus="$(mktemp -d)"
