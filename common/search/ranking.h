@@ -132,7 +132,7 @@ class Ranker {
   std::unique_ptr<Xapian::Weight> weight_;
   const MemoryBm25* lengths_;
   double now_seconds_;
-  Xapian::Query prepared_;  // the query prepare() set, with its terms
+  Xapian::Query prepared_;  // the prepared query as written: terms, not sources
   std::vector<Part> parts_;
   std::set<std::string> feedback_terms_;
 };
