@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "index/document_builder.h"
+#include "search/searcher.h"
 #include "temp_dir.h"
 
 namespace news {
@@ -112,6 +113,36 @@ BOOST_AUTO_TEST_CASE(scaled_terms_weigh_as_xapian_scales_them) {
     for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
       BOOST_TEST(*g == *w);
       BOOST_TEST(g.get_weight() == w.get_weight());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_finds_and_shows_what_single_searches_do) {
+  const testing::TempDir dir;
+  build_index(dir.db());
+  Searcher single({dir.db()});
+  Searcher batch({dir.db()});
+  batch.keep_values_in_memory();
+  for (const char* ranking : {"", "expand=0", "expand=3,expand_min_docs=1"}) {
+    for (const char* text : {"glacier road", "glacier glacier trade", "\"road chip\" OR korea",
+                             "tariff -chip", "tag:trade guide"}) {
+      BOOST_TEST_CONTEXT(text << " ranking " << ranking) {
+        SearchRequest r;
+        r.query = text;
+        r.ranking = ranking;
+        r.facets = {"tag"};
+        const SearchResults want = single.search(r);
+        const SearchResults got = batch.search(r);
+        BOOST_TEST(got.total == want.total);
+        BOOST_TEST_REQUIRE(got.hits.size() == want.hits.size());
+        for (size_t i = 0; i < want.hits.size(); ++i) {
+          BOOST_TEST(got.hits[i].article.id == want.hits[i].article.id);
+          BOOST_TEST(got.hits[i].score == want.hits[i].score);
+          BOOST_TEST(got.hits[i].snippet == want.hits[i].snippet);
+        }
+        BOOST_TEST_REQUIRE(got.facets.size() == 1u);
+        BOOST_TEST(got.facets[0].values.size() == want.facets[0].values.size());
+      }
     }
   }
 }
