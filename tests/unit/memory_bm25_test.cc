@@ -4,6 +4,7 @@
 #include "search/memory_bm25.h"
 
 #include <boost/test/unit_test.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,13 +47,32 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& q, double k1, 
   return enquire.get_mset(0, 10, check_at_least);
 }
 
+Xapian::Database built(const std::string& path) {
+  build_index(path);
+  return Xapian::Database(path);
+}
+
+// build_index's index, open, and its lengths in memory.
+struct Indexed {
+  testing::TempDir dir;
+  Xapian::Database db = built(dir.db());
+  std::unique_ptr<MemoryBm25> memory = MemoryBm25::load(db);
+};
+
+// The same hits with exactly the same scores, and the same estimates.
+void check_same(const Xapian::MSet& got, const Xapian::MSet& want) {
+  BOOST_TEST(got.get_matches_estimated() == want.get_matches_estimated());
+  BOOST_TEST(got.get_matches_lower_bound() == want.get_matches_lower_bound());
+  BOOST_TEST_REQUIRE(got.size() == want.size());
+  for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
+    BOOST_TEST(*g == *w);
+    BOOST_TEST(g.get_weight() == w.get_weight());
+  }
+}
+
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(weighs_as_xapian_bm25) {
-  const testing::TempDir dir;
-  build_index(dir.db());
-  const Xapian::Database db(dir.db());
-  const auto memory = MemoryBm25::load(db);
+BOOST_FIXTURE_TEST_CASE(weighs_as_xapian_bm25, Indexed) {
   using Q = Xapian::Query;
   const Q glacier("Zglacier"), road("Zroad"), trade("Ztrade"), chip("Zchip");
   const Q twice[] = {glacier, Q("Zglacier", 1, 2), trade, chip};  // a word twice
@@ -73,26 +93,15 @@ BOOST_AUTO_TEST_CASE(weighs_as_xapian_bm25) {
       for (const Xapian::doccount check : {0u, db.get_doccount()}) {
         BOOST_TEST_CONTEXT(q.get_description()
                            << " k1=" << k1 << " b=" << b << " check " << check) {
-          const Xapian::MSet want = run(db, q, k1, b, check);
-          const Xapian::MSet got = run(db, memory->weigh(q, {k1, b, 0.5}), k1, b, check);
-          BOOST_TEST(got.get_matches_estimated() == want.get_matches_estimated());
-          BOOST_TEST(got.get_matches_lower_bound() == want.get_matches_lower_bound());
-          BOOST_TEST_REQUIRE(got.size() == want.size());
-          for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
-            BOOST_TEST(*g == *w);
-            BOOST_TEST(g.get_weight() == w.get_weight());  // exactly
-          }
+          check_same(run(db, memory->weigh(q, {k1, b, 0.5}), k1, b, check),
+                     run(db, q, k1, b, check));
         }
       }
     }
   }
 }
 
-BOOST_AUTO_TEST_CASE(scaled_terms_weigh_as_xapian_scales_them) {
-  const testing::TempDir dir;
-  build_index(dir.db());
-  const Xapian::Database db(dir.db());
-  const auto memory = MemoryBm25::load(db);
+BOOST_FIXTURE_TEST_CASE(scaled_terms_weigh_as_xapian_scales_them, Indexed) {
   using Q = Xapian::Query;
   const MemoryBm25::Params bm25{1, 0.5, 0.5};
   // Feedback's shape: the words re-ranked by scaled new stems.
@@ -106,20 +115,11 @@ BOOST_AUTO_TEST_CASE(scaled_terms_weigh_as_xapian_scales_them) {
   const Q got_query(Q::OP_AND_MAYBE, memory->weigh(text, bm25),
                     Q(Q::OP_OR, std::begin(sources), std::end(sources)));
   for (const Xapian::doccount check : {0u, db.get_doccount()}) {
-    const Xapian::MSet want = run(db, want_query, 1, 0.5, check);
-    const Xapian::MSet got = run(db, got_query, 1, 0.5, check);
-    BOOST_TEST(got.get_matches_estimated() == want.get_matches_estimated());
-    BOOST_TEST_REQUIRE(got.size() == want.size());
-    for (auto g = got.begin(), w = want.begin(); w != want.end(); ++g, ++w) {
-      BOOST_TEST(*g == *w);
-      BOOST_TEST(g.get_weight() == w.get_weight());
-    }
+    check_same(run(db, got_query, 1, 0.5, check), run(db, want_query, 1, 0.5, check));
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_batch_finds_and_shows_what_single_searches_do) {
-  const testing::TempDir dir;
-  build_index(dir.db());
+BOOST_FIXTURE_TEST_CASE(a_batch_finds_and_shows_what_single_searches_do, Indexed) {
   Searcher single({dir.db()});
   Searcher batch({dir.db()});
   batch.keep_values_in_memory();
@@ -147,11 +147,7 @@ BOOST_AUTO_TEST_CASE(a_batch_finds_and_shows_what_single_searches_do) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(only_weighed_terms_are_replaced) {
-  const testing::TempDir dir;
-  build_index(dir.db());
-  const Xapian::Database db(dir.db());
-  const auto memory = MemoryBm25::load(db);
+BOOST_FIXTURE_TEST_CASE(only_weighed_terms_are_replaced, Indexed) {
   using Q = Xapian::Query;
   const Q q(Q::OP_FILTER, Q(Q::OP_OR, Q("Zglacier"), Q(Q::OP_PHRASE, Q("Zroad"), Q("Zchip"))),
             Q("Ktrade"));
