@@ -13,50 +13,13 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_queries.h"
 #include "search/searcher.h"
-
-namespace {
-
-struct BenchQuery {
-  std::string qid, text, filter_field, filter_value;
-};
-
-std::vector<BenchQuery> read_queries(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::vector<BenchQuery> out;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, '\t');) f.push_back(cell);
-    f.resize(6);
-    out.push_back(BenchQuery{f[0], f[2], f[3], f[4]});
-  }
-  return out;
-}
-
-news::SearchRequest make_request(const BenchQuery& q, bool facets) {
-  news::SearchRequest r;
-  r.query = q.text;
-  r.limit = 10;
-  r.snippets = false;
-  if (const char* ranking = std::getenv("NEWS_RANKING")) r.ranking = ranking;
-  if (!q.filter_field.empty()) r.filters.emplace_back(q.filter_field, q.filter_value);
-  if (facets) r.facets = {"tag"};
-  return r;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 6) {
@@ -64,14 +27,17 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const std::vector<BenchQuery> queries = read_queries(argv[2]);
+    const std::vector<news_bench::BenchQuery> queries = news_bench::read_queries(argv[2]);
     const bool facets = std::string(argv[3]) == "facets";
     const int passes = std::stoi(argv[4]);
     const std::string prefix = argv[5];
     news::Searcher searcher({argv[1]});
     searcher.keep_values_in_memory();  // as news-search --queries
     std::vector<news::SearchRequest> requests;
-    for (const BenchQuery& q : queries) requests.push_back(make_request(q, facets));
+    for (const news_bench::BenchQuery& q : queries) {
+      requests.push_back(news_bench::make_request(q));
+      if (facets) requests.back().facets = {"tag"};
+    }
     std::vector<news::SearchResults> results(queries.size());
     for (size_t i = 0; i < queries.size(); ++i) results[i] = searcher.search(requests[i]);
     std::ofstream lat(prefix + ".lat");
