@@ -33,6 +33,7 @@ constexpr char kUsage[] =
     "  sync    [--db DIR] SOURCE...   add, then delete what the sources no longer have\n"
     "  rebuild [--db DIR] SOURCE...   build a new generation, switch atomically\n"
     "          [--shards N]           ... as N shard databases written in parallel\n"
+    "          [--merge]              ... then merged into one compacted database\n"
     "  delete  [--db DIR] ID...       delete articles by id\n"
     "  compact [--db DIR] [--merge]   compact the index in place (atomically);\n"
     "                                 --merge: the shards into one database\n"
@@ -75,7 +76,8 @@ Args parse_args(int argc, char** argv) {
       "threads", po::value(&args.threads), "threads building documents (default: cores)")(
       "shards", po::value(&args.shards),
       "rebuild (or new index): shard databases, default: as now")(
-      "merge", po::bool_switch(&args.merge), "compact: merge the shards into one database")(
+      "merge", po::bool_switch(&args.merge),
+      "compact, rebuild: merge the shards into one database")(
       "json", po::bool_switch(&args.json), "stats as JSON")("quiet,q", po::bool_switch(&args.quiet),
                                                             "no progress or summary on stderr");
   po::options_description hidden;
@@ -118,6 +120,9 @@ int finish_run(const Args& args, const news::IndexReport& report) {
 
 int run_index(const Args& args, news::IndexMode mode) {
   if (args.operands.empty()) throw po::error("no SOURCE given");
+  if (args.merge && mode != news::IndexMode::kRebuild) {
+    throw po::error("--merge works with rebuild and compact only");
+  }
   news::IndexOptions options;
   options.db = args.db;
   options.sources = args.operands;
@@ -126,6 +131,7 @@ int run_index(const Args& args, news::IndexMode mode) {
   options.wait_seconds = args.wait_seconds;
   options.threads = args.threads;
   options.shards = args.shards;
+  options.merge = args.merge;
   options.on_reject = [](const news::Rejection& r) {
     std::cerr << r.location << ": " << r.reason << "\n";
   };

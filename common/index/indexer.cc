@@ -12,6 +12,7 @@
 #include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "index/layout.h"
+#include "index/maintenance.h"
 #include "index/pipeline.h"
 #include "index/seen_ids.h"
 #include "index/shards.h"
@@ -413,8 +414,15 @@ IndexReport run_index(const IndexOptions& options) {
     }
     report = run.run();
   }
-  if (target.publish) layout.publish(target.paths);
-  guard.published();
+  if (target.publish && options.merge) {
+    // The shards go with the guard, or as stale generations at the switch.
+    const std::string merged = layout.next_generation();
+    compact_databases(target.paths, merged, "cannot merge the new shards of " + options.db);
+    layout.publish({merged});
+  } else {
+    if (target.publish) layout.publish(target.paths);
+    guard.published();
+  }
   report.seconds = seconds_since(start);
   return report;
 }

@@ -45,6 +45,9 @@ struct IndexOptions {
   // Shard databases for a rebuild or a new index (index/shards.h); 0 = keep
   // the live index's count (1 for a new index). add/sync keep the layout.
   size_t shards = 0;
+  // rebuild: the new generation is compacted into one database before the
+  // switch (its shards, written in parallel, merged), as `compact --merge`.
+  bool merge = false;
   // Called for each rejection as it happens (e.g. to print it).
   std::function<void(const Rejection&)> on_reject;
   // Called for notices that are not rejections (duplicate ids).

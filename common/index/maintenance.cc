@@ -10,6 +10,21 @@
 
 namespace news {
 
+void compact_databases(const std::vector<std::string>& databases, const std::string& target,
+                       const std::string& what) {
+  try {
+    Xapian::Database source;
+    for (const std::string& path : databases) source.add_database(Xapian::Database(path));
+    source.compact(target);
+    sync_directory_files(target);
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    std::filesystem::remove_all(target, ec);
+    const auto* xapian_error = dynamic_cast<const Xapian::Error*>(&e);
+    throw IndexError(what + ": " + (xapian_error ? xapian_error->get_description() : e.what()));
+  }
+}
+
 CompactReport compact_index(const std::string& db, double wait_seconds) {
   const auto start = std::chrono::steady_clock::now();
   const IndexLayout layout(db);
@@ -18,23 +33,11 @@ CompactReport compact_index(const std::string& db, double wait_seconds) {
   layout.remove_stale_generations();
   layout.require_generations("compact");
   CompactReport report;
-  Xapian::Database source;
-  for (const std::string& path : layout.live_databases()) {
-    report.bytes_before += directory_bytes(path);
-    source.add_database(Xapian::Database(path));
-  }
+  const std::vector<std::string> live = layout.live_databases();
+  for (const std::string& path : live) report.bytes_before += directory_bytes(path);
   const std::string target = layout.next_generation();
-  try {
-    source.compact(target);
-    sync_directory_files(target);
-    layout.publish({target});
-  } catch (const std::exception& e) {
-    std::error_code ec;
-    std::filesystem::remove_all(target, ec);
-    const auto* xapian_error = dynamic_cast<const Xapian::Error*>(&e);
-    throw IndexError("cannot compact " + db + ": " +
-                     (xapian_error ? xapian_error->get_description() : e.what()));
-  }
+  compact_databases(live, target, "cannot compact " + db);
+  layout.publish({target});  // if it fails, the next writer removes `target`
   report.bytes_after = directory_bytes(target);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace news {
 
@@ -11,6 +12,11 @@ struct CompactReport {
   uint64_t bytes_after = 0;
   double seconds = 0;
 };
+
+// Compacts `databases` into one new database at `target` and syncs it to
+// disk. Throws IndexError (`what` + the cause), leaving no `target` behind.
+void compact_databases(const std::vector<std::string>& databases, const std::string& target,
+                       const std::string& what);
 
 // Compacts the live databases of the index at `db` into one new generation
 // and switches to it atomically (readers keep the old one until they

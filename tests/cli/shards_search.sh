@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sharded index (rebuild --shards N): search gives the hits, totals and facets
 # of the unsharded index; add/sync/delete reach the right shard; compact keeps
-# the shards, compact --merge makes one database. Parallel indexing
-# (--threads N) writes the same documents whatever N.
+# the shards, compact --merge and rebuild --merge make one database. Parallel
+# indexing (--threads N) writes the same documents whatever N.
 source "$(dirname "$0")/lib.sh"
 
 SAMPLE="$SRC/corpus/sample.jsonl"
@@ -35,6 +35,15 @@ delve_all() {
 "$NEWS_INDEX" rebuild -q --db "$WORK/sh" --shards 3 --threads 2 "$SAMPLE"
 check_eq "three shards in the stub" 3 "$(live_count "$WORK/sh")"
 same_results "3 shards vs unsharded" "$WORK/one" "$WORK/sh"
+# rebuild --merge: shards written in parallel, merged into one compacted
+# database before the switch; the shards' generations do not stay.
+"$NEWS_INDEX" rebuild -q --db "$WORK/merged" --shards 3 --merge "$SAMPLE"
+check_eq "rebuild --merge makes one database" 1 "$(live_count "$WORK/merged")"
+check_eq "rebuild --merge leaves one generation" 1 "$(ls -d "$WORK/merged"/gen-* | wc -l)"
+same_results "3 shards merged vs unsharded" "$WORK/one" "$WORK/merged"
+run_status rc "$NEWS_INDEX" add -q --merge --db "$WORK/merged" "$SAMPLE" 2> "$WORK/err"
+check_eq "add --merge is refused" 2 "$rc"
+check_contains "refusal says why" "rebuild and compact only" "$(cat "$WORK/err")"
 # --queries keeps the publication times and facet values in memory
 # (search/date_keys.h, search/facet_columns.h): the same hits in the same
 # order and the same facet counts as one query at a time, whatever the
