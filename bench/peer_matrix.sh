@@ -7,9 +7,10 @@
 # scale-100k and scale-1m. Each corpus: the plain Xapian peer, Lucene 8,
 # Omega's scriptindex and SQLite FTS5 (not at 1M: in the peer's own
 # RESULTS.md; scriptindex alone takes 15 minutes there), and our
-# --threads 1, --threads 2, --shards 2 and plain-BM25 engines (at 1M
-# --shards 2 and --threads 2 only), one after the other; the --shards 2
-# index is then compacted and its sizes printed. One JSON line per engine
+# --threads 1, --threads 2, --shards 2, --shards 2 --merge and plain-BM25
+# engines (at 1M --shards 2, --shards 2 --merge and --threads 2 only), one
+# after the other; the --shards 2 index is then compacted and its sizes
+# printed. One JSON line per engine
 # is appended to RESULTS.jsonl, progress with the load goes to stderr.
 set -euo pipefail
 BENCH_DIR=$(cd "$1" && pwd)
@@ -37,10 +38,13 @@ for corpus in "${CORPORA[@]}"; do
   if [ "$corpus" = scale-1m ]; then
     run 1 1 news_s2 "$corpus"
     compact_kept news_s2 "$corpus"
+    run 1 0 news_s2m "$corpus"
     run 1 0 news_t2 "$corpus"
     run 1 0 xapian "$corpus"
   else
-    for engine in xapian lucene omega fts5 news_t1 news_t2 news_bm25; do run 2 0 "$engine" "$corpus"; done
+    for engine in xapian lucene omega fts5 news_t1 news_t2 news_bm25 news_s2m news_s2m_bm25; do
+      run 2 0 "$engine" "$corpus"
+    done
     run 2 1 news_s2 "$corpus"
     compact_kept news_s2 "$corpus"
   fi
