@@ -2,6 +2,7 @@
 // the work is done by the newscore library.
 
 #include <unistd.h>
+#include <xapian.h>
 
 #include <boost/program_options.hpp>
 #include <cstdio>
@@ -219,6 +220,9 @@ int main(int argc, char** argv) {
     return kExitFatal;
   } catch (const std::exception& e) {
     std::cerr << "news-index: " << e.what() << "\n";
+    return kExitFatal;
+  } catch (const Xapian::Error& e) {  // one the library let through
+    std::cerr << "news-index: " << e.get_description() << "\n";
     return kExitFatal;
   }
 }

@@ -3,6 +3,7 @@
 
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
@@ -200,6 +201,8 @@ int main(int argc, char** argv) {
     std::cerr << "news-search: " << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "news-search: " << e.what() << "\n";
+  } catch (const Xapian::Error& e) {  // one the library let through
+    std::cerr << "news-search: " << e.get_description() << "\n";
   }
   return kExitError;
 }

@@ -12,16 +12,20 @@ namespace news {
 
 void compact_databases(const std::vector<std::string>& databases, const std::string& target,
                        const std::string& what) {
+  const auto fail = [&](const std::string& cause) {
+    std::error_code ec;
+    std::filesystem::remove_all(target, ec);
+    return IndexError(what + ": " + cause);
+  };
   try {
     Xapian::Database source;
     for (const std::string& path : databases) source.add_database(Xapian::Database(path));
     source.compact(target);
     sync_directory_files(target);
+  } catch (const Xapian::Error& e) {  // not a std::exception
+    throw fail(e.get_description());
   } catch (const std::exception& e) {
-    std::error_code ec;
-    std::filesystem::remove_all(target, ec);
-    const auto* xapian_error = dynamic_cast<const Xapian::Error*>(&e);
-    throw IndexError(what + ": " + (xapian_error ? xapian_error->get_description() : e.what()));
+    throw fail(e.what());
   }
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "index/layout.h"
+#include "index/maintenance.h"
 #include "index/write_lock.h"
 #include "search/results.h"
 #include "text/text.h"
@@ -185,23 +186,16 @@ CompactReport compact_shards(const std::string& db, double wait_seconds) {
   const std::vector<std::string> live = live_for_compaction(layout);
   CompactReport report;
   const std::vector<std::string> targets = new_shard_paths(layout, live.size());
-  std::string error;
   try {
     for (size_t i = 0; i < live.size(); ++i) {
       report.bytes_before += directory_bytes(live[i]);
-      Xapian::Database(live[i]).compact(targets[i]);
-      sync_directory_files(targets[i]);
+      compact_databases({live[i]}, targets[i], "cannot compact " + db);
       report.bytes_after += directory_bytes(targets[i]);
     }
-  } catch (const Xapian::Error& e) {
-    error = e.get_description();
-  } catch (const IndexError& e) {
-    error = e.what();
-  }
-  if (!error.empty()) {
+  } catch (const IndexError&) {
     std::error_code ec;
     for (const std::string& t : targets) fs::remove_all(t, ec);
-    throw IndexError("cannot compact " + db + ": " + error);
+    throw;
   }
   layout.publish(targets);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
