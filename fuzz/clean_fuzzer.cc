@@ -20,7 +20,7 @@ void require_utf8(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
-    const news::Article a = news::clean_page(text, "fuzz.txt");
+    const news::Article a = news::clean_page(text);
     require_utf8(a.title);
     require_utf8(a.body);
     require_utf8(a.caption);

@@ -148,7 +148,7 @@ int run_clean(const Args& args) {
       news::read_file(
           file, news::ReadOptions{},
           [](news::Record&& r) {
-            std::cout << news::article_to_json(news::clean_page(r.text, r.file)) << "\n";
+            std::cout << news::article_to_json(news::clean_page(r.text)) << "\n";
           },
           [](const news::InputError&) {});
     } catch (const news::ArticleError& e) {

@@ -9,6 +9,7 @@
 #include "clean/byline.h"
 #include "clean/dates.h"
 #include "clean/page.h"
+#include "clean/page_id.h"
 #include "clean/tables.h"
 #include "clean/text_util.h"
 #include "text/text.h"
@@ -593,11 +594,6 @@ std::string find_url(const Page& page) {
   return {};
 }
 
-std::string make_id(std::string_view text, const std::string& path) {
-  const uint64_t h = fnv1a64(std::string_view("\n", 1), fnv1a64(path));
-  return "page-" + hex64(fnv1a64(text, h));
-}
-
 void fill_caption(const Page& page, Article& a) {
   const std::size_t from = page.title == kNone ? 0 : page.title;
   for (std::size_t i = from; i < page.header.body_start; ++i) {
@@ -640,7 +636,7 @@ void fill_meta(const Page& page, Article& a) {
 
 }  // namespace
 
-Article clean_page(std::string_view text, const std::string& path) {
+Article clean_page(std::string_view text) {
   const std::string clean_text = clean::sanitize_utf8(text);
   Page page;
   read_page(clean_text, page);
@@ -654,7 +650,7 @@ Article clean_page(std::string_view text, const std::string& path) {
   fill_labels(page, a);
   fill_caption(page, a);
   a.url = find_url(page);
-  a.id = make_id(text, path);
+  a.id = page_id(a);
   return a;
 }
 

@@ -14,11 +14,10 @@ namespace news {
 // joined by "\n\n", with navigation, teaser lists, captions and footers left
 // out. Any bytes are accepted: invalid UTF-8 becomes U+FFFD. Time is linear
 // in the size of `text`.
-// `path` is used only to derive a stable id ("page-" + 16 hex digits of a
-// hash of path and content) when the page states none.
+// The id is page_id() of the result (clean/page_id.h).
 // Throws ArticleError("not an article: <reason>") when no headline or body
 // is found, e.g. "not an article: no byline or date found".
-Article clean_page(std::string_view text, const std::string& path);
+Article clean_page(std::string_view text);
 
 }  // namespace news
 

@@ -11,7 +11,7 @@ constexpr size_t kInFlightPerThread = 64;
 }  // namespace
 
 Article record_article(const Record& record, const std::string& text) {
-  if (record.kind == RecordKind::kPage) return clean_page(text, record.file);
+  if (record.kind == RecordKind::kPage) return clean_page(text);
   return article_from_json(text);
 }
 

@@ -10,6 +10,7 @@
 #include "clean/cleaner.h"
 #include "clean/dates.h"
 #include "clean/page.h"
+#include "clean/page_id.h"
 #include "clean/text_util.h"
 
 namespace {
@@ -53,7 +54,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 std::string rejection(const std::string& text) {
   try {
-    news::clean_page(text, "x.txt");
+    news::clean_page(text);
   } catch (const news::ArticleError& e) {
     return e.what();
   }
@@ -193,7 +194,7 @@ BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
 }
 
 BOOST_AUTO_TEST_CASE(cleans_a_complete_page) {
-  const news::Article a = news::clean_page(kPage, "pages/senate.txt");
+  const news::Article a = news::clean_page(kPage);
   BOOST_TEST(a.title == "Senate passes the budget bill after a long night");
   BOOST_TEST(a.authors == (std::vector<std::string>{"Jane Doe", "John Roe"}),
              boost::test_tools::per_element());
@@ -210,17 +211,39 @@ BOOST_AUTO_TEST_CASE(cleans_a_complete_page) {
   BOOST_TEST(a.body.find("\n\nThe bill now goes to the House") != std::string::npos);
   BOOST_TEST(a.id.size() == 21u);
   BOOST_TEST(a.id.rfind("page-", 0) == 0u);
-  BOOST_TEST(news::clean_page(kPage, "pages/senate.txt").id == a.id);
-  BOOST_TEST(news::clean_page(kPage, "other.txt").id != a.id);
+  // The same story around other page furniture is the same page.
+  BOOST_TEST(news::clean_page(replace_all(kPage, "Menu\n", "Sign in\nMenu\n")).id == a.id);
+  BOOST_TEST(news::clean_page(replace_all(kPage, "long night", "long day")).id != a.id);
+}
+
+BOOST_AUTO_TEST_CASE(page_ids_come_from_the_url_or_the_story) {
+  news::Article a;
+  a.title = "Senate passes the budget";
+  a.published = "2021-03-03";
+  a.body = "First paragraph.\n\nSecond one.";
+  const std::string by_story = news::page_id(a);
+  a.body = "First  paragraph.\n\nA changed second one.";
+  BOOST_TEST(news::page_id(a) == by_story);
+  a.published = "2021-03-04";
+  BOOST_TEST(news::page_id(a) != by_story);
+  a.url = "HTTPS://Example.COM:443/news/senate/?utm_source=x&id=7#top";
+  const std::string by_url = news::page_id(a);
+  BOOST_TEST(by_url != by_story);
+  a.title = "Another headline";
+  a.url = "https://example.com/news/senate?id=7";
+  BOOST_TEST(news::page_id(a) == by_url);
+  BOOST_TEST(news::normalise_url("HTTP://Example.com:80/a/?utm_medium=m#x") ==
+             "http://example.com/a");
+  BOOST_TEST(news::normalise_url("  not a url ") == "not a url");
 }
 
 BOOST_AUTO_TEST_CASE(crlf_and_no_break_spaces_give_the_same_article) {
-  const news::Article lf = news::clean_page(kPage, "p");
-  const news::Article crlf = news::clean_page(replace_all(kPage, "\n", "\r\n"), "p");
+  const news::Article lf = news::clean_page(kPage);
+  const news::Article crlf = news::clean_page(replace_all(kPage, "\n", "\r\n"));
   BOOST_TEST(crlf.title == lf.title);
   BOOST_TEST(crlf.body == lf.body);
   BOOST_TEST(crlf.published == lf.published);
-  const news::Article nbsp = news::clean_page(replace_all(kPage, "\n", "\xC2\xA0\n"), "p");
+  const news::Article nbsp = news::clean_page(replace_all(kPage, "\n", "\xC2\xA0\n"));
   BOOST_TEST(nbsp.title == lf.title);
   BOOST_TEST(nbsp.body == lf.body);
   BOOST_TEST(nbsp.authors == lf.authors, boost::test_tools::per_element());
@@ -229,7 +252,7 @@ BOOST_AUTO_TEST_CASE(crlf_and_no_break_spaces_give_the_same_article) {
 BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_characters) {
   std::string page = kPage;
   page.insert(page.find("marathon"), "\xFF\xC3(\xE2\x82");
-  const news::Article a = news::clean_page(page, "p");
+  const news::Article a = news::clean_page(page);
   BOOST_TEST(valid_utf8(a.body));
   BOOST_TEST(a.body.find("\xEF\xBF\xBD") != std::string::npos);
   BOOST_TEST(news::clean::sanitize_utf8("a\xC0\xAF"
@@ -246,7 +269,7 @@ BOOST_AUTO_TEST_CASE(plain_page_without_boilerplate) {
       "Tuesday, saying it came just in time for the autumn planting.\n\n"
       "Forecasters expect more showers through the week, with cooler "
       "temperatures arriving by the weekend.\n";
-  const news::Article a = news::clean_page(page, "p");
+  const news::Article a = news::clean_page(page);
   BOOST_TEST(a.title == "Rain returns to the valley after a dry summer");
   BOOST_TEST(a.body.find("Farmers in the valley") == 0u);
   BOOST_TEST(a.published.empty());
@@ -262,7 +285,7 @@ BOOST_AUTO_TEST_CASE(pages_in_other_languages) {
       "neuen Haushalt für das kommende Jahr geeinigt.\n\n"
       "Die Opposition kritisierte die Einigung als unzureichend und "
       "kündigte Widerstand im Parlament an.\n";
-  const news::Article de = news::clean_page(german, "de.txt");
+  const news::Article de = news::clean_page(german);
   BOOST_TEST(de.title == "Regierung einigt sich auf neuen Haushalt");
   BOOST_TEST(de.authors == (std::vector<std::string>{"Anna Schmidt"}),
              boost::test_tools::per_element());

@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(expected_fields_of_real_pages) {
     const Json want = Json::parse(read_file(expected));
     news::Article a;
     try {
-      a = news::clean_page(read_file(txt), txt.string());
+      a = news::clean_page(read_file(txt));
     } catch (const news::ArticleError& e) {
       std::cout << "  REJECTED " << name << ": " << e.what() << "\n";
     }
