@@ -298,15 +298,51 @@ class StoredJsonReader {
   bool keep_extra_;
 };
 
+// Arrays and objects nested deeper are rejected before parsing:
+// nlohmann::json's serialiser recurses, and 100,000 levels overflowed the
+// stack.
+constexpr size_t kMaxJsonDepth = 64;
+
+// True when arrays and objects in `json` (outside strings) nest deeper
+// than `limit`.
+bool nested_deeper_than(std::string_view json, size_t limit) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
+// "malformed JSON: parse error at ...", without nlohmann's exception tag.
+std::string malformed(const Json::exception& e) {
+  const std::string what = e.what();
+  const size_t tag_end = what.find("] ");
+  return "malformed JSON: " + (tag_end == std::string::npos ? what : what.substr(tag_end + 2));
+}
+
 Article article_from_json_document(std::string_view json_text) {
+  if (nested_deeper_than(json_text, kMaxJsonDepth)) {
+    throw ArticleError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  }
   Json doc;
   try {
     doc = Json::parse(json_text.begin(), json_text.end());
-  } catch (const Json::parse_error& e) {
-    std::string what = e.what();
-    const size_t colon = what.find("parse error");
-    throw ArticleError("malformed JSON: " +
-                       (colon == std::string::npos ? what : what.substr(colon)));
+  } catch (const Json::exception& e) {  // syntax errors, numbers out of range
+    throw ArticleError(malformed(e));
   }
   if (!doc.is_object()) {
     throw ArticleError(std::string("expected a JSON object, got ") + doc.type_name());
@@ -330,7 +366,9 @@ Article article_from_json(std::string_view json_text) {
 }
 
 std::string rejected_record_id(std::string_view json_text) {
-  const Json doc = Json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  const Json doc = nested_deeper_than(json_text, kMaxJsonDepth)
+                       ? Json()
+                       : Json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (doc.is_object()) {
     const auto id = doc.find("id");
     return id != doc.end() && id->is_string() ? collapse_whitespace(id->get<std::string>()) : "";

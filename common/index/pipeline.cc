@@ -2,6 +2,7 @@
 
 #include "article.h"
 #include "clean/cleaner.h"
+#include "text/text.h"
 
 namespace news {
 namespace {
@@ -11,13 +12,22 @@ constexpr size_t kInFlightPerThread = 64;
 }  // namespace
 
 Article record_article(const Record& record, const std::string& text) {
-  if (record.kind == RecordKind::kPage) return clean_page(text);
+  if (record.kind == RecordKind::kPage) {
+    if (looks_binary(text)) throw ArticleError("not text (binary data)");
+    return clean_page(text);
+  }
   return article_from_json(text);
 }
 
 size_t resolve_threads(size_t requested) {
   if (requested > 0) return requested;
   return std::max<size_t>(std::thread::hardware_concurrency(), 1);
+}
+
+void ArticleBuildStage::reject(BuiltArticle& out, const std::string& text,
+                               const std::string& reason) {
+  out.error = reason.empty() ? "rejected" : reason;
+  if (out.record.kind != RecordKind::kPage) out.id = rejected_record_id(text);
 }
 
 std::string BuiltArticle::reject_location() const {
@@ -33,10 +43,12 @@ BuiltArticle ArticleBuildStage::build(Record&& record) {
     const Article article = record_article(out.record, text);
     out.doc = builder_.build(article);
     out.id = article.id;
-  } catch (const ArticleError& e) {
-    out.error = e.what();
-    if (out.error.empty()) out.error = "rejected";
-    if (out.record.kind != RecordKind::kPage) out.id = rejected_record_id(text);
+  } catch (const Xapian::Error& e) {  // not a std::exception
+    reject(out, text, e.get_description());
+  } catch (const std::exception& e) {
+    // Whatever a record makes the parser, cleaner or builder throw, it is
+    // that record's rejection: no input stops a run.
+    reject(out, text, e.what());
   }
   if (++built_since_spelling_ == kSpellingBatch) {
     builder_.take_spelling(&out.spelling);

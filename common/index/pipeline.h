@@ -21,7 +21,8 @@
 namespace news {
 
 // The article of a record whose text is `text`: a JSON line read, or a raw
-// page cleaned. Throws ArticleError.
+// page cleaned (binary data is not a page). Throws ArticleError (and, for
+// input the parser cannot take, other std::exceptions).
 Article record_article(const Record& record, const std::string& text);
 
 // A record turned into a document (or rejected), as the writer needs it.
@@ -41,7 +42,7 @@ struct BuiltArticle {
 };
 
 // Parses (JSON or raw page, cleaned) and builds the Xapian document of one
-// record. Article errors become a rejection, never an exception.
+// record. Any error from the record becomes a rejection, never an exception.
 // One per thread: its DocumentBuilder's TermGenerator is not thread-safe.
 class ArticleBuildStage {
  public:
@@ -51,6 +52,7 @@ class ArticleBuildStage {
   void take_spelling(SpellingCounts* counts) const { builder_.take_spelling(counts); }
 
  private:
+  static void reject(BuiltArticle& out, const std::string& text, const std::string& reason);
   DocumentBuilder builder_;
   size_t built_since_spelling_ = 0;
 };

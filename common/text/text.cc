@@ -84,6 +84,21 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+bool looks_binary(std::string_view s) {
+  constexpr size_t kSample = 64 * 1024;
+  s = s.substr(0, kSample);
+  size_t odd = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return true;
+    const size_t len = utf8_sequence_length(s, i);
+    const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    if (len == 0 || control) ++odd;
+    i += len == 0 ? 1 : len;
+  }
+  return odd * 10 > s.size();
+}
+
 std::string make_valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
