@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "index/layout.h"
@@ -46,6 +47,7 @@ void expand_one(const std::string& path, const std::string& stub, int depth,
 void expand_stub_file(const fs::path& file, int depth, std::vector<ShardSpec>* out) {
   std::ifstream in(file);
   if (!in) throw SearchError("cannot open index " + file.string() + ": cannot read stub file");
+  const size_t before = out->size();
   const fs::path base = file.parent_path();
   std::string line;
   while (std::getline(in, line)) {
@@ -63,6 +65,8 @@ void expand_stub_file(const fs::path& file, int depth, std::vector<ShardSpec>* o
       throw SearchError(file.string() + ": unsupported stub line '" + line + "'");
     }
   }
+  if (out->size() == before)
+    throw SearchError("cannot open index " + file.string() + ": the stub names no database");
 }
 
 void expand_one(const std::string& path, const std::string& stub, int depth,
@@ -94,11 +98,56 @@ std::string describe(const ShardSpec& spec) {
   return s;
 }
 
+// What tells two shard specs apart: the real path, or HOST:PORT.
+std::string shard_identity(const ShardSpec& spec) {
+  if (!spec.host.empty()) return "remote " + spec.host + ":" + std::to_string(spec.port);
+  std::error_code ec;
+  const fs::path real = fs::weakly_canonical(spec.path, ec);
+  return ec ? spec.path : real.string();
+}
+
 }  // namespace
 
 std::vector<ShardSpec> expand_shards(const std::vector<std::string>& databases) {
+  std::vector<ShardSpec> all;
+  for (const std::string& db : databases) expand_one(db, "", 0, &all);
   std::vector<ShardSpec> out;
-  for (const std::string& db : databases) expand_one(db, "", 0, &out);
+  std::set<std::string> seen;
+  for (ShardSpec& spec : all) {
+    if (seen.insert(shard_identity(spec)).second) out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+std::vector<Xapian::rev> local_revisions(const std::vector<std::string>& paths) {
+  std::vector<Xapian::rev> out;
+  for (const std::string& path : paths) {
+    try {
+      out.push_back(Xapian::Database(path).get_revision());
+    } catch (const Xapian::Error&) {
+      out.push_back(0);
+    }
+  }
+  return out;
+}
+
+std::string modified_error_reason(const std::vector<std::string>& paths,
+                                  const std::vector<Xapian::rev>& before) {
+  if (paths.empty() || local_revisions(paths) != before) {
+    return "the index changed too often while it was read (a writer committing very fast)";
+  }
+  std::string list;
+  for (const std::string& p : paths) list += " " + p;
+  return "the index is damaged: a block is newer than its database though nothing wrote to it "
+         "(Xapian reports DatabaseModifiedError); run xapian-check on" +
+         list + ", and rebuild the index if it fails";
+}
+
+std::vector<std::string> local_paths(const std::vector<ShardSpec>& shards) {
+  std::vector<std::string> out;
+  for (const ShardSpec& s : shards) {
+    if (s.host.empty()) out.push_back(s.path);
+  }
   return out;
 }
 

@@ -34,11 +34,28 @@ struct ShardSpec {
 };
 
 // Expands database arguments (index directories, Xapian databases, stub
-// files; stubs may name further stubs) into the shards they name, in order.
-// Understands the stub lines "auto|glass|chert PATH" (relative to the stub's
-// directory) and "remote HOST:PORT". Throws SearchError for a missing path,
-// an unreadable stub or an unsupported line ("remote :PROG ..." included).
+// files; stubs may name further stubs) into the shards they name, in order,
+// each once (one database named twice, under any spelling, is searched
+// once). Understands the stub lines "auto|glass|chert PATH" (relative to
+// the stub's directory) and "remote HOST:PORT". Throws SearchError for a
+// missing path, an unreadable stub, a stub naming no database or an
+// unsupported line ("remote :PROG ..." included).
 std::vector<ShardSpec> expand_shards(const std::vector<std::string>& databases);
+
+// The local shards' paths.
+std::vector<std::string> local_paths(const std::vector<ShardSpec>& shards);
+
+// The revision of each database at `paths` (0 for one that cannot be
+// opened): taken at a first DatabaseModifiedError, to tell a writer's
+// commits from damage when the error persists.
+std::vector<Xapian::rev> local_revisions(const std::vector<std::string>& paths);
+
+// Why reads of the databases at `paths` kept failing with
+// DatabaseModifiedError: a writer committing faster than they can be read
+// when their revisions moved since `before` (local_revisions), else damage
+// (a block whose revision is ahead of its database's), with what to run.
+std::string modified_error_reason(const std::vector<std::string>& paths,
+                                  const std::vector<Xapian::rev>& before);
 
 // Opens each shard and combines them into one Database. A shard that cannot
 // be opened (server down, missing files) throws SearchError naming it, unless

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "index/layout.h"
+#include "index/shards.h"
 #include "schema.h"
 
 namespace news {
@@ -42,6 +43,40 @@ std::string dashed(const std::string& yyyymmdd) {
   return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
 }
 
+void read_counts(const std::vector<std::string>& databases, IndexStats* stats) {
+  Xapian::Database db;
+  for (const std::string& d : databases) db.add_database(Xapian::Database(d));
+  stats->documents = db.get_doccount();
+  stats->distinct_tags = count_terms(db, schema::kTagField.prefix);
+  stats->distinct_sections = count_terms(db, schema::kSectionField.prefix);
+  stats->distinct_authors = count_terms(db, schema::kAuthorField.prefix);
+  stats->distinct_places = count_terms(db, schema::kPlaceField.prefix);
+  stats->distinct_sources = count_terms(db, schema::kSourceField.prefix);
+  stats->oldest = dashed(db.get_value_lower_bound(schema::kDaySlot));
+  stats->newest = dashed(db.get_value_upper_bound(schema::kDaySlot));
+}
+
+// read_counts, again on the newest revision when a writer committed under
+// the read.
+void read_counts_with_retries(const std::string& path, const std::vector<std::string>& databases,
+                              IndexStats* stats) {
+  constexpr int kAttempts = 3;
+  std::vector<Xapian::rev> revisions;  // at the first DatabaseModifiedError
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return read_counts(databases, stats);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (revisions.empty()) revisions = local_revisions(databases);
+      if (attempt == kAttempts) {
+        throw IndexError("cannot read " + path + ": " +
+                         modified_error_reason(databases, revisions));
+      }
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot read " + path + ": " + e.get_description());
+    }
+  }
+}
+
 }  // namespace
 
 IndexStats read_stats(const std::string& path) {
@@ -50,20 +85,9 @@ IndexStats read_stats(const std::string& path) {
   IndexStats stats;
   stats.path = path;
   stats.databases = layout.live_databases();
-  Xapian::Database db;
-  try {
-    for (const std::string& d : stats.databases) db.add_database(Xapian::Database(d));
-    stats.documents = db.get_doccount();
-    stats.distinct_tags = count_terms(db, schema::kTagField.prefix);
-    stats.distinct_sections = count_terms(db, schema::kSectionField.prefix);
-    stats.distinct_authors = count_terms(db, schema::kAuthorField.prefix);
-    stats.distinct_places = count_terms(db, schema::kPlaceField.prefix);
-    stats.distinct_sources = count_terms(db, schema::kSourceField.prefix);
-    stats.oldest = dashed(db.get_value_lower_bound(schema::kDaySlot));
-    stats.newest = dashed(db.get_value_upper_bound(schema::kDaySlot));
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot read " + path + ": " + e.get_description());
-  }
+  if (stats.databases.empty())
+    throw IndexError("cannot read " + path + ": the stub names no database");
+  read_counts_with_retries(path, stats.databases, &stats);
   fs::file_time_type newest = fs::file_time_type::min();
   for (const std::string& d : stats.databases) scan_files(d, &stats.size_bytes, &newest);
   const auto system_time =

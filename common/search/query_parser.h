@@ -29,7 +29,7 @@ class NewsQueryParser {
   // makes every word required (default: any word, best matches first).
   // Field values (tag:, author:, date:...) are boolean filters; one field
   // given twice is ORed, different fields ANDed. Throws QueryError for
-  // syntax errors and invalid field values.
+  // syntax errors, invalid field values and more than 1024 words.
   Xapian::Query parse(const std::string& text, bool all_terms);
 
   // A "did you mean" rewrite of the query text: each word missing from the

@@ -20,11 +20,10 @@ constexpr size_t kSnippetLength = 240;
 // Each shard (stub entries expanded) opened on its own, so that a failure
 // names the shard, and allow_partial can leave it out.
 Xapian::Database open_all(const std::vector<std::string>& paths, bool allow_partial,
-                          std::vector<std::string>* warnings, bool* remote) {
+                          std::vector<std::string>* warnings, std::vector<ShardSpec>* shards) {
   warnings->clear();
-  const std::vector<ShardSpec> shards = expand_shards(paths);
-  *remote = any_remote(shards);
-  return open_shards(shards, allow_partial, warnings);
+  *shards = expand_shards(paths);
+  return open_shards(*shards, allow_partial, warnings);
 }
 
 // `dates`: the time slot's values in memory, or null to read them.
@@ -137,11 +136,13 @@ Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
 Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial)
     : paths_(databases),
       allow_partial_(allow_partial),
-      db_(open_all(databases, allow_partial, &warnings_, &has_remote_)),
+      db_(open_all(databases, allow_partial, &warnings_, &shards_)),
+      has_remote_(any_remote(shards_)),
       today_(today_utc()) {}
 
 void Searcher::reopen() {
-  db_ = open_all(paths_, allow_partial_, &warnings_, &has_remote_);
+  db_ = open_all(paths_, allow_partial_, &warnings_, &shards_);
+  has_remote_ = any_remote(shards_);
   dates_.reset();
   columns_.reset();
   lengths_.reset();
@@ -149,11 +150,15 @@ void Searcher::reopen() {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
+  std::vector<Xapian::rev> revisions;  // at the first DatabaseModifiedError
   for (int attempt = 1;; ++attempt) {
     try {
       return run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxRetries) throw SearchError("index changed too often during the search");
+      if (revisions.empty()) revisions = local_revisions(local_paths(shards_));
+      if (attempt == kMaxRetries) {
+        throw SearchError(modified_error_reason(local_paths(shards_), revisions));
+      }
       // A new Database, not reopen(): the stub may now name a new generation.
       reopen();
     } catch (const Xapian::NetworkError& e) {

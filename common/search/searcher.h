@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "index/shards.h"
 #include "search/date_keys.h"
 #include "search/facet_columns.h"
 #include "search/memory_bm25.h"
@@ -55,8 +56,9 @@ class Searcher {
   std::vector<std::string> paths_;
   bool allow_partial_ = false;
   std::vector<std::string> warnings_;  // shards left out at the last open
-  bool has_remote_ = false;            // a shard is served by xapian-tcpsrv
+  std::vector<ShardSpec> shards_;      // as expanded at the last open
   Xapian::Database db_;
+  bool has_remote_ = false;  // a shard is served by xapian-tcpsrv
   bool keep_values_ = false;
   std::unique_ptr<DateKeys> dates_;        // of db_, when kept in memory
   std::unique_ptr<FacetColumns> columns_;  // of db_, when kept in memory
