@@ -5,8 +5,11 @@
 #include <xapian.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -41,11 +44,20 @@ constexpr char kUsage[] =
     "  stats   [--db DIR] [--json]    document count, size, distinct values\n"
     "  clean   FILE...                print cleaned page dumps as JSON Lines\n"
     "\n"
-    "SOURCE: .jsonl/.json/.txt files (optionally .gz), directories, - for stdin\n";
+    "SOURCE: .jsonl/.json/.txt files (optionally .gz), directories, - for stdin\n"
+    "\n"
+    "exit: 0 all indexed; 1 some inputs rejected or not read completely (a sync\n"
+    "then deletes nothing); 2 fatal (usage, I/O, lock, no records, --max-delete)\n";
 
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitFatal = 2;
+
+// Bounds of the numeric options: beyond them a value is a mistake.
+constexpr size_t kMaxThreads = 256;
+constexpr size_t kMaxShards = 64;
+constexpr size_t kMaxBatchSize = 10000000;
+constexpr double kMaxWaitSeconds = 86400;
 
 struct Args {
   std::string command;
@@ -56,10 +68,78 @@ struct Args {
   size_t batch_size = 10000;
   size_t threads = 0;
   size_t shards = 0;
+  news::DeletionLimit max_delete;
+  bool allow_empty = false;
   bool merge = false;
   bool json = false;
   bool quiet = false;
 };
+
+// The numeric options as typed, checked by check_numbers.
+struct NumberTexts {
+  std::string wait, batch_size, threads, shards, max_delete;
+};
+
+// The whole number `text` of option --`name` in [min, max].
+size_t whole_number(const char* name, const std::string& text, size_t min, size_t max) {
+  size_t used = 0;
+  unsigned long long value = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || text[0] == '-' || value < min || value > max) {
+    throw po::error(std::string("--") + name + " " + text + ": expected a whole number from " +
+                    std::to_string(min) + " to " + std::to_string(max));
+  }
+  return static_cast<size_t>(value);
+}
+
+double seconds(const char* name, const std::string& text, double max) {
+  size_t used = 0;
+  double value = -1;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || !(value >= 0 && value <= max)) {
+    throw po::error(std::string("--") + name + " " + text + ": expected seconds from 0 to " +
+                    std::to_string(static_cast<long>(max)));
+  }
+  return value;
+}
+
+void check_numbers(const po::variables_map& vm, const NumberTexts& t, Args& args) {
+  if (vm.count("wait")) args.wait_seconds = seconds("wait", t.wait, kMaxWaitSeconds);
+  if (vm.count("batch-size")) {
+    args.batch_size = whole_number("batch-size", t.batch_size, 1, kMaxBatchSize);
+  }
+  if (vm.count("threads")) args.threads = whole_number("threads", t.threads, 0, kMaxThreads);
+  if (vm.count("shards")) args.shards = whole_number("shards", t.shards, 1, kMaxShards);
+  if (vm.count("max-delete")) {
+    try {
+      args.max_delete = news::parse_deletion_limit(t.max_delete);
+    } catch (const std::invalid_argument& e) {
+      throw po::error(std::string("--max-delete: ") + e.what());
+    }
+  }
+}
+
+// A --report file must be writable before the run changes anything.
+void check_report_path(const std::string& file) {
+  if (file.empty()) return;
+  std::string dir = std::filesystem::path(file).parent_path().string();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw po::error("--report " + file + ": no such directory " + dir);
+  }
+  if (access(dir.c_str(), W_OK) != 0) {
+    throw po::error("--report " + file + ": cannot write to " + dir + ": " + std::strerror(errno));
+  }
+}
 
 std::string default_db() {
   const char* env = std::getenv("NEWS_DB");
@@ -68,17 +148,22 @@ std::string default_db() {
 
 Args parse_args(int argc, char** argv) {
   Args args;
+  NumberTexts numbers;
   po::options_description opts("options");
   opts.add_options()("help,h", "show this help")(
       "db", po::value(&args.db)->default_value(default_db()), "index directory ($NEWS_DB)")(
       "report", po::value(&args.report_file), "write the run's summary as JSON to FILE")(
-      "wait", po::value(&args.wait_seconds), "wait up to SECONDS for another writer")(
-      "batch-size", po::value(&args.batch_size), "articles per commit (default 10000)")(
-      "threads", po::value(&args.threads), "threads building documents (default: cores)")(
-      "shards", po::value(&args.shards),
-      "rebuild (or new index): shard databases, default: as now")(
+      "wait", po::value(&numbers.wait), "wait up to SECONDS for another writer")(
+      "batch-size", po::value(&numbers.batch_size), "articles per commit (default 10000)")(
+      "threads", po::value(&numbers.threads), "threads building documents (default: cores)")(
+      "shards", po::value(&numbers.shards),
+      "rebuild (or new index): shard databases, 1-64, default: as now")(
       "merge", po::bool_switch(&args.merge),
       "compact, rebuild: merge the shards into one database")(
+      "max-delete", po::value(&numbers.max_delete),
+      "sync, rebuild: delete at most N stories or P% of the index (default 10%)")(
+      "allow-empty", po::bool_switch(&args.allow_empty),
+      "sync, rebuild: accept sources without any record")(
       "json", po::bool_switch(&args.json), "stats as JSON")("quiet,q", po::bool_switch(&args.quiet),
                                                             "no progress or summary on stderr");
   po::options_description hidden;
@@ -94,7 +179,8 @@ Args parse_args(int argc, char** argv) {
     std::cout << kUsage << "\n" << opts;
     std::exit(args.command.empty() && !vm.count("help") ? kExitFatal : kExitOk);
   }
-  if (args.batch_size == 0) throw po::error("--batch-size must be at least 1");
+  check_numbers(vm, numbers, args);
+  check_report_path(args.report_file);
   return args;
 }
 
@@ -116,7 +202,7 @@ int finish_run(const Args& args, const news::IndexReport& report) {
     out << news::report_to_json(report) << "\n";
     if (!out) throw news::IndexError("cannot write report " + args.report_file);
   }
-  return report.rejections.empty() ? kExitOk : kExitRejected;
+  return report.rejections.empty() && report.incomplete.empty() ? kExitOk : kExitRejected;
 }
 
 int run_index(const Args& args, news::IndexMode mode) {
@@ -133,6 +219,8 @@ int run_index(const Args& args, news::IndexMode mode) {
   options.threads = args.threads;
   options.shards = args.shards;
   options.merge = args.merge;
+  options.allow_empty = args.allow_empty;
+  options.max_delete = args.max_delete;
   options.on_reject = [](const news::Rejection& r) {
     std::cerr << r.location << ": " << r.reason << "\n";
   };
@@ -211,7 +299,8 @@ constexpr const char* kXapianFlushThreshold = "1000";
 int main(int argc, char** argv) {
   setenv("XAPIAN_FLUSH_THRESHOLD", kXapianFlushThreshold, /*overwrite=*/0);
   try {
-    return run_command(parse_args(argc, argv));
+    const Args args = parse_args(argc, argv);
+    return run_command(args);
   } catch (const po::error& e) {
     std::cerr << "news-index: " << e.what() << "\n" << kUsage;
     return kExitFatal;

@@ -1,14 +1,18 @@
 #include "index/indexer.h"
 
 #include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <unordered_set>
 
 #include "article.h"
-#include "clean/cleaner.h"
 #include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "index/layout.h"
@@ -19,6 +23,7 @@
 #include "index/write_lock.h"
 #include "input/reader.h"
 #include "schema.h"
+#include "text/text.h"
 
 namespace news {
 namespace {
@@ -29,39 +34,54 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Where the articles of one run go, and how to make them live.
-struct Target {
-  std::vector<std::string> paths;  // one database per shard
-  // A rebuild's hidden generation: unsynced in-place writes (DB_DANGEROUS:
-  // smaller and faster, and safe since nobody reads it), no batch commits,
-  // published at the end.
-  bool fresh = false;
-  bool publish = false;  // publish `paths` as the live index at the end
-  // A brand-new index (add, sync): published empty at the start, so that
-  // the batches committed before a crash are kept.
-  bool publish_first = false;
-  // A rebuild: the live databases it replaces, where the indexed version of
-  // a rejected record is found.
-  std::vector<std::string> previous = {};
+// Reasons longer than this are cut: a broken 10 MB line must not give a
+// 10 MB message.
+constexpr size_t kMaxReasonBytes = 300;
+
+std::string cut_reason(const std::string& reason) {
+  if (reason.size() <= kMaxReasonBytes) return reason;
+  return make_valid_utf8(truncate_utf8(reason, kMaxReasonBytes)) + "...";
+}
+
+// How a run writes.
+enum class WriteKind {
+  kInPlace,        // add/sync into the live databases, committed in batches
+  kNewIndex,       // add/sync making the index: published once it has a record
+  kNewGeneration,  // rebuild: written unseen, switched to when complete
 };
 
-Target choose_target(const IndexLayout& layout, IndexMode mode, size_t shards) {
+struct WritePlan {
+  WriteKind kind = WriteKind::kInPlace;
+  std::vector<std::string> paths;  // the databases written, one per shard
+  std::vector<std::string> live;   // the live databases at the start, if any
+
+  bool fresh() const { return kind == WriteKind::kNewGeneration; }
+  // A database that was empty at the start holds only ids seen in this run.
+  bool started_empty() const { return kind != WriteKind::kInPlace; }
+};
+
+WritePlan plan_writes(const IndexLayout& layout, IndexMode mode, size_t shards) {
+  WritePlan plan;
+  if (layout.exists()) plan.live = layout.live_databases();
   if (mode == IndexMode::kRebuild) {
     layout.require_generations("rebuild");
-    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), true, true, false,
-                  layout.exists() ? layout.live_databases() : std::vector<std::string>{}};
+    plan.kind = WriteKind::kNewGeneration;
+    plan.paths = new_shard_paths(layout, target_shard_count(layout, shards));
+  } else if (!layout.exists()) {
+    plan.kind = WriteKind::kNewIndex;
+    plan.paths = new_shard_paths(layout, target_shard_count(layout, shards));
+  } else {
+    plan.paths = live_shards_for_update(layout, shards);
   }
-  if (!layout.exists()) {
-    return Target{new_shard_paths(layout, target_shard_count(layout, shards)), false, false, true};
-  }
-  return Target{live_shards_for_update(layout, shards), false, false};
+  return plan;
 }
 
 // The articles indexed when the run started (a read-only snapshot): their
 // content hashes, so that unchanged articles are skipped before being
-// built, and their documents, for the rejected records whose indexed
-// version is kept. An id this run has not written yet still has its
-// starting state, whatever the writer committed since.
+// built, their documents, for the stories a run keeps as they were, and
+// their ids, for what a sync or rebuild deletes. An id this run has not
+// written yet still has its starting state, whatever the writer committed
+// since.
 class IndexedArticles {
  public:
   explicit IndexedArticles(const std::vector<std::string>& paths) {
@@ -72,10 +92,16 @@ class IndexedArticles {
     }
   }
 
-  // The document with `id_term`, nullopt when it is not indexed. It is
-  // read lazily: its contents only from a database nobody writes meanwhile.
+  // A copy of the document with `id_term` that holds everything itself,
+  // nullopt when it is not indexed. A document as Xapian returns it reads
+  // its contents lazily, and counts references to its database without
+  // atomics: it must not reach a shard writer's thread.
   std::optional<Xapian::Document> find(const std::string& id_term) {
-    return with_retries([&] { return document(id_term); });
+    return with_retries([&]() -> std::optional<Xapian::Document> {
+      const std::optional<Xapian::Document> doc = document(id_term);
+      if (!doc) return std::nullopt;
+      return detached_copy(*doc);
+    });
   }
 
   // The content hash stored with `id_term`, nullopt when it is not indexed.
@@ -87,7 +113,39 @@ class IndexedArticles {
     });
   }
 
+  size_t doccount() {
+    return with_retries([&] { return static_cast<size_t>(db_.get_doccount()); });
+  }
+
+  // The id terms for which `keep` is false.
+  template <typename Keep>
+  std::vector<std::string> ids_except(Keep keep) {
+    return with_retries([&] {
+      std::vector<std::string> out;
+      const std::string& prefix = schema::kIdPrefix;
+      for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+        if (!keep(*it)) out.push_back(*it);
+      }
+      return out;
+    });
+  }
+
  private:
+  static Xapian::Document detached_copy(const Xapian::Document& doc) {
+    Xapian::Document copy;
+    copy.set_data(doc.get_data());
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+      copy.add_value(v.get_valueno(), *v);
+    }
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      copy.add_term(*t, t.get_wdf());
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+        copy.add_posting(*t, *p, 0);
+      }
+    }
+    return copy;
+  }
+
   std::optional<Xapian::Document> document(const std::string& id_term) {
     Xapian::PostingIterator it = db_.postlist_begin(id_term);
     if (it == db_.postlist_end(id_term)) return std::nullopt;
@@ -112,12 +170,133 @@ class IndexedArticles {
   Xapian::Database db_;
 };
 
-// Bytes of all input files, or 0 when unknown (stdin, gzip, missing path).
-uint64_t input_bytes(const std::vector<std::string>& sources) {
-  uint64_t total = 0;
-  try {
-    for (const std::string& source : sources) {
-      for (const std::string& file : expand_source(source)) {
+// What a sync or rebuild may delete: the ids indexed at the start that no
+// source gave this run. Deletions are held back when a source was not read
+// completely or a rejected record's id could not be read, since the
+// missing stories may be there.
+class DeletionLedger {
+ public:
+  // Notes that `id_term` was read at file:line; returns where it was read
+  // before, or nullopt the first time.
+  std::optional<std::string> seen(const std::string& id_term, const std::string& file,
+                                  size_t line) {
+    return seen_.insert(id_term, file, line);
+  }
+  bool was_seen(const std::string& id_term) const { return seen_.contains(id_term); }
+
+  // The id of a rejected record: its indexed version stays.
+  void keep(const std::string& id_term) { kept_.insert(id_term); }
+  bool kept(const std::string& id_term) const { return kept_.count(id_term) > 0; }
+
+  // No deletion this run; the first reason given is kept.
+  void hold_back(const std::string& reason) {
+    if (held_back_.empty()) held_back_ = reason;
+  }
+  const std::string& held_back() const { return held_back_; }
+
+  // The id terms of `indexed` no source gave and no rejection keeps.
+  std::vector<std::string> missing(IndexedArticles& indexed) const {
+    return indexed.ids_except(
+        [&](const std::string& term) { return was_seen(term) || kept(term); });
+  }
+
+ private:
+  SeenIds seen_;
+  std::unordered_set<std::string> kept_;
+  std::string held_back_;
+};
+
+std::string percent(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g%%", share * 100);
+  return buf;
+}
+
+// Throws IndexError when deleting `deleting` of `indexed` stories is more
+// than `limit` allows.
+void check_deletion_limit(IndexMode mode, size_t deleting, size_t indexed,
+                          const DeletionLimit& limit) {
+  if (deleting <= limit.allowed(indexed)) return;
+  const bool sync = mode == IndexMode::kSync;
+  throw IndexError(std::string(sync ? "sync" : "rebuild") + " would delete " +
+                   std::to_string(deleting) + " of " + std::to_string(indexed) + " stories (" +
+                   percent(static_cast<double>(deleting) / static_cast<double>(indexed)) +
+                   "), more than --max-delete " + limit.text() + ": nothing deleted (" +
+                   (sync ? "additions and updates are committed" : "the live index is unchanged") +
+                   "); check the sources, or allow it with --max-delete " +
+                   std::to_string(deleting));
+}
+
+// Removes the databases of a plan that were never published.
+class UnpublishedGuard {
+ public:
+  explicit UnpublishedGuard(const WritePlan& plan) : plan_(plan) {}
+  ~UnpublishedGuard() {
+    if (plan_.kind == WriteKind::kInPlace || published_) return;
+    std::error_code ec;
+    for (const std::string& path : plan_.paths) std::filesystem::remove_all(path, ec);
+  }
+  void published() { published_ = true; }
+
+ private:
+  const WritePlan& plan_;
+  bool published_ = false;
+};
+
+// One add/sync/rebuild run. Each record: read -> admit (skipped when its
+// content hash is the indexed one) -> pipeline (record_article -> build) ->
+// index_built (write, count, commit per batch); then a sync deletes, and a
+// rebuild leaves out, the ids indexed at the start that no source gave.
+class IndexRun {
+ public:
+  IndexRun(const IndexOptions& options, const WritePlan& plan, const IndexLayout& layout,
+           UnpublishedGuard& guard)
+      : options_(options),
+        plan_(plan),
+        layout_(layout),
+        guard_(guard),
+        writer_(plan.paths, plan.fresh()),
+        pipeline_(PipelineOptions{resolve_threads(options.threads)},
+                  [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
+    if (!plan.live.empty() && plan.kind != WriteKind::kNewIndex) indexed_.emplace(plan.live);
+    if (indexed_) indexed_at_start_ = indexed_->doccount();
+  }
+
+  IndexReport run() {
+    std::vector<SourceFiles> sources = expand_sources();
+    if (options_.on_progress) bytes_total_ = input_bytes(sources);
+    for (const SourceFiles& source : sources) read_files(source);
+    writer_.add_spelling(pipeline_.close());
+    if (records_ == 0 && !options_.allow_empty && options_.mode != IndexMode::kAdd) {
+      throw IndexError(no_records_message());
+    }
+    publish_new_index();  // an add of nothing still makes an (empty) index
+    if (options_.mode != IndexMode::kAdd) settle_missing();
+    writer_.finish();
+    report_.documents = writer_.doccount();
+    return report_;
+  }
+
+ private:
+  std::vector<SourceFiles> expand_sources() {
+    std::vector<SourceFiles> out;
+    for (const std::string& source : options_.sources) {
+      try {
+        out.push_back(expand_source(source));
+      } catch (const InputError& e) {
+        incomplete(e.location(), e.what());
+        continue;
+      }
+      for (const InputError& e : out.back().unreadable) incomplete(e.location(), e.what());
+    }
+    return out;
+  }
+
+  // Bytes of all input files, or 0 when unknown (stdin, gzip).
+  static uint64_t input_bytes(const std::vector<SourceFiles>& sources) {
+    uint64_t total = 0;
+    for (const SourceFiles& source : sources) {
+      for (const std::string& file : source.files) {
         std::error_code ec;
         const uint64_t size = std::filesystem::file_size(file, ec);
         const bool gzip = file.size() > 3 && file.compare(file.size() - 3, 3, ".gz") == 0;
@@ -125,77 +304,36 @@ uint64_t input_bytes(const std::vector<std::string>& sources) {
         total += size;
       }
     }
-  } catch (const InputError&) {
-    return 0;
-  }
-  return total;
-}
-
-// One add/sync/rebuild run. Each record: read -> admit (skipped when its
-// content hash is the indexed one) -> pipeline (to_article -> build) ->
-// index_built (write, count, commit per batch); sync then deletes the ids
-// not seen.
-class IndexRun {
- public:
-  IndexRun(const IndexOptions& options, const Target& target)
-      : options_(options),
-        target_(target),
-        writer_(target.paths, target.fresh),
-        pipeline_(PipelineOptions{resolve_threads(options.threads)},
-                  [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
-    if (!target.previous.empty()) {
-      indexed_.emplace(target.previous);
-    } else if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {
-      indexed_.emplace(target.paths);
-    }
+    return total;
   }
 
-  // Commits and fsyncs the databases as they are, so they can be published.
-  void make_durable() {
-    writer_.commit();
-    for (const std::string& path : target_.paths) sync_directory_files(path);
-  }
-
-  IndexReport run() {
-    if (options_.on_progress) bytes_total_ = input_bytes(options_.sources);
-    for (const std::string& source : options_.sources) read_source(source);
-    writer_.add_spelling(pipeline_.close());
-    if (options_.mode == IndexMode::kSync) delete_missing_unless_held_back();
-    writer_.finish();
-    report_.documents = writer_.doccount();
-    return report_;
-  }
-
- private:
-  bool sources_must_be_complete() const { return options_.mode != IndexMode::kAdd; }
-
-  void read_source(const std::string& source) {
-    std::vector<std::string> files;
-    try {
-      files = expand_source(source);
-    } catch (const InputError& e) {
-      input_failed(e);
-      return;
-    }
-    for (const std::string& file : files) {
+  void read_files(const SourceFiles& source) {
+    for (const std::string& file : source.files) {
       try {
         read_file(
             file, read_options_, [this](Record&& r) { admit(std::move(r)); },
             [this](const InputError& e) { reject_in_order(e.location(), e.what()); });
       } catch (const InputError& e) {
-        input_failed(e);
+        pipeline_.finish();
+        incomplete(e.location(), e.what());
       }
     }
   }
 
-  void input_failed(const InputError& e) {
-    if (sources_must_be_complete()) {
-      throw IndexError(e.location() + ": " + e.what() +
-                       (options_.mode == IndexMode::kRebuild
-                            ? " (rebuild abandoned; the live index is unchanged)"
-                            : " (sync abandoned before deleting anything)"));
-    }
-    reject_in_order(e.location(), e.what());
+  std::string no_records_message() const {
+    std::string sources;
+    for (const std::string& s : options_.sources) sources += (sources.empty() ? "" : ", ") + s;
+    return "no records in " + sources + ": nothing changed (an empty feed or an unmounted " +
+           "folder?); use --allow-empty to " +
+           (options_.mode == IndexMode::kSync ? "sync" : "rebuild") + " to an empty index";
+  }
+
+  // A source (or part of one) that could not be read to its end: reported
+  // as a rejection, and nothing is deleted.
+  void incomplete(const std::string& location, const std::string& reason) {
+    reject(location, reason);
+    report_.incomplete.push_back(Rejection{location, cut_reason(reason)});
+    ledger_.hold_back(location + " was not read completely");
   }
 
   // A rejection found while reading: the records before it (still in the
@@ -207,35 +345,53 @@ class IndexRun {
   }
 
   void reject(const std::string& location, const std::string& reason) {
-    Rejection r{location, reason};
+    Rejection r{location, cut_reason(reason)};
     if (options_.on_reject) options_.on_reject(r);
     report_.rejections.push_back(std::move(r));
   }
 
-  // read -> (skip when unchanged) -> pipeline (to_article -> build) ->
+  void warn(const std::string& text) {
+    if (options_.on_warning) options_.on_warning(text);
+  }
+
+  // read -> (skip when unchanged) -> pipeline (record_article -> build) ->
   // index_built (write).
   void admit(Record&& record) {
+    ++records_;
+    publish_new_index();
     bytes_done_ += record.text.size() + 1;
     if (!unchanged(record)) pipeline_.push(std::move(record));
     report_progress();
+  }
+
+  // A new index is published (empty) with its first record, so that the
+  // batches committed before a crash are kept; a sync of sources without
+  // records leaves no index behind.
+  void publish_new_index() {
+    if (plan_.kind != WriteKind::kNewIndex || published_) return;
+    writer_.commit();
+    for (const std::string& path : plan_.paths) sync_directory_files(path);
+    layout_.publish(plan_.paths);
+    guard_.published();
+    published_ = true;
   }
 
   // True (and counted) when the record's article is indexed with the same
   // content hash: it is not rebuilt. Only the first record of an id can be
   // skipped; later ones go through the pipeline (the last one wins).
   bool unchanged(const Record& record) {
-    if (!indexed_ || target_.fresh) return false;  // a rebuild writes every article
+    if (!indexed_ || plan_.fresh()) return false;  // a rebuild writes every article
     Article article;
     try {
       article = record_article(record, record.text);
-    } catch (const ArticleError&) {
+    } catch (const std::exception&) {
       return false;  // the pipeline rejects it
     }
     const std::string id_term = schema::id_term(article.id);
     if (!admitted_.insert(id_term).second) return false;
     const std::optional<std::string> hash = indexed_->find_hash(id_term);
     if (!hash || *hash != content_hash(article)) return false;
-    seen_.insert(id_term, record.file, record.line);
+    ledger_.seen(id_term, record.file, record.line);
     ++report_.unchanged;
     return true;
   }
@@ -245,27 +401,32 @@ class IndexRun {
     if (!built.spelling.empty()) writer_.add_spelling(built.spelling);
     if (built.rejected()) {
       reject(built.reject_location(), built.error);
+      if (built.record.unterminated) last_line_cut_off(built.record);
       keep_indexed_version(built);
       return;
     }
     const std::string id_term = schema::id_term(built.id);
     const bool duplicate = note_id(id_term, built.id, built.record);
-    // A database that was empty at the start holds only ids seen in this run.
-    const bool started_empty = target_.fresh || target_.publish_first;
     const UpsertResult result =
-        writer_.upsert(id_term, std::move(built.doc), duplicate || !started_empty);
+        writer_.upsert(id_term, std::move(built.doc), duplicate || !plan_.started_empty());
     count(duplicate, result);
     after_article();
   }
 
+  void last_line_cut_off(const Record& record) {
+    const std::string reason =
+        "the last line has no newline and was rejected: the file may be cut off";
+    report_.incomplete.push_back(Rejection{record.location(), reason});
+    ledger_.hold_back(record.location() + ": " + reason);
+    warn(record.location() + ": " + reason);
+  }
+
   // Remembers the id; true (and a warning) when it was seen before.
   bool note_id(const std::string& id_term, const std::string& id, const Record& record) {
-    const std::optional<std::string> before = seen_.insert(id_term, record.file, record.line);
+    const std::optional<std::string> before = ledger_.seen(id_term, record.file, record.line);
     if (!before) return false;
-    if (options_.on_warning) {
-      options_.on_warning(record.location() + ": duplicate id '" + id + "' (also at " + *before +
-                          "); the last one wins");
-    }
+    warn(record.location() + ": duplicate id '" + id + "' (also at " + *before +
+         "); the last one wins");
     return true;
   }
 
@@ -290,7 +451,7 @@ class IndexRun {
   void after_article() {
     if (++since_commit_ >= options_.batch_size) {
       // A fresh generation is invisible until published: no need to commit.
-      if (!target_.fresh) writer_.commit();
+      if (!plan_.fresh()) writer_.commit();
       since_commit_ = 0;
     }
   }
@@ -303,10 +464,10 @@ class IndexRun {
     }
   }
 
-  // A rejected record keeps the indexed version of its id, unless this run
-  // has one already: a sync does not delete it (it is not "missing from the
-  // sources"), a rebuild copies it into the new generation. A page's id
-  // comes from its text, so a rejected page cannot name an indexed one.
+  // A rejected record keeps the indexed version of its id: a sync does not
+  // delete it (it is not "missing from the sources"), a rebuild copies it
+  // into the new generation, unless a later record of the id replaces it.
+  // A rejected page names no id (it comes from the page itself).
   void keep_indexed_version(const BuiltArticle& built) {
     if (options_.mode == IndexMode::kAdd || built.record.kind == RecordKind::kPage) return;
     if (built.id.empty()) {
@@ -314,62 +475,80 @@ class IndexRun {
       return;
     }
     const std::string id_term = schema::id_term(built.id);
-    if (seen_.contains(id_term) || !indexed_) return;
-    std::optional<Xapian::Document> doc = indexed_->find(id_term);
-    if (!doc) return;
-    if (options_.mode == IndexMode::kSync) {
-      kept_.insert(id_term);
-    } else {
-      // Seen, so that a later record of the id replaces it (the last wins).
-      seen_.insert(id_term, built.record.file, built.record.line);
-      writer_.upsert(id_term, std::move(*doc), false);
-    }
-    if (options_.on_warning) {
-      options_.on_warning(built.reject_location() + ": the indexed version of '" + built.id +
-                          "' is kept");
-    }
+    if (ledger_.was_seen(id_term) || !indexed_ || !indexed_->find_hash(id_term)) return;
+    ledger_.keep(id_term);
+    warn(built.reject_location() + ": the indexed version of '" + built.id + "' is kept");
   }
 
   // A rejected record whose id cannot be read may be the new version of any
-  // indexed article: a sync then deletes nothing.
+  // indexed article: nothing is deleted then.
   void id_unknown(const std::string& location) {
-    if (options_.mode == IndexMode::kSync && id_unknown_at_.empty()) id_unknown_at_ = location;
+    if (options_.mode == IndexMode::kAdd) return;
+    ledger_.hold_back("the id of the record rejected at " + location +
+                      " cannot be read, so any story missing from the sources may be it");
   }
 
-  void delete_missing_unless_held_back() {
-    if (id_unknown_at_.empty()) {
-      delete_missing();
-    } else if (options_.on_warning) {
-      options_.on_warning("nothing deleted: the id of the record rejected at " + id_unknown_at_ +
-                          " cannot be read, so any article missing from the sources may be it;"
-                          " fix it and sync again");
-    }
-  }
-
-  void delete_missing() {
-    std::vector<std::string> missing;
-    const Xapian::Database db = writer_.database();
-    for (auto it = db.allterms_begin(schema::kIdPrefix); it != db.allterms_end(schema::kIdPrefix);
-         ++it) {
-      if (!seen_.contains(*it) && kept_.count(*it) == 0) missing.push_back(*it);
+  // sync: deletes the stories indexed at the start that no source gave; a
+  // rebuild copies the kept ones into the new generation and counts the
+  // others as deleted. Nothing is deleted when held back or beyond the
+  // limit.
+  void settle_missing() {
+    if (!indexed_) return;
+    const std::vector<std::string> missing = ledger_.missing(*indexed_);
+    if (plan_.fresh()) copy_kept_stories();
+    if (missing.empty()) return;
+    if (!ledger_.held_back().empty()) return hold_back_deletions(missing);
+    check_deletion_limit(options_.mode, missing.size(), indexed_at_start_, options_.max_delete);
+    if (plan_.fresh()) {
+      report_.deleted = missing.size();
+      return;
     }
     for (const std::string& term : missing) {
       if (writer_.remove(term)) ++report_.deleted;
     }
   }
 
+  // rebuild: the indexed versions of rejected records' ids.
+  void copy_kept_stories() {
+    const std::vector<std::string> kept =
+        indexed_->ids_except([&](const std::string& term) { return !ledger_.kept(term); });
+    for (const std::string& term : kept) copy_indexed(term);
+  }
+
+  void copy_indexed(const std::string& id_term) {
+    std::optional<Xapian::Document> doc = indexed_->find(id_term);
+    if (doc) writer_.upsert(id_term, std::move(*doc), false);
+  }
+
+  void hold_back_deletions(const std::vector<std::string>& missing) {
+    report_.deletions_held_back = ledger_.held_back();
+    const std::string count = std::to_string(missing.size());
+    if (plan_.fresh()) {
+      for (const std::string& term : missing) copy_indexed(term);
+      report_.kept = missing.size();
+      warn("nothing deleted: " + ledger_.held_back() + "; the " + count +
+           " stories of the live index the sources did not give are kept as they were");
+    } else {
+      warn("nothing deleted: " + ledger_.held_back() + "; " + count +
+           " stories missing from the sources stay; fix it and sync again");
+    }
+  }
+
   const IndexOptions& options_;
-  Target target_;
+  const WritePlan& plan_;
+  const IndexLayout& layout_;
+  UnpublishedGuard& guard_;
   ShardedWriter writer_;
   ReadOptions read_options_;
   IndexReport report_;
-  SeenIds seen_;
+  DeletionLedger ledger_;
   // At the start: the live index a rebuild replaces, the target of an add
   // or sync; none for a new index.
   std::optional<IndexedArticles> indexed_;
+  size_t indexed_at_start_ = 0;
   std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
-  std::unordered_set<std::string> kept_;      // sync: id terms of rejected records
-  std::string id_unknown_at_;  // sync: where a rejected record's id could not be read
+  size_t records_ = 0;
+  bool published_ = false;
   size_t since_commit_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
@@ -378,49 +557,61 @@ class IndexRun {
   BuildPipeline pipeline_;  // last: its threads stop before the rest goes
 };
 
-// Removes a fresh generation unless it was published.
-class GenerationGuard {
- public:
-  explicit GenerationGuard(const Target& t) : target_(t) {}
-  ~GenerationGuard() {
-    if ((target_.fresh || target_.publish_first) && !published_) {
-      std::error_code ec;
-      for (const std::string& path : target_.paths) std::filesystem::remove_all(path, ec);
-    }
-  }
-  void published() { published_ = true; }
-
- private:
-  const Target& target_;
-  bool published_ = false;
-};
-
 }  // namespace
+
+size_t DeletionLimit::allowed(size_t indexed) const {
+  if (count >= 0) return static_cast<size_t>(count);
+  return static_cast<size_t>(std::floor(share * static_cast<double>(indexed) + 1e-9));
+}
+
+std::string DeletionLimit::text() const {
+  return count >= 0 ? std::to_string(count) : percent(share);
+}
+
+DeletionLimit parse_deletion_limit(const std::string& text) {
+  const bool share = !text.empty() && text.back() == '%';
+  const std::string number = share ? text.substr(0, text.size() - 1) : text;
+  size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(number, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const bool whole = std::floor(value) == value;
+  if (number.empty() || used != number.size() || !(value >= 0) ||
+      (share ? value > 100 : !whole || value > 1e15)) {
+    throw std::invalid_argument("'" + text + "' is neither a number of stories nor a share " +
+                                "such as 10%");
+  }
+  DeletionLimit limit;
+  if (share) {
+    limit.share = value / 100;
+  } else {
+    limit.count = static_cast<long long>(value);
+  }
+  return limit;
+}
 
 IndexReport run_index(const IndexOptions& options) {
   const auto start = Clock::now();
   WriteLock lock(options.db, options.wait_seconds);
   const IndexLayout layout(options.db);
   layout.remove_stale_generations();
-  const Target target = choose_target(layout, options.mode, options.shards);
-  GenerationGuard guard(target);
+  const WritePlan plan = plan_writes(layout, options.mode, options.shards);
+  UnpublishedGuard guard(plan);
   IndexReport report;
   {
-    IndexRun run(options, target);
-    if (target.publish_first) {
-      run.make_durable();
-      layout.publish(target.paths);
-      guard.published();
-    }
+    IndexRun run(options, plan, layout, guard);
     report = run.run();
   }
-  if (target.publish && options.merge) {
+  if (plan.kind == WriteKind::kNewGeneration && options.merge) {
     // The shards go with the guard, or as stale generations at the switch.
     const std::string merged = layout.next_generation();
-    compact_databases(target.paths, merged, "cannot merge the new shards of " + options.db);
+    compact_databases(plan.paths, merged, "cannot merge the new shards of " + options.db);
     layout.publish({merged});
   } else {
-    if (target.publish) layout.publish(target.paths);
+    if (plan.kind == WriteKind::kNewGeneration) layout.publish(plan.paths);
     guard.published();
   }
   report.seconds = seconds_since(start);

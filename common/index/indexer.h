@@ -30,6 +30,22 @@ struct IndexProgress {
   uint64_t bytes_total = 0;
 };
 
+// The most a sync or rebuild may delete (rsync's --max-delete): a number of
+// stories, or a share of the stories indexed when the run starts.
+struct DeletionLimit {
+  double share = 0.10;  // used when `count` is negative
+  long long count = -1;
+
+  // The number of deletions allowed in an index of `indexed` stories.
+  size_t allowed(size_t indexed) const;
+  // "10%" or "50", as the option is written.
+  std::string text() const;
+};
+
+// Parses "N" (stories) or "P%" (a share, 0-100). Throws
+// std::invalid_argument for anything else.
+DeletionLimit parse_deletion_limit(const std::string& text);
+
 struct IndexOptions {
   std::string db;                    // the index directory (IndexLayout)
   std::vector<std::string> sources;  // files, directories, "-" for stdin
@@ -48,6 +64,11 @@ struct IndexOptions {
   // rebuild: the new generation is compacted into one database before the
   // switch (its shards, written in parallel, merged), as `compact --merge`.
   bool merge = false;
+  // sync, rebuild: sources with no record at all are an error (an empty
+  // feed, an unmounted folder) unless this is set.
+  bool allow_empty = false;
+  // sync, rebuild: deleting more than this is an error and nothing goes.
+  DeletionLimit max_delete;
   // Called for each rejection as it happens (e.g. to print it).
   std::function<void(const Rejection&)> on_reject;
   // Called for notices that are not rejections (duplicate ids).
@@ -60,9 +81,20 @@ struct IndexReport {
   size_t added = 0;
   size_t updated = 0;    // replaced because their content changed
   size_t unchanged = 0;  // skipped: same content hash as indexed
+  // Removed: by delete or sync; by rebuild, the stories of the live index
+  // its switch left out.
   size_t deleted = 0;
   size_t duplicates = 0;  // ids seen twice in the input (last one wins)
+  // rebuild: stories of the live index copied as they were, since sources
+  // that were not read completely may hold them.
+  size_t kept = 0;
   std::vector<Rejection> rejections;
+  // Sources not read completely (also in `rejections`, but for a last line
+  // cut off): a sync or rebuild deletes nothing then.
+  std::vector<Rejection> incomplete;
+  // Why this run deleted nothing though it would have ("" = it did not
+  // hold back).
+  std::string deletions_held_back;
   double seconds = 0;
   size_t documents = 0;  // documents in the index afterwards
 
@@ -73,10 +105,14 @@ struct IndexReport {
 // everything else is committed. Unchanged articles (same content hash as
 // indexed) are skipped without building their document. A new index is
 // published (empty) before the first article, so that committed batches
-// survive a crash. Throws IndexError for fatal problems (lock held, I/O
-// error or disk full, for rebuild and sync any unreadable source), leaving
-// the last committed state (for rebuild: the previous generation) live; a
-// sync that stops never deletes anything.
+// survive a crash. A source that cannot be read completely (missing,
+// unreadable, a folder or symlink below it, a damaged gzip, a last line cut
+// off) is reported and the rest indexed, but then a sync deletes nothing
+// and a rebuild keeps the live stories the sources did not give. Throws
+// IndexError for fatal problems, leaving the last committed state (for
+// rebuild: the previous generation) live: the lock held, I/O errors or a
+// full disk, sources without any record (unless allow_empty), deletions
+// beyond max_delete (nothing is deleted; a sync's additions stay).
 IndexReport run_index(const IndexOptions& options);
 
 // Deletes articles by id; each id not in the index is reported as a

@@ -1,18 +1,18 @@
 #include "input/reader.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <memory>
+#include <set>
 
 namespace news {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr size_t kChunkBytes = 256 * 1024;
 // zlib fills the whole request before returning, so records from a pipe
@@ -43,13 +43,22 @@ struct GzCloser {
 };
 using GzFile = std::unique_ptr<gzFile_s, GzCloser>;
 
+// zlib reads a file that is not gzip as it is; a ".gz" name promises gzip.
+void require_gzip(gzFile f, const std::string& path) {
+  if (!ends_with(path, ".gz") || gzdirect(f) == 0) return;
+  throw InputError(path, "not in gzip format");
+}
+
 GzFile open_input(const std::string& path) {
+  errno = 0;
   gzFile f = path == "-" ? gzdopen(dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
   if (f == nullptr) {
     throw InputError(path, errno != 0 ? std::strerror(errno) : "cannot open");
   }
+  GzFile file(f);
   gzbuffer(f, static_cast<unsigned>(chunk_bytes(path)));
-  return GzFile(f);
+  require_gzip(f, path);
+  return file;
 }
 
 // Reads up to buf.size() bytes; returns 0 at the end. Throws on a read error or
@@ -76,14 +85,17 @@ class LineReader {
       : path_(path), max_line_(max_line), file_(open_input(path)), buf_(chunk_bytes(path)) {}
 
   // Next line into *line; false at the end. An overlong line is skipped and
-  // reported through `on_skip`.
-  bool next(std::string* line, size_t* number,
+  // reported through `on_skip`. *terminated is false for a last line without
+  // a newline.
+  bool next(std::string* line, size_t* number, bool* terminated,
             const std::function<void(const InputError&)>& on_skip) {
     line->clear();
     bool overlong = false;
+    *terminated = true;
     for (;;) {
       if (pos_ == len_ && !refill()) {
         if (line->empty() && !overlong && !pending_) return false;
+        *terminated = false;
         break;
       }
       pending_ = true;
@@ -142,12 +154,86 @@ void read_lines(const std::string& path, const ReadOptions& options,
   LineReader reader(path, options.max_record_bytes);
   std::string line;
   size_t number = 0;
-  while (reader.next(&line, &number, on_skip)) {
+  bool terminated = true;
+  while (reader.next(&line, &number, &terminated, on_skip)) {
     if (is_blank(line)) continue;
-    sink(Record{path, number, RecordKind::kJson, std::move(line)});
+    Record record{path, number, RecordKind::kJson, std::move(line)};
+    record.unterminated = !terminated;
+    sink(std::move(record));
     line = std::string();
   }
 }
+
+// Walks a directory tree with a queue of folders, following symlinks; each
+// folder and file (by device and inode) is visited once.
+class DirectoryWalk {
+ public:
+  DirectoryWalk(const std::string& root, const struct stat& st) : root_(root) {
+    while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
+    enter(root_, st);
+  }
+
+  SourceFiles run() {
+    while (!pending_.empty()) {
+      const std::string dir = *pending_.begin();
+      pending_.erase(pending_.begin());
+      list(dir);
+    }
+    std::sort(found_.begin(), found_.end());
+    SourceFiles out;
+    std::set<std::pair<dev_t, ino_t>> files_seen;
+    for (const Found& f : found_) {
+      if (files_seen.insert(f.inode).second) out.files.push_back(f.path);
+    }
+    out.unreadable = std::move(unreadable_);
+    return out;
+  }
+
+ private:
+  struct Found {
+    std::string path;
+    std::pair<dev_t, ino_t> inode;
+    bool operator<(const Found& o) const { return path < o.path; }
+  };
+
+  void enter(const std::string& dir, const struct stat& st) {
+    if (dirs_seen_.insert({st.st_dev, st.st_ino}).second) pending_.insert(dir);
+  }
+
+  // Visits the entries of `dir` in byte order, so that of two ways to one
+  // folder the same one is taken whatever readdir's order.
+  void list(const std::string& dir) {
+    std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), &::closedir);
+    if (!d) return unreadable(dir);
+    std::vector<std::string> names;
+    errno = 0;
+    while (const dirent* entry = ::readdir(d.get())) {
+      if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);
+      errno = 0;
+    }
+    if (errno != 0) unreadable(dir);
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) visit(dir + "/" + name, name);
+  }
+
+  void visit(const std::string& path, const std::string& name) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return unreadable(path);  // a loop, dangling, vanished
+    if (S_ISDIR(st.st_mode)) {
+      enter(path, st);
+    } else if (S_ISREG(st.st_mode) && is_known_input(name)) {
+      found_.push_back(Found{path, {st.st_dev, st.st_ino}});
+    }
+  }
+
+  void unreadable(const std::string& path) { unreadable_.emplace_back(path, std::strerror(errno)); }
+
+  std::string root_;
+  std::set<std::string> pending_;  // folders to list, the first in byte order first
+  std::set<std::pair<dev_t, ino_t>> dirs_seen_;
+  std::vector<Found> found_;
+  std::vector<InputError> unreadable_;
+};
 
 void read_whole(const std::string& path, RecordKind kind, const ReadOptions& options,
                 const std::function<void(Record&&)>& sink) {
@@ -166,27 +252,14 @@ void read_whole(const std::string& path, RecordKind kind, const ReadOptions& opt
 
 }  // namespace
 
-std::vector<std::string> expand_source(const std::string& source) {
-  if (source == "-") return {source};
-  std::error_code ec;
-  const fs::file_status status = fs::status(source, ec);
-  if (ec || !fs::exists(status)) throw InputError(source, "no such file or directory");
-  if (!fs::is_directory(status)) return {source};
-  std::vector<std::string> files;
-  auto it =
-      fs::recursive_directory_iterator(source, fs::directory_options::skip_permission_denied, ec);
-  if (ec) throw InputError(source, ec.message());
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) throw InputError(source, ec.message());
-    const std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file() && is_known_input(name)) files.push_back(it->path().string());
+SourceFiles expand_source(const std::string& source) {
+  if (source == "-") return SourceFiles{{source}, {}};
+  struct stat st;
+  if (::stat(source.c_str(), &st) != 0) {
+    throw InputError(source, errno == ENOENT ? "no such file or directory" : std::strerror(errno));
   }
-  std::sort(files.begin(), files.end());
-  return files;
+  if (!S_ISDIR(st.st_mode)) return SourceFiles{{source}, {}};
+  return DirectoryWalk(source, st).run();
 }
 
 void read_file(const std::string& path, const ReadOptions& options,

@@ -21,6 +21,9 @@ struct Record {
   size_t line = 0;   // 1-based line of the record (1 for whole files)
   RecordKind kind = RecordKind::kJson;
   std::string text;
+  // The file's last line, which did not end with a newline (a file still
+  // being written, or a short copy, cuts its last record off).
+  bool unterminated = false;
 
   std::string location() const { return file + ":" + std::to_string(line); }
 };
@@ -42,18 +45,30 @@ struct ReadOptions {
   size_t max_record_bytes = size_t{64} << 20;
 };
 
-// Expands SOURCE arguments into input files: files as given, directories
-// walked recursively in byte order of their paths (hidden entries and files
-// of unknown types skipped), "-" for stdin. Throws InputError for a path
-// that does not exist.
-std::vector<std::string> expand_source(const std::string& source);
+// The input files under one SOURCE argument, and what below it could not
+// be read.
+struct SourceFiles {
+  std::vector<std::string> files;
+  // Entries that could not be read (an unreadable folder, a symlink loop, a
+  // dangling symlink): the source is incomplete.
+  std::vector<InputError> unreadable;
+};
+
+// Expands a SOURCE argument into input files: a file as given, "-" for
+// stdin, a directory walked (without recursion, so any depth is fine) in
+// byte order of the paths, hidden entries and files of unknown types
+// skipped. Symlinks are followed, to files and to folders; a folder or file
+// reached twice (a link back up, two links to one place) is read once.
+// Throws InputError for a SOURCE that does not exist.
+SourceFiles expand_source(const std::string& source);
 
 // Reads every record of one input file (see expand_source), streaming
 // (gzip is decompressed on the fly; a file is never held whole in memory,
 // except a single .json or .txt record), and calls `sink` for each. A bad
 // record that can be skipped (an overlong line) goes to `on_skip` and reading
-// goes on. Throws InputError when the file cannot be read on, after the
-// records before the failure have been passed to `sink`.
+// goes on. Throws InputError when the file cannot be read on (a ".gz" file
+// that is not gzip included), after the records before the failure have
+// been passed to `sink`.
 void read_file(const std::string& path, const ReadOptions& options,
                const std::function<void(Record&&)>& sink,
                const std::function<void(const InputError&)>& on_skip);

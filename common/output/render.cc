@@ -249,11 +249,18 @@ std::string report_to_json(const IndexReport& report) {
   j["seconds"] = std::round(report.seconds * 1000) / 1000;
   j["docs_per_second"] =
       report.seconds > 0 ? std::round(report.processed() / report.seconds * 10) / 10 : 0.0;
-  Json rejections = Json::array();
-  for (const Rejection& r : report.rejections) {
-    rejections.push_back({{"location", r.location}, {"reason", r.reason}});
-  }
-  j["rejections"] = rejections;
+  const auto list = [](const std::vector<Rejection>& rejections) {
+    Json out = Json::array();
+    for (const Rejection& r : rejections) {
+      out.push_back({{"location", r.location}, {"reason", r.reason}});
+    }
+    return out;
+  };
+  j["rejections"] = list(report.rejections);
+  j["incomplete"] = list(report.incomplete);
+  j["deletions_skipped"] =
+      report.deletions_held_back.empty() ? Json() : Json(report.deletions_held_back);
+  j["kept"] = report.kept;
   return j.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -261,7 +268,10 @@ std::string report_summary(const IndexReport& report) {
   std::ostringstream s;
   s << "added " << report.added << ", replaced " << report.updated << ", unchanged "
     << report.unchanged << ", deleted " << report.deleted << ", rejected "
-    << report.rejections.size() << " in " << seconds_text(report.seconds) << " s";
+    << report.rejections.size();
+  if (report.kept > 0) s << ", kept " << report.kept;
+  if (!report.deletions_held_back.empty()) s << " (deletions skipped)";
+  s << " in " << seconds_text(report.seconds) << " s";
   if (report.seconds > 0 && report.processed() > 0) {
     s << " (" << static_cast<uint64_t>(report.processed() / report.seconds) << " articles/s)";
   }

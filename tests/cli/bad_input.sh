@@ -140,12 +140,13 @@ check_consistent "after truncated gzip"
 index "$WORK/gz2.err" add --db "$DB" whole.jsonl.gz
 check_eq "intact gzip: exit 0" 0 "$rc"
 check_eq "intact gzip: all records" 4000 "$(total narwhals)"
-# rebuild refuses a damaged source and keeps the live index.
+# A rebuild with a damaged source indexes the rest and deletes nothing.
 BEFORE="$(total)"
 index "$WORK/gz3.err" rebuild --db "$DB" whole.jsonl.gz cut.jsonl.gz
-check_eq "rebuild with a truncated gzip: exit 2" 2 "$rc"
-check_contains "rebuild failure message" "cut.jsonl.gz" "$(cat "$WORK/gz3.err")"
-check_eq "rebuild failure keeps the index" "$BEFORE" "$(total)"
+check_eq "rebuild with a truncated gzip: exit 1" 1 "$rc"
+check_contains "rebuild names the damaged source" "cut.jsonl.gz" "$(cat "$WORK/gz3.err")"
+check_contains "rebuild says nothing was deleted" "nothing deleted" "$(cat "$WORK/gz3.err")"
+check_eq "rebuild with a damaged source keeps every story" "$BEFORE" "$(total)"
 
 # ------------------------------------------------ a 50 MB line
 python3 - <<'EOF'
@@ -260,12 +261,12 @@ check_summary "missing path" "$WORK/nx.err" 1 1
 check_eq "other source indexed" nx-ok "$(ids id:nx-ok)"
 BEFORE="$(total)"
 index "$WORK/nx2.err" rebuild --db "$DB" exists.jsonl "$WORK/no/such/file.jsonl"
-check_eq "missing path with rebuild: exit 2" 2 "$rc"
-check_eq "one clear line" 1 "$(wc -l <"$WORK/nx2.err")"
-check_eq "rebuild failure keeps the index" "$BEFORE" "$(total)"
+check_eq "missing path with rebuild: exit 1" 1 "$rc"
+check_contains "missing path with rebuild: named" "$WORK/no/such/file.jsonl: " "$(cat "$WORK/nx2.err")"
+check_eq "rebuild with a missing path keeps the index" "$BEFORE" "$(total)"
 index "$WORK/nx3.err" sync --db "$DB" exists.jsonl "$WORK/no/such/file.jsonl"
-check_eq "missing path with sync: exit 2" 2 "$rc"
-check_eq "sync failure deletes nothing" "$BEFORE" "$(total)"
+check_eq "missing path with sync: exit 1" 1 "$rc"
+check_eq "sync with a missing path deletes nothing" "$BEFORE" "$(total)"
 index "$WORK/nx4.err" add --db "$WORK/db-none" "$WORK/no/such/file.jsonl"
 check_eq "only a missing path: exit 1" 1 "$rc"
 

@@ -315,12 +315,16 @@ check_eq "deleting a missing id: exit 1" 1 "$rc"
 # ---------------------------------------------------------------- rebuild
 head -n 10 "$SAMPLE" >"$WORK/ten.jsonl"
 TEN_IDS="$(python3 -c 'import json,sys; print("\n".join(sorted(json.loads(l)["id"] for l in open(sys.argv[1]) if l.strip())))' "$WORK/ten.jsonl")"
-# A rebuild that fails (missing source) leaves the live index as it was.
+# A rebuild with a missing source indexes the rest and keeps the stories
+# it could not read (the deleted one comes back from ten.jsonl).
 run_status rc "$NEWS_INDEX" rebuild --db "$DB" "$WORK/ten.jsonl" "$WORK/missing.jsonl" 2>"$WORK/err"
-check_eq "failed rebuild exit code" 2 "$rc"
-check_contains "failed rebuild names the source" "missing.jsonl" "$(cat "$WORK/err")"
-check_eq "failed rebuild keeps the index" "$((N - 1))" "$(total)"
+check_eq "incomplete rebuild exit code" 1 "$rc"
+check_contains "incomplete rebuild names the source" "missing.jsonl" "$(cat "$WORK/err")"
+check_eq "incomplete rebuild keeps the index" "$N" "$(total)"
+# A smaller archive on purpose: the deletion guard is lifted.
 run_status rc "$NEWS_INDEX" rebuild --db "$DB" "$WORK/ten.jsonl" 2>"$WORK/err"
+check_eq "rebuild deleting most stories: refused" 2 "$rc"
+run_status rc "$NEWS_INDEX" rebuild --db "$DB" --max-delete 100% "$WORK/ten.jsonl" 2>"$WORK/err"
 check_eq "rebuild exit code" 0 "$rc"
 check_contains "rebuild summary" "added 10" "$(cat "$WORK/err")"
 check_eq "rebuild replaced the index" "$TEN_IDS" "$(ids)"

@@ -1,8 +1,8 @@
 # A rebuild kept running (fed through a FIFO, so no timing is involved):
 # every other writer gets exit 2 naming its pid, 30 searches during it all
 # succeed on the old generation, --wait gets the lock afterwards, searchers
-# then see the new generation. A rebuild that fails halfway (truncated gzip)
-# leaves the live index as it was.
+# then see the new generation. A rebuild that fails at its end (it would
+# delete more than --max-delete) leaves the live index as it was.
 source "$(dirname "$0")/lib.sh"
 
 # articles WORD FIRST LAST: JSON lines about WORD.
@@ -22,7 +22,7 @@ articles alpha 1 100 >"$WORK/alpha.jsonl"
 check_eq "first generation" gen-000001 "$(live)"
 
 mkfifo "$WORK/feed"
-"$NEWS_INDEX" rebuild -q --db "$DB" - <"$WORK/feed" 2>"$WORK/rebuild.err" &
+"$NEWS_INDEX" rebuild -q --db "$DB" --max-delete 100% - <"$WORK/feed" 2>"$WORK/rebuild.err" &
 REBUILD=$!
 exec 3>"$WORK/feed"
 articles beta 1 50 >&3
@@ -66,23 +66,22 @@ check_eq "new searcher: old stories gone" 0 "$(hits alpha)"
 check_eq "new searcher: new stories" 80 "$(hits beta)"
 check_eq "new searcher: the waiting writer's stories" 5 "$(hits gamma)"
 
-# A failed rebuild: the second source is a truncated gzip.
+# A failed rebuild: written whole, it would delete every story.
 articles delta 1 50 >"$WORK/delta.jsonl"
-articles delta 51 2000 | gzip -c >"$WORK/full.jsonl.gz"
-head -c "$(($(stat -c %s "$WORK/full.jsonl.gz") / 2))" "$WORK/full.jsonl.gz" >"$WORK/broken.jsonl.gz"
+articles delta 51 2000 | gzip -c >"$WORK/more.jsonl.gz"
 cp "$DB/XAPIANDB" "$WORK/stub.before"
 ls "$DB" >"$WORK/dir.before"
-run_status rc "$NEWS_INDEX" rebuild --db "$DB" "$WORK/delta.jsonl" "$WORK/broken.jsonl.gz" 2>"$WORK/err"
+run_status rc "$NEWS_INDEX" rebuild --db "$DB" "$WORK/delta.jsonl" "$WORK/more.jsonl.gz" 2>"$WORK/err"
 check_eq "failed rebuild exit" 2 "$rc"
 check_eq "failed rebuild: one line" 1 "$(wc -l <"$WORK/err")"
-check_contains "failed rebuild: names the source" "broken.jsonl.gz" "$(cat "$WORK/err")"
+check_contains "failed rebuild: says why" "would delete 85 of 85 stories" "$(cat "$WORK/err")"
 cmp -s "$WORK/stub.before" "$DB/XAPIANDB" && pass || fail "failed rebuild changed the stub"
 check_eq "failed rebuild: no generation left behind" "$(cat "$WORK/dir.before")" "$(ls "$DB")"
 check_eq "failed rebuild: index unchanged" "80 5 0" "$(hits beta) $(hits gamma) $(hits delta)"
 xapian-check "$DB/$(live)" >/dev/null 2>&1 && pass || fail "xapian-check after failed rebuild"
 
 # The next switch removes the oldest generation.
-"$NEWS_INDEX" rebuild -q --db "$DB" "$WORK/delta.jsonl"
+"$NEWS_INDEX" rebuild -q --db "$DB" --max-delete 100% "$WORK/delta.jsonl"
 check_eq "generations after the next rebuild" "gen-000002 gen-000003" "$(cd "$DB" && echo gen-*)"
 check_eq "rebuilt index" 50 "$(hits delta)"
 

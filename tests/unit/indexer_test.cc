@@ -49,6 +49,7 @@ Run index(const std::string& db, const Strings& sources, IndexMode mode = IndexM
   options.mode = mode;
   options.batch_size = batch_size;
   options.threads = 2;
+  options.max_delete.share = 1;  // the deletion guard has a test of its own
   options.on_warning = [&](const std::string& w) { run.warnings.push_back(w); };
   options.on_reject = [&](const Rejection& r) {
     run.rejected.push_back(r.location + ": " + r.reason);
@@ -187,34 +188,69 @@ BOOST_AUTO_TEST_CASE(small_batches_commit_everything) {
   BOOST_TEST(Xapian::Database(dir.db()).get_doccount() == 250u);
 }
 
-BOOST_AUTO_TEST_CASE(rebuild_with_a_missing_source_keeps_the_previous_index) {
+// A source that cannot be read is reported and the rest indexed, but
+// nothing is deleted: a rebuild keeps the live stories it did not read.
+BOOST_AUTO_TEST_CASE(a_missing_source_deletes_nothing) {
   TempDir dir;
   const std::string v1 = dir.write("v1.jsonl", {article("a", "Alpha"), article("b", "Bravo")});
   index(dir.db(), {v1});
-  std::set<std::string> entries_before;
-  for (const auto& e : fs::directory_iterator(dir.db())) entries_before.insert(e.path().string());
-
   const std::string v2 = dir.write("v2.jsonl", {article("z", "Zulu")});
   const std::string missing = dir.path() + "/gone.jsonl";
-  try {
-    index(dir.db(), {v2, missing}, IndexMode::kRebuild);
-    BOOST_ERROR("rebuild did not fail");
-  } catch (const IndexError& e) {
-    BOOST_TEST(std::string(e.what()).find(missing) != std::string::npos, e.what());
-  }
-  BOOST_TEST(all_ids(dir.db()) == (Strings{"a", "b"}), boost::test_tools::per_element());
-  std::set<std::string> entries_after;
-  for (const auto& e : fs::directory_iterator(dir.db())) entries_after.insert(e.path().string());
-  BOOST_TEST((entries_after == entries_before), "the failed generation was left behind");
+  const Run rebuilt = index(dir.db(), {v2, missing}, IndexMode::kRebuild);
+  BOOST_REQUIRE(rebuilt.report.incomplete.size() == 1u);
+  BOOST_TEST(rebuilt.report.incomplete[0].location == missing);
+  BOOST_TEST(rebuilt.report.rejections.size() == 1u);
+  BOOST_TEST(rebuilt.report.kept == 2u);
+  BOOST_TEST(rebuilt.report.deleted == 0u);
+  BOOST_TEST(rebuilt.report.deletions_held_back.find(missing) != std::string::npos);
+  BOOST_TEST(all_ids(dir.db()) == (Strings{"a", "b", "z"}), boost::test_tools::per_element());
 
-  // The same with a sync: nothing deleted.
-  BOOST_CHECK_THROW(index(dir.db(), {v2, missing}, IndexMode::kSync), IndexError);
-  BOOST_TEST(all_ids(dir.db()) == (Strings{"a", "b"}), boost::test_tools::per_element());
+  const Run synced = index(dir.db(), {v2, missing}, IndexMode::kSync);
+  BOOST_TEST(synced.report.deleted == 0u);
+  BOOST_TEST(synced.report.unchanged == 1u);
+  BOOST_TEST(all_ids(dir.db()) == (Strings{"a", "b", "z"}), boost::test_tools::per_element());
 
-  // And a rebuild that succeeds replaces the content.
+  // With every source read, the switch removes what they no longer hold.
   const Run r = index(dir.db(), {v2}, IndexMode::kRebuild);
   BOOST_TEST(r.report.added == 1u);
+  BOOST_TEST(r.report.deleted == 2u);
   BOOST_TEST(all_ids(dir.db()) == Strings{"z"}, boost::test_tools::per_element());
+}
+
+// More deletions than --max-delete allows: none, and an error with the
+// numbers; a rebuild does not switch.
+BOOST_AUTO_TEST_CASE(the_deletion_guard) {
+  TempDir dir;
+  Strings lines;
+  for (int i = 0; i < 20; ++i) lines.push_back(article("id" + std::to_string(i), "Story"));
+  index(dir.db(), {dir.write("all.jsonl", lines)});
+  const Strings half(lines.begin(), lines.begin() + 10);
+  const std::string part = dir.write("half.jsonl", half);
+  const Strings before = all_ids(dir.db());
+  for (const IndexMode mode : {IndexMode::kSync, IndexMode::kRebuild}) {
+    IndexOptions options;
+    options.db = dir.db();
+    options.sources = {part};
+    options.mode = mode;
+    try {
+      run_index(options);
+      BOOST_ERROR("no IndexError");
+    } catch (const IndexError& e) {
+      BOOST_TEST(
+          std::string(e.what()).find("would delete 10 of 20 stories (50%)") != std::string::npos,
+          e.what());
+    }
+    BOOST_TEST(all_ids(dir.db()) == before, boost::test_tools::per_element());
+    options.max_delete = parse_deletion_limit("10");
+    BOOST_TEST(run_index(options).deleted == 10u);
+    index(dir.db(), {dir.write("all.jsonl", lines)});
+  }
+  BOOST_TEST(parse_deletion_limit("12.5%").allowed(100) == 12u);
+  BOOST_TEST(parse_deletion_limit("7").allowed(100) == 7u);
+  BOOST_TEST(DeletionLimit().allowed(100) == 10u);
+  for (const char* bad : {"", "-1", "101%", "x", "1.5", "5%%", "%"}) {
+    BOOST_CHECK_THROW(parse_deletion_limit(bad), std::invalid_argument);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(sync_deletes_what_the_sources_no_longer_have) {

@@ -87,6 +87,7 @@ IndexReport rebuild(const std::string& db, const std::string& source) {
   options.db = db;
   options.sources = {source};
   options.mode = IndexMode::kRebuild;
+  options.max_delete.share = 1;
   return run_index(options);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
@@ -230,23 +231,24 @@ BOOST_AUTO_TEST_CASE(directories_are_walked_in_a_stable_order) {
                            "data.csv", "e/f/g/deep.jsonl.gz", "x.gz"}) {
     dir.write(name, "");
   }
-  Strings got = expand_source(dir.path());
+  Strings got = expand_source(dir.path()).files;
   for (std::string& p : got) p = p.substr(dir.path().size() + 1);
   const Strings expected = {"B.ndjson",  "a.jsonl", "a/z.json.gz",        "b/10.jsonl",
                             "b/2.jsonl", "c.txt",   "e/f/g/deep.jsonl.gz"};
   BOOST_TEST(got == expected, boost::test_tools::per_element());
   // Same answer when asked again (no dependence on readdir order).
-  Strings again = expand_source(dir.path() + "/");
+  Strings again = expand_source(dir.path() + "/").files;
   BOOST_TEST(again.size() == expected.size());
 }
 
 BOOST_AUTO_TEST_CASE(sources_as_given) {
   TempDir dir;
   const std::string odd = dir.write("export.data", "{}\n");
-  BOOST_TEST(expand_source(odd) == Strings{odd}, boost::test_tools::per_element());
-  BOOST_TEST(expand_source("-") == Strings{"-"}, boost::test_tools::per_element());
-  BOOST_TEST(expand_source(dir.write("empty/.keep", "")).size() == 1u);
-  BOOST_TEST(expand_source(dir.path() + "/empty").empty());
+  BOOST_TEST(expand_source(odd).files == Strings{odd}, boost::test_tools::per_element());
+  BOOST_TEST(expand_source("-").files == Strings{"-"}, boost::test_tools::per_element());
+  BOOST_TEST(expand_source(dir.write("empty/.keep", "")).files.size() == 1u);
+  BOOST_TEST(expand_source(dir.path() + "/empty").files.empty());
+  BOOST_TEST(expand_source(dir.path() + "/empty").unreadable.empty());
 }
 
 BOOST_AUTO_TEST_CASE(missing_paths_are_input_errors) {
@@ -259,6 +261,68 @@ BOOST_AUTO_TEST_CASE(missing_paths_are_input_errors) {
     BOOST_TEST(e.location() == missing);
   }
   BOOST_CHECK_THROW(read_all(missing), InputError);
+}
+
+// Symlinks are followed; loops, dangling links and unreadable folders are
+// named, and nothing is read twice.
+BOOST_AUTO_TEST_CASE(symlinks_and_unreadable_entries) {
+  TempDir dir;
+  dir.write("feed/a.jsonl", "{}\n");
+  dir.write("feed/real/b.jsonl", "{}\n");
+  dir.write("other/c.jsonl", "{}\n");
+  const std::string feed = dir.path() + "/feed";
+  fs::create_symlink("loop.jsonl", feed + "/loop.jsonl");
+  fs::create_symlink("gone.jsonl", feed + "/dangling.jsonl");
+  fs::create_symlink("real", feed + "/linked");
+  fs::create_symlink("..", feed + "/real/up");
+  fs::create_symlink(dir.path() + "/other", feed + "/outside");
+  fs::create_symlink("a.jsonl", feed + "/alias.jsonl");
+  const SourceFiles got = expand_source(feed);
+  Strings files;
+  for (const std::string& p : got.files) files.push_back(p.substr(feed.size() + 1));
+  BOOST_TEST(files == (Strings{"a.jsonl", "linked/b.jsonl", "outside/c.jsonl"}),
+             boost::test_tools::per_element());
+  Strings unreadable;
+  for (const InputError& e : got.unreadable) {
+    unreadable.push_back(e.location().substr(feed.size() + 1) + ": " + e.what());
+  }
+  std::sort(unreadable.begin(), unreadable.end());
+  BOOST_TEST(unreadable == (Strings{"dangling.jsonl: No such file or directory",
+                                    "loop.jsonl: Too many levels of symbolic links"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(deep_trees_are_walked_without_recursion) {
+  TempDir dir;
+  std::string deep;
+  for (int i = 0; i < 200; ++i) deep += "d/";
+  dir.write(deep + "x.jsonl", "{}\n");
+  BOOST_TEST(expand_source(dir.path()).files.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_gz_name_promises_gzip) {
+  TempDir dir;
+  const std::string fake = dir.write("fake.jsonl.gz", "{\"id\": \"x\"}\n");
+  try {
+    read_all(fake);
+    BOOST_ERROR("no InputError");
+  } catch (const InputError& e) {
+    BOOST_TEST(e.location() == fake);
+    BOOST_TEST(std::string(e.what()) == "not in gzip format");
+  }
+  BOOST_TEST(texts(read_all(write_gz(dir, "real.jsonl.gz", "{}\n"))) == Strings{"{}"},
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_last_line_without_newline_is_marked) {
+  TempDir dir;
+  const Collected cut = read_all(dir.write("cut.jsonl", "{\"a\":1}\n{\"b\":"));
+  BOOST_REQUIRE(cut.records.size() == 2u);
+  BOOST_TEST(!cut.records[0].unterminated);
+  BOOST_TEST(cut.records[1].unterminated);
+  const Collected whole = read_all(dir.write("whole.jsonl", "{\"a\":1}\n{\"b\":2}\n\n"));
+  BOOST_REQUIRE(whole.records.size() == 2u);
+  BOOST_TEST(!whole.records[1].unterminated);
 }
 
 BOOST_AUTO_TEST_CASE(record_location) {
