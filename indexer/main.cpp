@@ -300,6 +300,7 @@ int main(int argc, char** argv) {
   setenv("XAPIAN_FLUSH_THRESHOLD", kXapianFlushThreshold, /*overwrite=*/0);
   try {
     const Args args = parse_args(argc, argv);
+    news::exit_on_escaped_write_error("news-index", args.db);
     return run_command(args);
   } catch (const po::error& e) {
     std::cerr << "news-index: " << e.what() << "\n" << kUsage;

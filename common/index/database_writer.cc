@@ -9,7 +9,7 @@ namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path, bool fresh) {
   int flags = Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
-  if (fresh) flags |= Xapian::DB_NO_SYNC | Xapian::DB_DANGEROUS;
+  if (fresh) flags |= Xapian::DB_NO_SYNC;
   try {
     return Xapian::WritableDatabase(path, flags);
   } catch (const Xapian::DatabaseLockError&) {

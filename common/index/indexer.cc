@@ -1,5 +1,7 @@
 #include "index/indexer.h"
 
+#include <sys/statvfs.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -616,6 +618,61 @@ IndexReport run_index(const IndexOptions& options) {
   }
   report.seconds = seconds_since(start);
   return report;
+}
+
+namespace {
+
+struct EscapedErrorContext {
+  std::string program;
+  std::string db;
+};
+
+// The one place process-wide state is unavoidable: std::terminate takes a
+// plain function.
+EscapedErrorContext& escaped_error_context() {
+  static EscapedErrorContext context;
+  return context;
+}
+
+// The exception being thrown, when the runtime still has it.
+std::string describe_current_exception() {
+  try {
+    if (std::current_exception()) std::rethrow_exception(std::current_exception());
+  } catch (const Xapian::Error& e) {
+    return e.get_description();
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+  }
+  return {};
+}
+
+bool filesystem_full(const std::string& dir) {
+  struct statvfs fs;
+  constexpr unsigned long long kNearlyFull = 1 << 20;
+  return ::statvfs(dir.c_str(), &fs) == 0 &&
+         static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kNearlyFull;
+}
+
+[[noreturn]] void end_on_escaped_error() {
+  const EscapedErrorContext& context = escaped_error_context();
+  std::string cause = describe_current_exception();
+  if (cause.empty()) {
+    cause = filesystem_full(context.db) ? "No space left on device"
+                                        : "a write failed inside Xapian (no error was given)";
+  }
+  const std::string line =
+      context.program + ": cannot write to " + context.db + ": " + cause + "\n";
+  IndexLayout(context.db).remove_stale_generations();
+  std::fputs(line.c_str(), stderr);
+  std::_Exit(2);
+}
+
+}  // namespace
+
+void exit_on_escaped_write_error(const std::string& program, const std::string& db) {
+  escaped_error_context() = EscapedErrorContext{program, db};
+  std::set_terminate(end_on_escaped_error);
 }
 
 IndexReport delete_articles(const std::string& db, const std::vector<std::string>& ids,

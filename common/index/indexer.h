@@ -121,6 +121,14 @@ IndexReport run_index(const IndexOptions& options);
 IndexReport delete_articles(const std::string& db, const std::vector<std::string>& ids,
                             double wait_seconds);
 
+// Xapian 1.4's glass backend lets a write error escape a destructor when a
+// disk fills during a commit (ValueUpdater::write_tag), which ends the
+// process in std::terminate. After this call such an end prints one line
+// "PROGRAM: cannot write to DB: ..." on stderr, removes the generations of
+// `db` no stub names (the new generation the run was writing: this process
+// holds the write lock) and exits with code 2.
+void exit_on_escaped_write_error(const std::string& program, const std::string& db);
+
 }  // namespace news
 
 #endif  // NEWS_COMMON_INDEX_INDEXER_H_

@@ -40,24 +40,25 @@ cat "$WORK/err"
 "$NEWS_INDEX" add -q --db "$DB" --batch-size 250 "$WORK/big.jsonl"
 check_eq "add converges with room again" 3000 "$(doccount "$DB")"
 
-# rebuild --merge: the shards fit, their merge (larger files) does not. The
+# rebuild --merge: the four shards fit, their merge (files about four
+# times larger) does not. The
 # live index stays as it was and nothing of the run is left behind.
 DB="$WORK/merge"
-"$NEWS_INDEX" rebuild -q --db "$DB" --shards 2 "$WORK/big.jsonl"
+"$NEWS_INDEX" rebuild -q --db "$DB" --shards 4 "$WORK/big.jsonl"
 largest_kb=$(($(find "$DB"/gen-* -type f -printf '%s\n' | sort -n | tail -1) / 1024))
 before=$(cat "$DB/XAPIANDB")
 run_status rc bash -c \
-  'trap "" XFSZ; ulimit -f "$1"; exec "$2" rebuild -q --db "$3" --shards 2 --merge "$4"' \
+  'trap "" XFSZ; ulimit -f "$1"; exec "$2" rebuild -q --db "$3" --shards 4 --merge "$4"' \
   _ "$((largest_kb + 1024))" "$NEWS_INDEX" "$DB" "$WORK/big.jsonl" 2>"$WORK/err"
 check_eq "rebuild --merge over the file size limit: exit" 2 "$rc"
 check_eq "rebuild --merge over the file size limit: one line" 1 "$(wc -l <"$WORK/err")"
 check_contains "rebuild --merge over the file size limit: reason" "cannot merge" "$(cat "$WORK/err")"
 check_eq "rebuild --merge over the file size limit: live index unchanged" "$before" \
   "$(cat "$DB/XAPIANDB")"
-check_eq "rebuild --merge over the file size limit: no generation left" 2 \
+check_eq "rebuild --merge over the file size limit: no generation left" 4 \
   "$(ls -d "$DB"/gen-* | wc -l)"
 cat "$WORK/err"
-"$NEWS_INDEX" rebuild -q --db "$DB" --shards 2 --merge "$WORK/big.jsonl"
+"$NEWS_INDEX" rebuild -q --db "$DB" --shards 4 --merge "$WORK/big.jsonl"
 check_eq "rebuild --merge converges with room again" 1 "$(grep -c '^glass ' "$DB/XAPIANDB")"
 
 MNT="$WORK/mnt"
