@@ -154,6 +154,7 @@ class StoredJsonReader {
     // strings) without escapes.
     std::string skipped;
     std::string& json = keep_extra_ ? a->extra[key] : skipped;
+    json.clear();  // a key given twice: the last value wins, as in nlohmann::json
     for (const char* literal : {"true", "false", "null"}) {
       if (eat_word(literal)) {
         json = literal;
@@ -251,6 +252,7 @@ class StoredJsonReader {
   bool unicode_escape(std::string* out) {
     unsigned code = 0;
     if (!hex4(&code)) return false;
+    if (code >= 0xDC00 && code < 0xE000) return false;  // a low surrogate alone
     if (code >= 0xD800 && code < 0xDC00) {
       unsigned low = 0;
       if (s_.substr(p_, 2) != "\\u") return false;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the fuzzers (libFuzzer + ASan + UBSan) into build-fuzz/ and runs
-# each for SECONDS (default 60): the page cleaner seeded with the shared
-# sample pages, the query parser with the queries of fuzz/seed_queries.txt.
+# them one after another for SECONDS in all (default 60), shared equally:
+# the page cleaner seeded with the shared sample pages, the query parser
+# with fuzz/seed_queries.txt, the JSON record reader with
+# fuzz/seed_records.txt (deep nesting, numbers out of range).
 # Exits non-zero when a fuzzer finds a crash.
 set -euo pipefail
 
@@ -11,35 +13,51 @@ shared="${NEWS_SHARED_DIR:-$root/../shared}"
 out="$root/build-fuzz"
 mkdir -p "$out"
 
-# The cleaner's sources and the library text helpers it uses.
-clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-  -fno-sanitize-recover=undefined -I"$root/common" \
-  "$root"/common/clean/*.cc "$root"/common/text/text.cc "$root"/common/text/dates.cc \
-  "$root/fuzz/clean_fuzzer.cc" -lxapian -o "$out/clean_fuzzer"
+# build NAME SOURCES...: one fuzzer from the library sources it needs.
+build() {
+  local name=$1
+  shift
+  clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
+    -fno-sanitize-recover=undefined -I"$root/common" "$@" "$root/fuzz/$name.cc" -lxapian \
+    -o "$out/$name"
+}
 
+build clean_fuzzer "$root"/common/clean/*.cc "$root"/common/text/text.cc \
+  "$root"/common/text/dates.cc
 # The query parser, its rewrites, the snippet marks, and MemoryBm25 against
 # Xapian's BM25 on what the parser makes.
-clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-  -fno-sanitize-recover=undefined -I"$root/common" \
-  "$root"/common/search/query_parser.cc "$root"/common/search/memory_bm25.cc \
-  "$root"/common/text/*.cc "$root"/common/schema.cc \
-  "$root/fuzz/query_fuzzer.cc" -lxapian -o "$out/query_fuzzer"
+build query_fuzzer "$root"/common/search/query_parser.cc "$root"/common/search/memory_bm25.cc \
+  "$root"/common/text/*.cc "$root"/common/schema.cc
+build record_fuzzer "$root"/common/article.cc "$root"/common/text/*.cc
 
-corpus="$(mktemp -d)"
-queries="$(mktemp -d)"
-trap 'rm -rf "$corpus" "$queries"' EXIT
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/pages" "$work/queries" "$work/records"
 for f in "$shared"/corpus/pages/*.txt "$shared"/corpus/0*.txt; do
-  [ -f "$f" ] && cp "$f" "$corpus/"
+  [ -f "$f" ] && cp "$f" "$work/pages/"
 done
+# seed_lines FILE DIR: one seed per line.
+seed_lines() {
+  local n=0 line
+  while IFS= read -r line; do
+    n=$((n + 1))
+    printf '%s' "$line" >"$2/seed-$n"
+  done <"$1"
+}
+seed_lines "$root/fuzz/seed_queries.txt" "$work/queries"
+seed_lines "$root/fuzz/seed_records.txt" "$work/records"
 
-n=0
-while IFS= read -r q; do
-  n=$((n + 1))
-  printf '%s' "$q" >"$queries/seed-$n"
-done <"$root/fuzz/seed_queries.txt"
-
+# TARGET SEEDS MAX_LEN
+targets=(
+  "clean_fuzzer pages 65536"
+  "query_fuzzer queries 512"
+  "record_fuzzer records 16384"
+)
+each=$((seconds / ${#targets[@]}))
+[ "$each" -ge 1 ] || each=1
 cd "$out"
-"$out/clean_fuzzer" -max_total_time="$seconds" -max_len=65536 \
-  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$corpus"
-"$out/query_fuzzer" -max_total_time="$seconds" -max_len=512 \
-  -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$queries"
+for t in "${targets[@]}"; do
+  read -r name seeds max_len <<<"$t"
+  "$out/$name" -max_total_time="$each" -max_len="$max_len" \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$work/$seeds"
+done

@@ -19,5 +19,5 @@ scripts/build.sh build-asan -DNEWS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
   ctest --output-on-failure -j "$jobs" -LE slow)
 
 if [ -x scripts/fuzz.sh ]; then
-  scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+  scripts/fuzz.sh "${FUZZ_SECONDS:-120}"
 fi

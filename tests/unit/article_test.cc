@@ -40,6 +40,32 @@ struct BadCase {
   const char* reason;
 };
 
+// Deeper nesting is rejected before any parser recurses into it; up to the
+// limit, nested values are kept as extra fields.
+BOOST_AUTO_TEST_CASE(nesting_has_a_limit) {
+  const auto nested = [](int depth) {
+    return R"({"id":"a","title":"t","x":)" + std::string(depth, '[') + std::string(depth, ']') +
+           "}";
+  };
+  BOOST_TEST(article_from_json(nested(63)).extra.count("x") == 1u);
+  BOOST_CHECK_EXCEPTION(article_from_json(nested(100000)), ArticleError, [](const ArticleError& e) {
+    return std::string(e.what()) == "JSON nested deeper than 64 levels";
+  });
+  BOOST_TEST(rejected_record_id(nested(100000)) == "a");
+  // Brackets inside strings do not count.
+  BOOST_TEST(
+      article_from_json(R"({"id":"a","title":")" + std::string(200, '[') + R"("})").title.size() ==
+      200u);
+}
+
+// A field given twice: the last value wins, as in nlohmann::json, for an
+// extra field too (the fast reader once glued both values together).
+BOOST_AUTO_TEST_CASE(a_key_given_twice) {
+  const Article a = article_from_json(R"({"id":"a","title":"t","k":"one","k":"two","k":"3"})");
+  BOOST_TEST(a.extra.at("k") == "\"3\"");
+  BOOST_TEST(article_from_json(article_to_json(a)).extra.at("k") == "\"3\"");
+}
+
 BOOST_AUTO_TEST_CASE(rejects_bad_records_with_a_reason) {
   static const BadCase kCases[] = {
       {R"({"title":"no id"})", "'id'"},
@@ -68,6 +94,9 @@ BOOST_AUTO_TEST_CASE(rejects_bad_records_with_a_reason) {
       {R"("just a string")", "expected a JSON object"},
       {"{\"id\":\"a\",\"title\":\"caf\xE9\"}", "invalid UTF-8"},
       {"", "malformed JSON"},
+      {R"({"id":"a","title":"t","x":1e309})", "malformed JSON: number overflow"},
+      {R"({"id":"a","title":"\ud65d\ude00"})", "malformed JSON"},
+      {R"({"id":"a","title":"t","x":{"y":[-1e400]}})", "malformed JSON: number overflow"},
   };
   for (const BadCase& c : kCases) {
     BOOST_TEST_CONTEXT("input: " << c.json) {
