@@ -124,13 +124,37 @@ void IndexLayout::publish(const std::vector<std::string>& databases) const {
       stub += "# previous " + name + "\n";
     }
   }
-  const std::string tmp = stub_path() + ".tmp";
-  write_file_durably(tmp, stub);
-  if (std::rename(tmp.c_str(), stub_path().c_str()) != 0) {
-    throw IndexError(errno_text("cannot replace " + stub_path()));
-  }
+  if (databases.size() > 1) publish_shard_stubs(databases);
+  replace_durably(stub_path(), stub);
   fsync_directory(root_);
+  remove_shard_stubs_from(databases.size() > 1 ? databases.size() + 1 : 1);
   remove_stale_generations();
+}
+
+void IndexLayout::replace_durably(const std::string& path, const std::string& content) const {
+  const std::string tmp = path + ".tmp";
+  write_file_durably(tmp, content);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    throw IndexError(errno_text("cannot replace " + path));
+  }
+}
+
+void IndexLayout::publish_shard_stubs(const std::vector<std::string>& databases) const {
+  for (size_t i = 0; i < databases.size(); ++i) {
+    replace_durably(shard_stub_path(i + 1),
+                    "glass " + fs::path(databases[i]).filename().string() + "\n");
+  }
+}
+
+void IndexLayout::remove_shard_stubs_from(size_t first) const {
+  for (size_t i = first;; ++i) {
+    std::error_code ec;
+    if (!fs::remove(shard_stub_path(i), ec)) return;
+  }
+}
+
+std::string IndexLayout::shard_stub_path(size_t n) const {
+  return root_ + "/shard-" + std::to_string(n);
 }
 
 void IndexLayout::remove_stale_generations() const {

@@ -21,6 +21,9 @@ class IndexError : public std::runtime_error {
 //                       A comment line "# previous gen-000002" names the
 //                       generation it replaced.
 //   DIR/gen-NNNNNN/     one generation (a glass database)
+//   DIR/shard-N         of a sharded index, a stub naming shard N's live
+//                       database (N from 1): a stable name for each shard,
+//                       which xapian-replicate follows across rebuilds
 //   DIR/write.lock      held by the one writer (see WriteLock)
 //
 // Exactly one previous generation is kept after a switch: a reader that read
@@ -52,8 +55,10 @@ class IndexLayout {
 
   // Atomically makes `databases` (inside root, already durable) the live
   // index: writes the stub to a temporary file, fsyncs it, renames it over
-  // DIR/XAPIANDB and fsyncs DIR. The generations live until then are kept as
-  // "previous"; older ones are removed. Throws IndexError.
+  // DIR/XAPIANDB and fsyncs DIR; with several databases, DIR/shard-N name
+  // each one first (and those beyond their number go). The generations live
+  // until then are kept as "previous"; older ones are removed. Throws
+  // IndexError.
   void publish(const std::vector<std::string>& databases) const;
 
   // Removes generation directories that are neither live nor previous (e.g.
@@ -70,6 +75,10 @@ class IndexLayout {
 
  private:
   bool is_plain_database() const;
+  void replace_durably(const std::string& path, const std::string& content) const;
+  void publish_shard_stubs(const std::vector<std::string>& databases) const;
+  void remove_shard_stubs_from(size_t first) const;
+  std::string shard_stub_path(size_t n) const;
   // The stub's "glass NAME" lines (live) or "# previous NAME" lines.
   std::vector<std::string> stub_entries(bool previous) const;
   std::string root_;

@@ -186,6 +186,13 @@ SearchResults Searcher::run(const SearchRequest& request) {
   if (!dates.empty()) {
     filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
   }
+  if (has_remote_ && request.recent_half_life_days > 0) {
+    // The recency weight is a posting source of ours, which a stock
+    // xapian-tcpsrv does not know (Xapian's UnimplementedError otherwise).
+    throw QueryError(
+        "--recent cannot be used with remote shards: xapian-tcpsrv does not know the recency "
+        "weight; search the shards locally or a replica, or sort with --sort newest");
+  }
   Xapian::Enquire enquire(db_);
   Ranker ranker(db_, request, today_, lengths_.get());
   const Xapian::Query text = request.similar_id.empty()

@@ -3,7 +3,8 @@
 # searched through a stub file with "remote" lines (alone or mixed with a
 # local shard), give the hits, totals and facets of the unsharded index. A
 # server that goes away is named in a clear error (exit 2), or left out with
-# --allow-partial (warning in text and JSON).
+# --allow-partial (warning in text and JSON). --recent is refused in one
+# line (its weight is unknown to a stock xapian-tcpsrv).
 source "$(dirname "$0")/lib.sh"
 
 if ! command -v xapian-tcpsrv > /dev/null; then
@@ -86,6 +87,13 @@ done
 # Text output works over remote shards too (snippets need document data).
 text=$("$NEWS_SEARCH" --db "$WORK/mixed.stub" --color never tariffs)
 check_contains "text output over remote shards" "ariff" "$text"
+
+# --recent needs a weight xapian-tcpsrv does not know: one clear line.
+run_status rc "$NEWS_SEARCH" --db "$WORK/mixed.stub" --recent 30d tariffs > /dev/null 2> "$WORK/err"
+check_eq "--recent over remote shards: exit" 2 "$rc"
+check_eq "--recent over remote shards: one line" 1 "$(wc -l < "$WORK/err")"
+check_contains "--recent over remote shards: says why" "--recent cannot be used with remote shards" \
+  "$(cat "$WORK/err")"
 
 # One server goes away.
 kill "$PID0"
