@@ -2,6 +2,7 @@
 
 #include "article.h"
 #include "clean/cleaner.h"
+#include "html/html_page.h"
 
 namespace news {
 namespace {
@@ -12,6 +13,9 @@ constexpr size_t kInFlightPerThread = 64;
 
 Article record_article(const Record& record, const std::string& text) {
   if (record.kind == RecordKind::kPage) return clean_page(text);
+  if (record.kind == RecordKind::kHtml) {
+    return clean_html(text, HtmlSource{record.url, record.content_type, record.fetched});
+  }
   return article_from_json(text);
 }
 

@@ -1,0 +1,330 @@
+#include "html/extract.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "clean/byline.h"
+#include "clean/dates.h"
+#include "clean/tables.h"
+#include "html/dom.h"
+#include "html/strings.h"
+
+namespace news {
+namespace html {
+namespace {
+
+constexpr size_t kMinParagraphBytes = 25;
+constexpr int kScoredLevels = 5;
+constexpr uint32_t kNotBody = kInNav | kInAside | kInFooter | kInForm | kInNoscript | kUnlikely |
+                              kInDialog | kInCaption | kInFigure;
+constexpr uint32_t kNotScored = kNotBody;
+
+// Class/id words of readability's weights (+25 / -25).
+constexpr const char* kPositiveWords[] = {"article", "body",  "content", "entry", "hentry",
+                                          "h-entry", "main",  "page",    "post",  "text",
+                                          "blog",    "story", "prose"};
+constexpr const char* kNegativeWords[] = {
+    "-ad-",    "hidden",   "banner", "combx",    "comment", "com-",       "contact",  "foot",
+    "footer",  "footnote", "gdpr",   "masthead", "media",   "meta",       "outbrain", "promo",
+    "related", "scroll",   "share",  "shoutbox", "sidebar", "skyscraper", "sponsor",  "shopping",
+    "tags",    "tool",     "widget", "byline",   "author",  "caption",    "nav",      "menu"};
+
+template <size_t N>
+bool names_any(std::string_view s, const char* const (&words)[N]) {
+  return std::any_of(words, words + N, [&](const char* w) { return icontains(s, w); });
+}
+
+double class_weight(const xmlNode* node) {
+  double w = 0;
+  for (const char* attr : {"class", "id"}) {
+    const std::string v = attribute(node, attr);
+    if (v.empty()) continue;
+    if (names_any(v, kNegativeWords)) w -= 25;
+    if (names_any(v, kPositiveWords)) w += 25;
+  }
+  return w;
+}
+
+double tag_weight(std::string_view tag) {
+  if (tag == "div" || tag == "article" || tag == "main" || tag == "section") return 5;
+  if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+  if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
+      tag == "li" || tag == "form") {
+    return -3;
+  }
+  if (tag.size() == 2 && tag[0] == 'h') return -5;
+  if (tag == "th") return -5;
+  return 0;
+}
+
+bool is_container_limit(const xmlNode* n) {
+  return n == nullptr || n->type != XML_ELEMENT_NODE || is_element(n, "body") ||
+         is_element(n, "html");
+}
+
+double paragraph_score(const std::string& text) {
+  double s = 1;
+  for (char c : text) s += c == ',' ? 1 : 0;
+  s += std::min<double>(text.size() / 100, 3);
+  return s;
+}
+
+class Scorer {
+ public:
+  explicit Scorer(const RenderedPage& page) : page_(page) {}
+
+  void score_paragraphs() {
+    for (const Block& b : page_.blocks) {
+      if ((b.flags & kNotScored) != 0 || b.heading != 0 || b.text.size() < kMinParagraphBytes) {
+        continue;
+      }
+      if (b.owner == nullptr || is_element(b.owner, "li")) continue;
+      const double s = paragraph_score(b.text);
+      xmlNode* a = b.owner->parent;
+      for (int level = 0; level < kScoredLevels && !is_container_limit(a); ++level, a = a->parent) {
+        const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        score_of(a) += s / divider;
+      }
+    }
+  }
+
+  double link_density(const xmlNode* n) const {
+    const RenderedPage::Range r = page_.range_of(n);
+    const uint64_t text = page_.text_bytes(r);
+    return text == 0 ? 0 : static_cast<double>(page_.link_bytes(r)) / text;
+  }
+
+  double final_score(const xmlNode* n) const {
+    const auto it = scores_.find(n);
+    return it == scores_.end() ? 0 : it->second * (1 - link_density(n));
+  }
+
+  const xmlNode* top() const {
+    const xmlNode* best = nullptr;
+    double best_score = 0;
+    for (const auto& [n, raw] : scores_) {
+      const double s = final_score(n);
+      if (s > best_score || (s == best_score && best != nullptr && n < best)) {
+        best = n;
+        best_score = s;
+      }
+    }
+    return best;
+  }
+
+  bool scored(const xmlNode* n) const { return scores_.count(n) > 0; }
+
+ private:
+  double& score_of(const xmlNode* n) {
+    auto [it, fresh] = scores_.emplace(n, 0.0);
+    if (fresh) it->second = tag_weight(tag_name(n)) + class_weight(n);
+    return it->second;
+  }
+
+  const RenderedPage& page_;
+  std::unordered_map<const xmlNode*, double> scores_;
+};
+
+// Readability: a parent scoring at least as well holds more of the article.
+const xmlNode* climb(const Scorer& scorer, const xmlNode* top) {
+  double last = scorer.final_score(top);
+  const double threshold = last / 3;
+  for (const xmlNode* p = top->parent; !is_container_limit(p); p = p->parent) {
+    if (!scorer.scored(p)) continue;
+    const double s = scorer.final_score(p);
+    if (s < threshold) break;
+    if (s > last) return p;
+    last = s;
+  }
+  return top;
+}
+
+bool sentence_end(std::string_view t) {
+  while (!t.empty() && (t.back() == '"' || t.back() == '\'' || t.back() == ')' ||
+                        starts_with(t.substr(t.size() >= 3 ? t.size() - 3 : 0), "\xE2\x80\x9D") ||
+                        starts_with(t.substr(t.size() >= 3 ? t.size() - 3 : 0), "\xE2\x80\x99"))) {
+    if (t.back() == '"' || t.back() == '\'' || t.back() == ')') {
+      t.remove_suffix(1);
+    } else {
+      t.remove_suffix(3);
+    }
+  }
+  if (t.empty()) return false;
+  const char c = t.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' ||
+         starts_with(t.substr(t.size() >= 3 ? t.size() - 3 : 0), "\xE2\x80\xA6");
+}
+
+bool is_prose(const std::string& t) {
+  const size_t words = word_count(t);
+  return (words >= 4 && sentence_end(t)) || words >= 20;
+}
+
+// The containers holding the article: the top candidate and the siblings
+// that score like it (readability's sibling rule).
+std::vector<const xmlNode*> article_containers(const RenderedPage& page, const Scorer& scorer,
+                                               const xmlNode* top) {
+  std::vector<const xmlNode*> out;
+  const double top_score = scorer.final_score(top);
+  const double threshold = std::max(10.0, top_score * 0.2);
+  const std::string top_class = attribute(top, "class");
+  const xmlNode* parent = top->parent;
+  if (is_container_limit(parent)) return {top};
+  for (const xmlNode* s = parent->children; s != nullptr; s = s->next) {
+    if (s->type != XML_ELEMENT_NODE) continue;
+    if (s == top) {
+      out.push_back(s);
+      continue;
+    }
+    const double bonus =
+        !top_class.empty() && attribute(s, "class") == top_class ? top_score * 0.2 : 0;
+    if (scorer.scored(s) && scorer.final_score(s) + bonus >= threshold) {
+      out.push_back(s);
+    } else if (is_element(s, "p")) {
+      const RenderedPage::Range r = page.range_of(s);
+      const uint64_t len = page.text_bytes(r);
+      const double density = scorer.link_density(s);
+      if ((len > 80 && density < 0.25) ||
+          (len > 0 && len <= 80 && density == 0 && r.end > r.begin &&
+           sentence_end(page.blocks[r.begin].text))) {
+        out.push_back(s);
+      }
+    }
+  }
+  return out;
+}
+
+bool is_boilerplate(const std::string& text) {
+  const std::string l = lower(text);
+  return clean::is_boilerplate_line(l) || clean::has_boilerplate_phrase(l);
+}
+
+bool is_byline(const std::string& text, const BodyHints& hints) {
+  if (text.size() > 200) return false;
+  if (clean::strip_byline_lead(text)) return true;
+  for (const std::string& a : hints.authors) {
+    if (!a.empty() && starts_with(text, a) && text.size() < a.size() + 60) return true;
+  }
+  return false;
+}
+
+bool is_date_line(const std::string& text) {
+  if (text.size() > 120) return false;
+  const std::optional<clean::PageDate> d = clean::find_date(text);
+  return d && d->other_words <= 4;
+}
+
+bool is_link_text(const Block& b) { return b.link_bytes * 2 > b.text.size(); }
+
+// Lines after the story: credits, promos, "Follow us", bios of the author.
+bool is_trailer(const std::string& text, const BodyHints& hints) {
+  const std::string l = lower(text);
+  if (clean::is_credit_line(l) || clean::is_promo(l) || clean::is_end_marker(l)) return true;
+  for (const std::string& a : hints.authors) {
+    if (!a.empty() && starts_with(text, a + " is ")) return true;
+  }
+  return false;
+}
+
+std::vector<size_t> body_blocks(const RenderedPage& page,
+                                const std::vector<const xmlNode*>& containers,
+                                const BodyHints& hints) {
+  std::vector<size_t> out;
+  const std::string title = lower(hints.title);
+  for (const xmlNode* c : containers) {
+    const RenderedPage::Range r = page.range_of(c);
+    const uint32_t inherited = r.flags & ~kInList & ~kInTable & ~kInQuote;
+    for (uint32_t i = r.begin; i < r.end; ++i) {
+      const Block& b = page.blocks[i];
+      if (((b.flags & ~inherited) & kNotBody) != 0) continue;
+      if (b.heading == 1 || lower(b.text) == title) continue;
+      if (is_link_text(b) || is_boilerplate(b.text)) continue;
+      if (clean::is_end_marker(lower(b.text)) && !out.empty()) return out;
+      out.push_back(i);
+    }
+  }
+  return out;
+}
+
+// Leading header lines (kicker, byline, date) and trailing non-story lines.
+void trim_edges(const RenderedPage& page, const BodyHints& hints, std::vector<size_t>* blocks) {
+  size_t start = 0;
+  while (start < blocks->size()) {
+    const std::string& t = page.blocks[(*blocks)[start]].text;
+    if (is_prose(t) && !is_byline(t, hints) && !is_date_line(t)) break;
+    ++start;
+  }
+  if (start == blocks->size()) start = 0;
+  size_t end = blocks->size();
+  while (end > start) {
+    const Block& b = page.blocks[(*blocks)[end - 1]];
+    if (is_prose(b.text) && !is_trailer(b.text, hints) && b.heading == 0) break;
+    --end;
+  }
+  if (end == start) end = blocks->size();
+  *blocks = std::vector<size_t>(blocks->begin() + start, blocks->begin() + end);
+}
+
+std::string find_caption(const RenderedPage& page, const std::vector<const xmlNode*>& containers,
+                         size_t first_body) {
+  for (const xmlNode* c : containers) {
+    const RenderedPage::Range r = page.range_of(c);
+    for (uint32_t i = r.begin; i < r.end; ++i) {
+      const Block& b = page.blocks[i];
+      if ((b.flags & kInCaption) != 0 && word_count(b.text) >= 3 && !is_link_text(b)) return b.text;
+    }
+  }
+  for (size_t i = 0; i < first_body && i < page.blocks.size(); ++i) {
+    const Block& b = page.blocks[i];
+    if ((b.flags & kInCaption) != 0 && (b.flags & (kInNav | kInAside | kInFooter)) == 0 &&
+        word_count(b.text) >= 3) {
+      return b.text;
+    }
+  }
+  return "";
+}
+
+std::string find_headline(const RenderedPage& page, size_t first_body) {
+  std::string out;
+  for (size_t i = 0; i < first_body && i < page.blocks.size(); ++i) {
+    const Block& b = page.blocks[i];
+    if (b.heading == 1 && (b.flags & (kInNav | kInFooter | kInAside)) == 0) out = b.text;
+  }
+  return out;
+}
+
+}  // namespace
+
+Body extract_body(const RenderedPage& page, const BodyHints& hints) {
+  Body out;
+  Scorer scorer(page);
+  scorer.score_paragraphs();
+  const xmlNode* top = scorer.top();
+  if (top == nullptr) {
+    out.reason = "no article text found";
+    return out;
+  }
+  top = climb(scorer, top);
+  const std::vector<const xmlNode*> containers = article_containers(page, scorer, top);
+  std::vector<size_t> blocks = body_blocks(page, containers, hints);
+  trim_edges(page, hints, &blocks);
+  size_t prose_bytes = 0;
+  for (size_t i : blocks) {
+    out.paragraphs.push_back(page.blocks[i].text);
+    if (is_prose(page.blocks[i].text)) prose_bytes += page.blocks[i].text.size();
+  }
+  if (prose_bytes < 200 && out.paragraphs.size() < 2) {
+    out.paragraphs.clear();
+    out.reason = "no article text found (less than 200 bytes of prose)";
+    return out;
+  }
+  const size_t first = blocks.empty() ? page.blocks.size() : blocks.front();
+  out.caption = find_caption(page, containers, first);
+  out.headline = find_headline(page, first);
+  return out;
+}
+
+}  // namespace html
+}  // namespace news
