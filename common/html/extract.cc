@@ -19,7 +19,10 @@ constexpr size_t kMinParagraphBytes = 25;
 constexpr int kScoredLevels = 5;
 constexpr uint32_t kNotBody = kInNav | kInAside | kInFooter | kInForm | kInNoscript | kUnlikely |
                               kInDialog | kInCaption | kInFigure;
-constexpr uint32_t kNotScored = kNotBody;
+// Readability's retry: when the page's article sits inside an element
+// with an "unlikely" class (a layout class such as "l-sidebar-fixed"),
+// the first pass finds too little and a second one ignores those classes.
+constexpr size_t kRetryBelowBytes = 500;
 
 // Class/id words of readability's weights (+25 / -25).
 constexpr const char* kPositiveWords[] = {"article", "body",  "content", "entry", "hentry",
@@ -73,11 +76,11 @@ double paragraph_score(const std::string& text) {
 
 class Scorer {
  public:
-  explicit Scorer(const RenderedPage& page) : page_(page) {}
+  Scorer(const RenderedPage& page, uint32_t not_body) : page_(page), not_body_(not_body) {}
 
   void score_paragraphs() {
     for (const Block& b : page_.blocks) {
-      if ((b.flags & kNotScored) != 0 || b.heading != 0 || b.text.size() < kMinParagraphBytes) {
+      if ((b.flags & not_body_) != 0 || b.heading != 0 || b.text.size() < kMinParagraphBytes) {
         continue;
       }
       if (b.owner == nullptr || is_element(b.owner, "li")) continue;
@@ -124,6 +127,7 @@ class Scorer {
   }
 
   const RenderedPage& page_;
+  uint32_t not_body_;
   std::unordered_map<const xmlNode*, double> scores_;
 };
 
@@ -230,7 +234,7 @@ bool is_trailer(const std::string& text, const BodyHints& hints) {
 
 std::vector<size_t> body_blocks(const RenderedPage& page,
                                 const std::vector<const xmlNode*>& containers,
-                                const BodyHints& hints) {
+                                const BodyHints& hints, uint32_t not_body) {
   std::vector<size_t> out;
   const std::string title = lower(hints.title);
   for (const xmlNode* c : containers) {
@@ -238,7 +242,7 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
     const uint32_t inherited = r.flags & ~kInList & ~kInTable & ~kInQuote;
     for (uint32_t i = r.begin; i < r.end; ++i) {
       const Block& b = page.blocks[i];
-      if (((b.flags & ~inherited) & kNotBody) != 0) continue;
+      if (((b.flags & ~inherited) & not_body) != 0) continue;
       if (b.heading == 1 || lower(b.text) == title) continue;
       if (is_link_text(b) || is_boilerplate(b.text)) continue;
       if (clean::is_end_marker(lower(b.text)) && !out.empty()) return out;
@@ -295,34 +299,49 @@ std::string find_headline(const RenderedPage& page, size_t first_body) {
   return out;
 }
 
-}  // namespace
-
-Body extract_body(const RenderedPage& page, const BodyHints& hints) {
+// One pass of extract_body, leaving out blocks flagged `not_body`.
+Body extract_with(const RenderedPage& page, const BodyHints& hints, uint32_t not_body,
+                  size_t* prose_bytes) {
   Body out;
-  Scorer scorer(page);
+  Scorer scorer(page, not_body);
   scorer.score_paragraphs();
   const xmlNode* top = scorer.top();
+  *prose_bytes = 0;
   if (top == nullptr) {
     out.reason = "no article text found";
     return out;
   }
   top = climb(scorer, top);
   const std::vector<const xmlNode*> containers = article_containers(page, scorer, top);
-  std::vector<size_t> blocks = body_blocks(page, containers, hints);
+  std::vector<size_t> blocks = body_blocks(page, containers, hints, not_body);
   trim_edges(page, hints, &blocks);
-  size_t prose_bytes = 0;
   for (size_t i : blocks) {
     out.paragraphs.push_back(page.blocks[i].text);
-    if (is_prose(page.blocks[i].text)) prose_bytes += page.blocks[i].text.size();
-  }
-  if (prose_bytes < 200 && out.paragraphs.size() < 2) {
-    out.paragraphs.clear();
-    out.reason = "no article text found (less than 200 bytes of prose)";
-    return out;
+    if (is_prose(page.blocks[i].text)) *prose_bytes += page.blocks[i].text.size();
   }
   const size_t first = blocks.empty() ? page.blocks.size() : blocks.front();
   out.caption = find_caption(page, containers, first);
   out.headline = find_headline(page, first);
+  return out;
+}
+
+}  // namespace
+
+Body extract_body(const RenderedPage& page, const BodyHints& hints) {
+  size_t prose = 0;
+  Body out = extract_with(page, hints, kNotBody, &prose);
+  if (prose < kRetryBelowBytes) {
+    size_t retry_prose = 0;
+    Body retry = extract_with(page, hints, kNotBody & ~kUnlikely, &retry_prose);
+    if (retry_prose > prose) {
+      out = std::move(retry);
+      prose = retry_prose;
+    }
+  }
+  if (prose < 200 && out.paragraphs.size() < 2) {
+    out.paragraphs.clear();
+    out.reason = "no article text found (less than 200 bytes of prose)";
+  }
   return out;
 }
 

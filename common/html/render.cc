@@ -19,31 +19,28 @@ constexpr const char* kSkipTags[] = {"head",   "script",   "style",    "template
 
 // Block-level: each starts a new line.
 constexpr const char* kBlockTags[] = {
-    "address", "article", "aside", "blockquote", "body",     "center",     "dd",      "details",
-    "dir",     "div",     "dl",    "dt",         "fieldset", "figcaption", "figure",  "footer",
-    "form",    "h1",      "h2",    "h3",         "h4",       "h5",         "h6",      "header",
-    "hgroup",  "hr",      "html",  "legend",     "li",       "listing",    "main",    "menu",
-    "nav",     "ol",      "p",     "plaintext",  "pre",      "section",    "summary", "table",
-    "tbody",   "thead",   "tfoot", "tr",         "ul",       "xmp",        "caption", "noscript"};
+    "address", "article", "aside",     "blockquote", "body",     "center",     "dd",      "details",
+    "dir",     "div",     "dl",        "dt",         "fieldset", "figcaption", "figure",  "footer",
+    "form",    "h1",      "h2",        "h3",         "h4",       "h5",         "h6",      "header",
+    "hgroup",  "hr",      "html",      "legend",     "li",       "listing",    "main",    "menu",
+    "ol",      "p",       "plaintext", "pre",        "section",  "summary",    "table",   "tbody",
+    "thead",   "tfoot",   "tr",        "ul",         "xmp",      "caption",    "noscript"};
 
 // Class or id words of parts that are not the article (readability's
 // "unlikely candidates", and share bars, newsletters, promos). A user can
 // extend this table.
 constexpr const char* kUnlikelyWords[] = {
-    "banner",        "breadcrumb",   "combx",        "comment",      "community",
-    "cover-wrap",    "disqus",       "extra",        "gdpr",         "legends",
-    "menu",          "related",      "remark",       "replies",      "rss",
-    "shoutbox",      "sidebar",      "skyscraper",   "social",       "sponsor",
-    "supplemental",  "ad-break",     "agegate",      "pagination",   "pager",
-    "popup",         "yom-remote",   "share",        "sharing",      "newsletter",
-    "promo",         "recirc",       "subscribe",    "signup",       "sign-up",
-    "outbrain",      "taboola",      "trending",     "most-popular", "mostpopular",
-    "recommend",     "toolbar",      "tags",         "author-bio",   "byline",
-    "dateline",      "timestamp",    "credit",       "advert",       "ad-container",
-    "ad-slot",       "adslot",       "paywall",      "cookie",       "modal",
-    "overlay",       "nav",          "masthead",     "widget",       "read-more",
-    "readmore",      "more-stories", "keep-reading", "print-only",   "visually-hidden",
-    "screen-reader", "sr-only",
+    "banner",     "breadcrumb",      "combx",         "comment",     "community",    "cover-wrap",
+    "disqus",     "extra",           "gdpr",          "legends",     "menu",         "related",
+    "remark",     "replies",         "rss",           "shoutbox",    "sidebar",      "skyscraper",
+    "social",     "sponsor",         "supplemental",  "ad-break",    "agegate",      "pagination",
+    "pager",      "popup",           "yom-remote",    "share",       "sharing",      "newsletter",
+    "promo",      "recirc",          "subscribe",     "signup",      "sign-up",      "outbrain",
+    "taboola",    "trending",        "most-popular",  "mostpopular", "recommend",    "toolbar",
+    "tags",       "author-bio",      "byline",        "dateline",    "timestamp",    "credit",
+    "advert",     "ad-container",    "ad-slot",       "adslot",      "cookie",       "modal",
+    "overlay",    "masthead",        "read-more",     "readmore",    "more-stories", "keep-reading",
+    "print-only", "visually-hidden", "screen-reader", "sr-only",
 };
 
 // Class or id words that keep an element despite an unlikely word.
