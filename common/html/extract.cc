@@ -320,6 +320,7 @@ Body extract_with(const RenderedPage& page, const BodyHints& hints, uint32_t not
     if (is_prose(page.blocks[i].text)) *prose_bytes += page.blocks[i].text.size();
   }
   const size_t first = blocks.empty() ? page.blocks.size() : blocks.front();
+  out.first_block = first;
   out.caption = find_caption(page, containers, first);
   out.headline = find_headline(page, first);
   return out;

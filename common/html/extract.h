@@ -14,6 +14,7 @@ struct Body {
   std::vector<std::string> paragraphs;  // in page order
   std::string caption;                  // the lead image's caption, "" if none
   std::string headline;                 // the <h1> nearest the article, "" if none
+  size_t first_block = 0;               // index in RenderedPage::blocks of the first paragraph
   // Why no body was found ("" when paragraphs is not empty).
   std::string reason;
 };

@@ -186,7 +186,9 @@ std::string person_name(std::string_view raw, const std::vector<std::string>& pu
   for (const std::string& p : publishers) {
     if (!p.empty() && (comparable(p) == c || icontains(p, c))) return "";
   }
-  if (word_count(s) > 5) return "";
+  // One word ("mikecason", "Staff") is a handle or a desk, not a byline.
+  s = clean::undouble(s);
+  if (word_count(s) > 5 || word_count(s) < 2) return "";
   return clean::name_case(s);
 }
 
@@ -228,18 +230,196 @@ std::vector<std::string> clean_names(const std::vector<std::string>& raw,
   return out;
 }
 
-std::vector<std::string> choose_authors(const PageMetadata& meta,
-                                        const std::optional<Article>& printed,
+// Class/id words of the element printing the byline, and words of its
+// parts that are not it (a table users can extend).
+constexpr const char* kBylineWords[] = {"byline", "author", "writer", "contributor"};
+constexpr const char* kNotBylineWords[] = {"bio",    "avatar", "photo",   "image", "img",
+                                           "social", "follow", "title",   "desc",  "about",
+                                           "more",   "other",  "related", "box",   "info"};
+// Paths of author pages, for links inside a byline.
+constexpr const char* kAuthorPaths[] = {"/author/",     "/authors/", "/people/",  "/staff/",
+                                        "/by/",         "/profile/", "/writers/", "/contributors/",
+                                        "/journalist/", "/reporter/"};
+
+template <size_t N>
+bool names_any(std::string_view s, const char* const (&words)[N]) {
+  return std::any_of(words, words + N, [&](const char* w) { return icontains(s, w); });
+}
+
+// "Illustration by X", "Photograph by X": an image credit, not a byline.
+constexpr const char* kCreditLeads[] = {"illustration", "photo",   "image",
+                                        "video",        "graphic", "animation",
+                                        "art by",       "styling", "produced by"};
+
+bool is_credit_text(std::string_view text) {
+  const std::string l = html::lower(text.substr(0, 40));
+  return std::any_of(std::begin(kCreditLeads), std::end(kCreditLeads),
+                     [&](const char* w) { return starts_with(l, w); });
+}
+
+bool is_byline_element(xmlNode* n) {
+  if (html::lower(html::attribute(n, "rel")) == "author") return true;
+  if (icontains(html::attribute(n, "itemprop"), "author")) return true;
+  const std::string names = html::attribute(n, "class") + " " + html::attribute(n, "id");
+  return names.size() > 1 && names_any(names, kBylineWords) && !names_any(names, kNotBylineWords);
+}
+
+// The text of `n` with a space between text nodes (spans glued in the
+// source stay apart).
+std::string spaced_text(xmlNode* n) {
+  std::string out;
+  html::walk(n, [&](xmlNode* c, int) {
+    if (c->type == XML_TEXT_NODE && c->content != nullptr) {
+      out += ' ';
+      out += reinterpret_cast<const char*>(c->content);
+    }
+    return !html::is_element(c, "script") && !html::is_element(c, "style");
+  });
+  return collapse_whitespace(out);
+}
+
+// Where the names of a byline line start: after a leading "By" (also
+// glued, "ByJane Doe") or after " by " among the first words ("Written by",
+// "Posted on March 10, 2015 by"); npos when there is no "by".
+size_t by_position(std::string_view text) {
+  if (text.size() >= 3 && (text[0] == 'B' || text[0] == 'b') &&
+      (text[1] == 'y' || text[1] == 'Y')) {
+    const unsigned char c = static_cast<unsigned char>(text[2]);
+    if (c == ' ' || c == ':' || (c >= 'A' && c <= 'Z') || c >= 0x80) return 2;
+  }
+  const std::string l = html::lower(text.substr(0, 80));
+  const size_t at = l.find(" by ");
+  return at == std::string::npos ? std::string::npos : at + 4;
+}
+
+// Name particles and separators that may be lower case inside a byline.
+constexpr const char* kBylineLowerWords[] = {"and", "with", "de",    "van", "von",
+                                             "da",  "del",  "della", "la",  "le",
+                                             "du",  "bin",  "al",    "der", "dos"};
+
+// The byline up to its first other lower-case word ("Jane Doe in
+// Science on 1 June" -> "Jane Doe").
+std::string_view names_part(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    const std::string_view word = text.substr(i, j - i);
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
+        std::none_of(std::begin(kBylineLowerWords), std::end(kBylineLowerWords),
+                     [&](const char* w) { return word == w; })) {
+      return trim_view(text.substr(0, i));
+    }
+    i = j;
+  }
+  return text;
+}
+
+// The people of a byline text, as clean::add_byline_text splits it.
+std::vector<std::string> byline_names(const std::string& text,
+                                      const std::vector<std::string>& publishers) {
+  const size_t at = by_position(text);
+  std::string_view rest = text;
+  if (at != std::string::npos) rest = trim_view(rest.substr(at));
+  while (!rest.empty() && rest.front() == ':') rest = trim_view(rest.substr(1));
+  clean::BylineParts parts;
+  clean::add_byline_text(names_part(rest), &parts);
+  return clean_names(parts.authors, publishers);
+}
+
+// Names printed in the page's first byline element before block `limit`:
+// its author-page links, else its text read as a byline.
+std::vector<std::string> printed_byline(xmlNode* root, const html::RenderedPage& page, size_t limit,
                                         const std::vector<std::string>& publishers) {
-  std::vector<std::string> names = clean_names(meta.ld.authors, publishers);
+  xmlNode* found = nullptr;
+  html::walk(root, [&](xmlNode* n, int) {
+    if (found != nullptr || n->type != XML_ELEMENT_NODE) return false;
+    const html::RenderedPage::Range r = page.range_of(n);
+    if (r.begin > limit) return false;
+    if ((r.flags & (html::kInNav | html::kInFooter | html::kInAside)) != 0) return false;
+    if (r.end > r.begin && is_byline_element(n) && spaced_text(n).size() < 300) found = n;
+    return found == nullptr;
+  });
+  if (found == nullptr) return {};
+  std::vector<std::string> links;
+  html::walk(found, [&](xmlNode* n, int) {
+    if (!html::is_element(n, "a")) return true;
+    const std::string href = html::attribute(n, "href");
+    const bool credit = n->parent != nullptr && is_credit_text(spaced_text(n->parent));
+    if (!credit &&
+        (html::lower(html::attribute(n, "rel")) == "author" || names_any(href, kAuthorPaths))) {
+      links.push_back(spaced_text(n));
+    }
+    return false;
+  });
+  std::vector<std::string> names = clean_names(links, publishers);
   if (!names.empty()) return names;
-  for (const char* k : kAuthorKeys) {
-    const auto it = meta.meta.find(k);
-    if (it == meta.meta.end()) continue;
-    names = clean_names(it->second, publishers);
+  return byline_names(spaced_text(found), publishers);
+}
+
+// Names printed on a line of the page header ("By Jane Doe", "Written by
+// Jane Doe in Science on 1 June 2019", "on March 10, 2015 by Jane Doe")
+// between the headline and the first paragraph.
+std::vector<std::string> header_byline(const html::RenderedPage& page, size_t body_begin,
+                                       const std::vector<std::string>& publishers) {
+  size_t from = 0;
+  for (size_t i = 0; i < body_begin && i < page.blocks.size(); ++i) {
+    if (page.blocks[i].heading == 1) from = i;
+  }
+  for (size_t i = from; i < body_begin && i < page.blocks.size(); ++i) {
+    const html::Block& b = page.blocks[i];
+    if (b.text.size() > 200 || (b.flags & (html::kInNav | html::kInFooter | html::kInAside))) {
+      continue;
+    }
+    if (by_position(b.text) == std::string::npos) continue;
+    std::vector<std::string> names = byline_names(b.text, publishers);
     if (!names.empty()) return names;
   }
-  return printed ? printed->authors : std::vector<std::string>{};
+  return {};
+}
+
+// True when `name` is printed on the page outside a copyright line.
+bool printed_as_person(const std::string& name, const html::RenderedPage& page) {
+  const std::string want = comparable(name);
+  for (const html::Block& b : page.blocks) {
+    if ((b.flags & (html::kInNav | html::kInFooter | html::kInAside)) != 0) continue;
+    const std::string t = comparable(b.text);
+    if (t.find(want) == std::string::npos) continue;
+    if (t.find("\xC2\xA9") == std::string::npos && t.find("copyright") == std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> declared_authors(const PageMetadata& meta,
+                                          const std::vector<std::string>& publishers) {
+  std::vector<std::string> names = clean_names(meta.ld.authors, publishers);
+  for (const char* k : kAuthorKeys) {
+    if (!names.empty()) break;
+    const auto it = meta.meta.find(k);
+    if (it != meta.meta.end()) names = clean_names(it->second, publishers);
+  }
+  return names;
+}
+
+// Declared authors (JSON-LD, then meta tags), unless the page prints a
+// byline and none of them is printed as a person (a publisher put in the
+// author field, a stale template): then the printed byline.
+std::vector<std::string> choose_authors(const PageMetadata& meta, xmlNode* root,
+                                        const html::RenderedPage& page, size_t body_begin,
+                                        const std::optional<Article>& printed,
+                                        const std::vector<std::string>& publishers) {
+  const std::vector<std::string> declared = declared_authors(meta, publishers);
+  const std::vector<std::string> shown = printed_byline(root, page, body_begin + 3, publishers);
+  const bool declared_shown =
+      std::any_of(declared.begin(), declared.end(),
+                  [&](const std::string& n) { return printed_as_person(n, page); });
+  if (!declared.empty() && (declared_shown || shown.empty())) return declared;
+  if (!shown.empty()) return shown;
+  if (printed && !printed->authors.empty()) return printed->authors;
+  return header_byline(page, body_begin, publishers);
 }
 
 int digits(std::string_view s, size_t at, size_t n) {
@@ -297,7 +477,44 @@ std::string metadata_date(std::string_view raw) {
   return clean::to_iso8601(d, clean::Zone{});
 }
 
-std::string choose_date(const PageMetadata& meta, const std::optional<Article>& printed) {
+// The datetime of a <time> element among the first nodes under `owner`
+// (it states the zone the printed text leaves out).
+std::string time_in(xmlNode* owner) {
+  std::string out;
+  int budget = 64;
+  html::walk(owner, [&](xmlNode* n, int) {
+    if (!out.empty() || --budget < 0) return false;
+    if (html::is_element(n, "time")) out = metadata_date(html::attribute(n, "datetime"));
+    return true;
+  });
+  return out;
+}
+
+// A date printed in the page header: on a line between the headline and
+// the first paragraph (or just above the headline), read by
+// clean::find_date; a time without a zone gives the date only.
+std::string header_date(const html::RenderedPage& page, size_t body_begin) {
+  size_t headline = body_begin;
+  for (size_t i = 0; i < body_begin && i < page.blocks.size(); ++i) {
+    if (page.blocks[i].heading == 1) headline = i;
+  }
+  const size_t from = headline >= 3 ? headline - 3 : 0;
+  for (size_t i = from; i <= body_begin + 1 && i < page.blocks.size(); ++i) {
+    const html::Block& b = page.blocks[i];
+    if (b.text.size() > 200 || (b.flags & (html::kInNav | html::kInFooter | html::kInAside))) {
+      continue;
+    }
+    std::optional<clean::PageDate> d = clean::find_date(b.text);
+    if (!d) continue;
+    if (const std::string t = time_in(b.owner); !t.empty()) return t;
+    if (d->zone.kind == clean::Zone::Kind::kNone) d->has_time = false;
+    return clean::to_iso8601(*d, clean::Zone{});
+  }
+  return "";
+}
+
+std::string choose_date(const PageMetadata& meta, const html::RenderedPage& page, size_t body_begin,
+                        const std::optional<Article>& printed) {
   for (const std::string& raw : {meta.ld.date_published}) {
     const std::string d = metadata_date(raw);
     if (!d.empty()) return d;
@@ -307,6 +524,7 @@ std::string choose_date(const PageMetadata& meta, const std::optional<Article>& 
     if (!d.empty()) return d;
   }
   if (const std::string d = metadata_date(meta.time_published); !d.empty()) return d;
+  if (const std::string d = header_date(page, body_begin); !d.empty()) return d;
   return printed ? printed->published : "";
 }
 
@@ -405,8 +623,8 @@ Article clean_html(std::string_view bytes, const HtmlSource& source) {
   if (a.source.empty() && printed) a.source = printed->source;
   const std::vector<std::string> publishers{a.source, meta.ld.publisher,
                                             meta.first("og:site_name")};
-  a.authors = choose_authors(meta, printed, publishers);
-  html::Body body = html::extract_body(page, html::BodyHints{"", a.authors});
+  html::Body body = html::extract_body(page, html::BodyHints{"", {}});
+  a.authors = choose_authors(meta, tree.root(), page, body.first_block, printed, publishers);
   a.title = choose_title(meta, page, body.headline, printed);
   body = html::extract_body(page, html::BodyHints{a.title, a.authors});
   if (body.paragraphs.empty()) throw ArticleError("not an article: " + body.reason);
@@ -417,7 +635,7 @@ Article clean_html(std::string_view bytes, const HtmlSource& source) {
   }
   a.caption = body.caption;
   a.dek = choose_dek(meta, page, body.paragraphs);
-  a.published = choose_date(meta, printed);
+  a.published = choose_date(meta, page, body.first_block, printed);
   choose_labels(meta, printed, &a);
   a.url = resolve_url(meta.canonical, source.url);
   if (a.url.empty()) a.url = meta.first("og:url");
