@@ -1,6 +1,8 @@
 #include "html/extract.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -166,6 +168,21 @@ bool is_prose(const std::string& t) {
   return (words >= 4 && sentence_end(t)) || words >= 20;
 }
 
+// A sibling of the top container printing only sentences with few links
+// (a lead paragraph set apart, even in an <h2>).
+bool is_prose_sibling(const RenderedPage& page, const xmlNode* s) {
+  const RenderedPage::Range r = page.range_of(s);
+  if (r.end <= r.begin || r.end - r.begin > 3) return false;
+  if ((r.flags & kNotBody) != 0) return false;
+  for (uint32_t i = r.begin; i < r.end; ++i) {
+    const Block& b = page.blocks[i];
+    if (!is_prose(b.text) || b.link_bytes * 2 > b.text.size() || word_count(b.text) < 8) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // The containers holding the article: the top candidate and the siblings
 // that score like it (readability's sibling rule).
 std::vector<const xmlNode*> article_containers(const RenderedPage& page, const Scorer& scorer,
@@ -185,6 +202,8 @@ std::vector<const xmlNode*> article_containers(const RenderedPage& page, const S
     const double bonus =
         !top_class.empty() && attribute(s, "class") == top_class ? top_score * 0.2 : 0;
     if (scorer.scored(s) && scorer.final_score(s) + bonus >= threshold) {
+      out.push_back(s);
+    } else if (is_prose_sibling(page, s)) {
       out.push_back(s);
     } else if (is_element(s, "p")) {
       const RenderedPage::Range r = page.range_of(s);
@@ -314,7 +333,18 @@ Body extract_with(const RenderedPage& page, const BodyHints& hints, uint32_t not
   top = climb(scorer, top);
   const std::vector<const xmlNode*> containers = article_containers(page, scorer, top);
   std::vector<size_t> blocks = body_blocks(page, containers, hints, not_body);
+  if (getenv("NEWS_HTML_DEBUG")) {
+    for (const xmlNode* c : containers) {
+      auto r = page.range_of(c);
+      fprintf(stderr, "container %s.%s [%u,%u) score %.1f\n", c->name,
+              attribute(c, "class").c_str(), r.begin, r.end, scorer.final_score(c));
+    }
+    for (size_t i : blocks) fprintf(stderr, "  kept %zu %.60s\n", i, page.blocks[i].text.c_str());
+  }
   trim_edges(page, hints, &blocks);
+  if (getenv("NEWS_HTML_DEBUG"))
+    for (size_t i : blocks)
+      fprintf(stderr, "  trimmed-kept %zu %.60s\n", i, page.blocks[i].text.c_str());
   for (size_t i : blocks) {
     out.paragraphs.push_back(page.blocks[i].text);
     if (is_prose(page.blocks[i].text)) *prose_bytes += page.blocks[i].text.size();

@@ -176,8 +176,18 @@ class Renderer {
     }
   }
 
+  // No-break and zero-width spaces at the ends of a line count as spaces.
+  static void trim_odd_spaces(std::string* t) {
+    for (const char* sp : {"\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF", " "}) {
+      const size_t n = std::strlen(sp);
+      while (t->size() >= n && t->compare(t->size() - n, n, sp) == 0) t->resize(t->size() - n);
+      while (t->size() >= n && t->compare(0, n, sp) == 0) t->erase(0, n);
+    }
+  }
+
   void flush() {
     pending_space_ = false;
+    trim_odd_spaces(&text_);
     if (!text_.empty()) {
       Block b;
       b.text = std::move(text_);
