@@ -143,6 +143,7 @@ class IndexRun {
         writer_(target.paths, target.fresh),
         pipeline_(PipelineOptions{resolve_threads(options.threads)},
                   [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
+    read_options_.on_not_article = [this](const std::string& why) { ++report_.not_articles[why]; };
     if (!target.previous.empty()) {
       indexed_.emplace(target.previous);
     } else if (!target.fresh && !target.publish_first && writer_.doccount() > 0) {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct IndexReport {
   size_t unchanged = 0;  // skipped: same content hash as indexed
   size_t deleted = 0;
   size_t duplicates = 0;  // ids seen twice in the input (last one wins)
+  // WARC records that are not articles (request, metadata, revisit,
+  // non-HTML or non-200 responses), skipped without an error, by reason.
+  std::map<std::string, size_t> not_articles;
   std::vector<Rejection> rejections;
   double seconds = 0;
   size_t documents = 0;  // documents in the index afterwards
