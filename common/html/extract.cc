@@ -64,9 +64,9 @@ double tag_weight(std::string_view tag) {
   return 0;
 }
 
+// Candidates stop below <html>: <body> itself may hold the paragraphs.
 bool is_container_limit(const xmlNode* n) {
-  return n == nullptr || n->type != XML_ELEMENT_NODE || is_element(n, "body") ||
-         is_element(n, "html");
+  return n == nullptr || n->type != XML_ELEMENT_NODE || is_element(n, "html");
 }
 
 double paragraph_score(const std::string& text) {

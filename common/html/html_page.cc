@@ -532,7 +532,9 @@ std::string choose_date(const PageMetadata& meta, const html::RenderedPage& page
 void choose_labels(const PageMetadata& meta, const std::optional<Article>& printed, Article* a) {
   a->section = meta.ld.section;
   if (a->section.empty()) a->section = first_meta(meta, kSectionKeys);
-  if (a->section.empty() && printed) a->section = printed->section;
+  if (a->section.empty() && printed && comparable(printed->section) != comparable(a->source)) {
+    a->section = printed->section;
+  }
   std::vector<std::string> tags = meta.ld.keywords;
   for (const char* k : kTagKeys) {
     if (!tags.empty()) break;
