@@ -435,7 +435,15 @@ class WarcReader {
     const uint64_t end = block + length + kRecordEnd.size();
     if (length > options_.max_record_bytes) return skip_huge(start, end, length);
     if (!ensure(end)) {
-      if (base_ + buf_.size() > start) report(start, "file cut off inside this record");
+      // Past the end of the file: a record header further on means the
+      // Content-Length lies; none means the file was cut off here.
+      const std::string_view rest = view(block, base_ + buf_.size());
+      if (rest.find("\nWARC/1.") != std::string_view::npos) {
+        report(start, "Content-Length " + std::to_string(length) +
+                          " runs past the end of the file (another record follows)");
+        return resync(start + 1);
+      }
+      report(start, "file cut off inside this record");
       return false;
     }
     while (!bytes_.settled(end) && bytes_.more(&buf_)) {

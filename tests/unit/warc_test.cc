@@ -155,6 +155,17 @@ BOOST_AUTO_TEST_CASE(a_lying_content_length_loses_only_its_record) {
   BOOST_TEST(r.damaged[1].find(at3 + "Content-Length 400") != std::string::npos, r.damaged[1]);
 }
 
+BOOST_AUTO_TEST_CASE(a_content_length_past_the_end_of_the_file) {
+  TempDir dir;
+  const std::string lie = record("response", http(page(1)), "http://a/1", 100000);
+  const Read r =
+      read(dir.write("past.warc", lie + record("response", http(page(2)), "http://a/2")));
+  BOOST_TEST(urls(r) == (Strings{"http://a/2"}), boost::test_tools::per_element());
+  BOOST_REQUIRE(r.damaged.size() == 1u);
+  BOOST_TEST(r.damaged[0].find("@0: Content-Length 100000 runs past the end") != std::string::npos,
+             r.damaged[0]);
+}
+
 BOOST_AUTO_TEST_CASE(a_cut_off_file_keeps_the_records_before) {
   TempDir dir;
   const std::string all = record("response", http(page(1)), "http://a/1") +
