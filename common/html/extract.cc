@@ -9,6 +9,7 @@
 
 #include "clean/byline.h"
 #include "clean/dates.h"
+#include "clean/page.h"
 #include "clean/tables.h"
 #include "html/dom.h"
 #include "html/strings.h"
@@ -241,14 +242,83 @@ bool is_date_line(const std::string& text) {
 
 bool is_link_text(const Block& b) { return b.link_bytes * 2 > b.text.size(); }
 
-// Lines after the story: credits, promos, "Follow us", bios of the author.
+// How lines after a story begin: disclosures, notes, calls to action
+// (a table users can extend; matched on the lower-cased line).
+constexpr const char* kTrailerLeads[] = {"ftc:",
+                                         "disclosure:",
+                                         "disclaimer:",
+                                         "note:",
+                                         "editor's note:",
+                                         "this article was",
+                                         "this story was",
+                                         "this post was",
+                                         "this document is subject to copyright",
+                                         "support ",
+                                         "want ",
+                                         "click here",
+                                         "read more",
+                                         "related:",
+                                         "see also",
+                                         "more:",
+                                         "follow ",
+                                         "subscribe",
+                                         "sign up",
+                                         "don't miss",
+                                         "do you have",
+                                         "have a tip",
+                                         "got a tip",
+                                         "share this",
+                                         "the contents of this site",
+                                         "(c)",
+                                         "we use ",
+                                         "originally published",
+                                         "\xF0\x9F"};  // an emoji
+// What a bio says after the name: "Jane Doe is a reporter...", "Jane Doe covers..."
+constexpr const char* kBioVerbs[] = {" is a ",   " is an ",    " is the ", " covers ",
+                                     " writes ", " has been ", " joined ", " reports "};
+
+template <size_t N>
+bool starts_any(std::string_view lower_text, const char* const (&leads)[N]) {
+  return std::any_of(leads, leads + N, [&](const char* w) { return starts_with(lower_text, w); });
+}
+
+// "Jane Doe covers the White House.": a bio, when the line starts with a
+// name (2-3 capitalised words) followed by a bio verb.
+bool is_bio(const std::string& text) {
+  for (const char* verb : kBioVerbs) {
+    const size_t at = text.find(verb);
+    if (at == std::string::npos || at > 40) continue;
+    if (clean::is_name_shaped(text.substr(0, at))) return true;
+  }
+  return false;
+}
+
+// Lines after the story: credits, promos, "Follow us", bios, copyright
+// lines, related-link questions.
 bool is_trailer(const std::string& text, const BodyHints& hints) {
-  const std::string l = lower(text);
+  std::string l = lower(text);
+  if (!l.empty() && l[0] == '(') l.erase(0, 1);
   if (clean::is_credit_line(l) || clean::is_promo(l) || clean::is_end_marker(l)) return true;
+  if (starts_any(l, kTrailerLeads) || is_bio(text)) return true;
+  if (l.find("\xC2\xA9") != std::string::npos || l.find("copyright") != std::string::npos ||
+      l.find("all rights reserved") != std::string::npos) {
+    return true;
+  }
+  if (!l.empty() && l.back() == '?' && word_count(l) <= 12) return true;
   for (const std::string& a : hints.authors) {
     if (!a.empty() && starts_with(text, a + " is ")) return true;
   }
   return false;
+}
+
+// A photo caption or credit line ("... (Photo: X)", "... Credit: X",
+// "In this photo ..."), as the text cleaner reads them.
+bool is_caption_line(const std::string& text) {
+  if (clean::split_caption_credit(text) || clean::is_credit_only(text)) return true;
+  const std::string l = lower(text.substr(0, 40));
+  return starts_with(l, "in this photo") || starts_with(l, "this photo") ||
+         starts_with(l, "in this image") || starts_with(l, "file photo") ||
+         icontains(text, "(credit:") || icontains(text, "(photo:");
 }
 
 std::vector<size_t> body_blocks(const RenderedPage& page,
@@ -276,7 +346,7 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, std::vector<si
   size_t start = 0;
   while (start < blocks->size()) {
     const std::string& t = page.blocks[(*blocks)[start]].text;
-    if (is_prose(t) && !is_byline(t, hints) && !is_date_line(t)) break;
+    if (is_prose(t) && !is_byline(t, hints) && !is_date_line(t) && !is_caption_line(t)) break;
     ++start;
   }
   if (start == blocks->size()) start = 0;
