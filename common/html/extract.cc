@@ -122,6 +122,12 @@ class Scorer {
 
   bool scored(const xmlNode* n) const { return scores_.count(n) > 0; }
 
+  // Every scored element, for a walk over the candidates.
+  template <typename F>
+  void for_each(F f) const {
+    for (const auto& [n, raw] : scores_) f(n);
+  }
+
  private:
   double& score_of(const xmlNode* n) {
     auto [it, fresh] = scores_.emplace(n, 0.0);
@@ -218,6 +224,32 @@ std::vector<const xmlNode*> article_containers(const RenderedPage& page, const S
     }
   }
   return out;
+}
+
+// A story split into parts that repeat the top container's class (one
+// block per section, with figures between): the other parts scoring well
+// are the article too. Keeps document order; nested parts are dropped.
+void add_split_parts(const RenderedPage& page, const Scorer& scorer, const xmlNode* top,
+                     std::vector<const xmlNode*>* containers) {
+  const std::string cls = attribute(top, "class");
+  if (cls.empty()) return;
+  const double threshold = std::max(10.0, scorer.final_score(top) * 0.1);
+  std::vector<const xmlNode*> found = *containers;
+  scorer.for_each([&](const xmlNode* n) {
+    if (scorer.final_score(n) >= threshold && attribute(n, "class") == cls) found.push_back(n);
+  });
+  std::sort(found.begin(), found.end(), [&](const xmlNode* a, const xmlNode* b) {
+    const RenderedPage::Range ra = page.range_of(a), rb = page.range_of(b);
+    return ra.begin != rb.begin ? ra.begin < rb.begin : ra.end > rb.end;
+  });
+  containers->clear();
+  uint32_t covered = 0;
+  for (const xmlNode* n : found) {
+    const RenderedPage::Range r = page.range_of(n);
+    if (!containers->empty() && r.begin < covered) continue;  // inside the previous one
+    containers->push_back(n);
+    covered = r.end;
+  }
 }
 
 bool is_boilerplate(const std::string& text) {
@@ -401,7 +433,8 @@ Body extract_with(const RenderedPage& page, const BodyHints& hints, uint32_t not
     return out;
   }
   top = climb(scorer, top);
-  const std::vector<const xmlNode*> containers = article_containers(page, scorer, top);
+  std::vector<const xmlNode*> containers = article_containers(page, scorer, top);
+  add_split_parts(page, scorer, top, &containers);
   std::vector<size_t> blocks = body_blocks(page, containers, hints, not_body);
   if (getenv("NEWS_HTML_DEBUG")) {
     for (const xmlNode* c : containers) {
