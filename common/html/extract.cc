@@ -1,8 +1,6 @@
 #include "html/extract.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -353,9 +351,30 @@ bool is_caption_line(const std::string& text) {
          icontains(text, "(credit:") || icontains(text, "(photo:");
 }
 
+// Class/id words of a standfirst, kicker or summary printed above the story
+// (a table users can extend).
+constexpr const char* kDekWords[] = {"dek",     "deck",    "standfirst", "subtitle",   "sub-title",
+                                     "subhead", "summary", "excerpt",    "teaser",     "strapline",
+                                     "tagline", "kicker",  "eyebrow",    "description"};
+constexpr int kDekLevels = 4;
+
+// True for a block inside a <header> or an element whose class names a
+// dek, up to kDekLevels above it and below its container.
+bool is_dek_block(const Block& b, const xmlNode* container, uint32_t inherited) {
+  if (((b.flags & ~inherited) & kInHeader) != 0) return true;
+  int level = 0;
+  for (const xmlNode* n = b.owner;
+       n != nullptr && n != container && n->type == XML_ELEMENT_NODE && level < kDekLevels;
+       n = n->parent, ++level) {
+    const std::string names = attribute(n, "class") + " " + attribute(n, "id");
+    if (names.size() > 1 && names_any(names, kDekWords)) return true;
+  }
+  return false;
+}
+
 std::vector<size_t> body_blocks(const RenderedPage& page,
                                 const std::vector<const xmlNode*>& containers,
-                                const BodyHints& hints, uint32_t not_body) {
+                                const BodyHints& hints, uint32_t not_body, std::vector<bool>* dek) {
   std::vector<size_t> out;
   const std::string title = lower(hints.title);
   for (const xmlNode* c : containers) {
@@ -368,17 +387,26 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
       if (is_link_text(b) || is_boilerplate(b.text)) continue;
       if (clean::is_end_marker(lower(b.text)) && !out.empty()) return out;
       out.push_back(i);
+      dek->push_back(is_dek_block(b, c, r.flags));
     }
   }
   return out;
 }
 
-// Leading header lines (kicker, byline, date) and trailing non-story lines.
-void trim_edges(const RenderedPage& page, const BodyHints& hints, std::vector<size_t>* blocks) {
+// Leading header lines (kicker, deck, byline, date) and trailing non-story lines.
+void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vector<bool>& dek,
+                std::vector<size_t>* blocks) {
+  // A deck is a line or two: a longer run of "dek" blocks is the story in
+  // a wrapper with such a class.
+  constexpr size_t kMaxDekBlocks = 2;
+  const bool decks = static_cast<size_t>(std::count(dek.begin(), dek.end(), true)) <= kMaxDekBlocks;
   size_t start = 0;
   while (start < blocks->size()) {
     const std::string& t = page.blocks[(*blocks)[start]].text;
-    if (is_prose(t) && !is_byline(t, hints) && !is_date_line(t) && !is_caption_line(t)) break;
+    if (is_prose(t) && !is_byline(t, hints) && !is_date_line(t) && !is_caption_line(t) &&
+        !(decks && dek[start])) {
+      break;
+    }
     ++start;
   }
   if (start == blocks->size()) start = 0;
@@ -435,19 +463,11 @@ Body extract_with(const RenderedPage& page, const BodyHints& hints, uint32_t not
   top = climb(scorer, top);
   std::vector<const xmlNode*> containers = article_containers(page, scorer, top);
   add_split_parts(page, scorer, top, &containers);
-  std::vector<size_t> blocks = body_blocks(page, containers, hints, not_body);
-  if (getenv("NEWS_HTML_DEBUG")) {
-    for (const xmlNode* c : containers) {
-      auto r = page.range_of(c);
-      fprintf(stderr, "container %s.%s [%u,%u) score %.1f\n", c->name,
-              attribute(c, "class").c_str(), r.begin, r.end, scorer.final_score(c));
-    }
-    for (size_t i : blocks) fprintf(stderr, "  kept %zu %.60s\n", i, page.blocks[i].text.c_str());
-  }
-  trim_edges(page, hints, &blocks);
-  if (getenv("NEWS_HTML_DEBUG"))
-    for (size_t i : blocks)
-      fprintf(stderr, "  trimmed-kept %zu %.60s\n", i, page.blocks[i].text.c_str());
+  std::vector<bool> dek;
+  std::vector<size_t> blocks = body_blocks(page, containers, hints, not_body, &dek);
+  trim_edges(page, hints, dek, &blocks);
+  for (size_t i : blocks)
+    fprintf(stderr, "  trimmed-kept %zu %.60s\n", i, page.blocks[i].text.c_str());
   for (size_t i : blocks) {
     out.paragraphs.push_back(page.blocks[i].text);
     if (is_prose(page.blocks[i].text)) *prose_bytes += page.blocks[i].text.size();
