@@ -466,8 +466,6 @@ Body extract_with(const RenderedPage& page, const BodyHints& hints, uint32_t not
   std::vector<bool> dek;
   std::vector<size_t> blocks = body_blocks(page, containers, hints, not_body, &dek);
   trim_edges(page, hints, dek, &blocks);
-  for (size_t i : blocks)
-    fprintf(stderr, "  trimmed-kept %zu %.60s\n", i, page.blocks[i].text.c_str());
   for (size_t i : blocks) {
     out.paragraphs.push_back(page.blocks[i].text);
     if (is_prose(page.blocks[i].text)) *prose_bytes += page.blocks[i].text.size();
