@@ -302,6 +302,10 @@ constexpr const char* kTrailerLeads[] = {"ftc:",
                                          "(c)",
                                          "we use ",
                                          "originally published",
+                                         "updated at",
+                                         "updated:",
+                                         "last updated",
+                                         "read the full",
                                          "\xF0\x9F"};  // an emoji
 // What a bio says after the name: "Jane Doe is a reporter...", "Jane Doe covers..."
 constexpr const char* kBioVerbs[] = {" is a ",   " is an ",    " is the ", " covers ",
