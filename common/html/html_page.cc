@@ -27,6 +27,7 @@ using html::word_count;
 
 constexpr size_t kSniffBytes = 4096;
 constexpr size_t kMaxNameBytes = 80;
+constexpr uint32_t kMaxBylineLines = 6;
 
 // Meta keys in order of trust, for each field (a table users can extend).
 constexpr const char* kTitleKeys[] = {"og:title",       "twitter:title", "itemprop:headline",
@@ -355,6 +356,12 @@ std::vector<std::string> printed_byline(xmlNode* root, const html::RenderedPage&
   });
   std::vector<std::string> names = clean_names(links, publishers);
   if (!names.empty()) return names;
+  // Line by line: a byline box prints the name, then a job title or date.
+  const html::RenderedPage::Range r = page.range_of(found);
+  for (uint32_t i = r.begin; i < r.end && i < r.begin + kMaxBylineLines; ++i) {
+    names = byline_names(page.blocks[i].text, publishers);
+    if (!names.empty()) return names;
+  }
   return byline_names(spaced_text(found), publishers);
 }
 
