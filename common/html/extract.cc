@@ -1,6 +1,7 @@
 #include "html/extract.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -397,6 +398,23 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
   return out;
 }
 
+// Equal ignoring case, spaces and the kind of quotes.
+bool same_text(std::string_view a, std::string_view b) {
+  auto squash = [](std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+        i += 2;  // curly quotes and dashes: left out on both sides
+        continue;
+      }
+      if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(std::tolower(c));
+    }
+    return out;
+  };
+  return squash(a) == squash(b);
+}
+
 // Leading header lines (kicker, deck, byline, date) and trailing non-story lines.
 void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vector<bool>& dek,
                 std::vector<size_t>* blocks) {
@@ -414,6 +432,15 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vec
     ++start;
   }
   if (start == blocks->size()) start = 0;
+  // The declared description printed apart above the story (in another
+  // container than the paragraph after it, or as a heading) is its deck.
+  if (start + 1 < blocks->size() && !hints.description.empty()) {
+    const Block& b = page.blocks[(*blocks)[start]];
+    const Block& next = page.blocks[(*blocks)[start + 1]];
+    const bool apart = b.heading != 0 || b.owner == nullptr || next.owner == nullptr ||
+                       b.owner->parent != next.owner->parent;
+    if (apart && same_text(b.text, hints.description)) ++start;
+  }
   size_t end = blocks->size();
   while (end > start) {
     const Block& b = page.blocks[(*blocks)[end - 1]];

@@ -23,6 +23,7 @@ struct Body {
 struct BodyHints {
   std::string title;                 // the chosen headline
   std::vector<std::string> authors;  // names (byline lines are left out)
+  std::string description;           // the page's declared summary (a deck when printed apart)
 };
 
 // Finds the article's paragraphs by text and link density, as

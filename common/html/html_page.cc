@@ -632,10 +632,13 @@ Article clean_html(std::string_view bytes, const HtmlSource& source) {
   if (a.source.empty() && printed) a.source = printed->source;
   const std::vector<std::string> publishers{a.source, meta.ld.publisher,
                                             meta.first("og:site_name")};
-  html::Body body = html::extract_body(page, html::BodyHints{"", {}});
+  html::Body body = html::extract_body(page, html::BodyHints{"", {}, ""});
   a.authors = choose_authors(meta, tree.root(), page, body.first_block, printed, publishers);
   a.title = choose_title(meta, page, body.headline, printed);
-  body = html::extract_body(page, html::BodyHints{a.title, a.authors});
+  std::string description = meta.ld.description;
+  if (description.empty()) description = meta.first("og:description");
+  if (description.empty()) description = meta.first("description");
+  body = html::extract_body(page, html::BodyHints{a.title, a.authors, description});
   if (body.paragraphs.empty()) throw ArticleError("not an article: " + body.reason);
   if (a.title.empty()) throw ArticleError("not an article: no headline found");
   for (const std::string& p : body.paragraphs) {
