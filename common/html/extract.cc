@@ -390,7 +390,7 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
       if (((b.flags & ~inherited) & not_body) != 0) continue;
       if (b.heading == 1 || lower(b.text) == title) continue;
       if (is_link_text(b) || is_boilerplate(b.text)) continue;
-      if (clean::is_end_marker(lower(b.text)) && !out.empty()) return out;
+      if (clean::is_end_marker(lower(b.text))) continue;
       out.push_back(i);
       dek->push_back(is_dek_block(b, c, r.flags));
     }
