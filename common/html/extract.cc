@@ -76,6 +76,8 @@ double paragraph_score(const std::string& text) {
   return s;
 }
 
+bool is_prose(const std::string& t);
+
 class Scorer {
  public:
   Scorer(const RenderedPage& page, uint32_t not_body) : page_(page), not_body_(not_body) {}
@@ -85,7 +87,11 @@ class Scorer {
       if ((b.flags & not_body_) != 0 || b.heading != 0 || b.text.size() < kMinParagraphBytes) {
         continue;
       }
-      if (b.owner == nullptr || is_element(b.owner, "li")) continue;
+      if (b.owner == nullptr) continue;
+      // A list item counts when it reads as a sentence with few links (an
+      // article written as a list), not as a menu or a list of links.
+      const bool item = is_element(b.owner, "li");
+      if (item && (!is_prose(b.text) || b.link_bytes * 2 > b.text.size())) continue;
       const double s = paragraph_score(b.text);
       xmlNode* a = b.owner->parent;
       for (int level = 0; level < kScoredLevels && !is_container_limit(a); ++level, a = a->parent) {
