@@ -309,7 +309,11 @@ class IndexRun {
   // sources"), a rebuild copies it into the new generation. A page's id
   // comes from its text, so a rejected page cannot name an indexed one.
   void keep_indexed_version(const BuiltArticle& built) {
-    if (options_.mode == IndexMode::kAdd || built.record.kind == RecordKind::kPage) return;
+    // A page (dump or HTML) that is not an article names no id to keep.
+    if (options_.mode == IndexMode::kAdd || built.record.kind == RecordKind::kPage ||
+        built.record.kind == RecordKind::kHtml) {
+      return;
+    }
     if (built.id.empty()) {
       id_unknown(built.reject_location());
       return;

@@ -40,7 +40,7 @@ BuiltArticle ArticleBuildStage::build(Record&& record) {
   } catch (const ArticleError& e) {
     out.error = e.what();
     if (out.error.empty()) out.error = "rejected";
-    if (out.record.kind != RecordKind::kPage) out.id = rejected_record_id(text);
+    if (out.record.kind == RecordKind::kJson) out.id = rejected_record_id(text);
   }
   if (++built_since_spelling_ == kSpellingBatch) {
     builder_.take_spelling(&out.spelling);

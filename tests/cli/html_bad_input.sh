@@ -116,4 +116,17 @@ run_status rc "$NEWS_INDEX" add --db "$WORK/db-tree" tree 2>tree.err
 check_eq "directory: 2 pages + 3 WARC records" 5 \
   "$("$NEWS_SEARCH" --db "$WORK/db-tree" -n 0 --json | json_get /dev/stdin 'j["total"]')"
 check_contains "gzip WARC record located by its member" "three.warc.gz@" "$(cat tree.err)"
+
+# ------------------------------------------------ sync over HTML: a non-article page holds nothing back
+mkdir -p synctree
+cp "$SRC/corpus/html/sample-home.html" synctree/index.html
+cp "$SRC/corpus/html/sample-jsonld.html" synctree/one.html
+cp "$SRC/corpus/html/sample-opengraph.html" synctree/two.html
+run_status rc "$NEWS_INDEX" sync --db "$WORK/db-sync" synctree 2>sync1.err
+check_eq "sync with a home page: exit 1 (it is rejected)" 1 "$rc"
+rm synctree/one.html
+run_status rc "$NEWS_INDEX" sync --db "$WORK/db-sync" synctree 2>sync2.err
+check_contains "sync deletes the page removed" "deleted 1" "$(tail -n 1 sync2.err)"
+check_eq "1 document left" 1 \
+  "$("$NEWS_SEARCH" --db "$WORK/db-sync" -n 0 --json | json_get /dev/stdin 'j["total"]')"
 finish
