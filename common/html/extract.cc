@@ -427,6 +427,8 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vec
   // A deck is a line or two: a longer run of "dek" blocks is the story in
   // a wrapper with such a class.
   constexpr size_t kMaxDekBlocks = 2;
+  // A lede can be the description too; a deck is a sentence or two.
+  constexpr size_t kMaxDeckWords = 35;
   const bool decks = static_cast<size_t>(std::count(dek.begin(), dek.end(), true)) <= kMaxDekBlocks;
   size_t start = 0;
   while (start < blocks->size()) {
@@ -445,7 +447,9 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vec
     const Block& next = page.blocks[(*blocks)[start + 1]];
     const bool apart = b.heading != 0 || b.owner == nullptr || next.owner == nullptr ||
                        b.owner->parent != next.owner->parent;
-    if (apart && same_text(b.text, hints.description)) ++start;
+    if (apart && word_count(b.text) <= kMaxDeckWords && same_text(b.text, hints.description)) {
+      ++start;
+    }
   }
   size_t end = blocks->size();
   while (end > start) {

@@ -30,17 +30,19 @@ constexpr const char* kBlockTags[] = {
 // "unlikely candidates", and share bars, newsletters, promos). A user can
 // extend this table.
 constexpr const char* kUnlikelyWords[] = {
-    "banner",     "breadcrumb",      "combx",         "comment",     "community",    "cover-wrap",
-    "disqus",     "extra",           "gdpr",          "legends",     "menu",         "related",
-    "remark",     "replies",         "rss",           "shoutbox",    "sidebar",      "skyscraper",
-    "social",     "sponsor",         "supplemental",  "ad-break",    "agegate",      "pagination",
-    "pager",      "popup",           "yom-remote",    "share",       "sharing",      "newsletter",
-    "promo",      "recirc",          "subscribe",     "signup",      "sign-up",      "outbrain",
-    "taboola",    "trending",        "most-popular",  "mostpopular", "recommend",    "toolbar",
-    "tags",       "author-bio",      "byline",        "dateline",    "timestamp",    "credit",
-    "advert",     "ad-container",    "ad-slot",       "adslot",      "cookie",       "modal",
-    "overlay",    "masthead",        "read-more",     "readmore",    "more-stories", "keep-reading",
-    "print-only", "visually-hidden", "screen-reader", "sr-only",
+    "banner",        "breadcrumb",   "combx",        "comment",      "community",
+    "cover-wrap",    "disqus",       "extra",        "gdpr",         "legends",
+    "menu",          "related",      "remark",       "replies",      "rss",
+    "shoutbox",      "sidebar",      "skyscraper",   "social",       "sponsor",
+    "supplemental",  "ad-break",     "agegate",      "pagination",   "pager",
+    "popup",         "yom-remote",   "share",        "sharing",      "newsletter",
+    "promo",         "recirc",       "subscribe",    "signup",       "sign-up",
+    "outbrain",      "taboola",      "trending",     "most-popular", "mostpopular",
+    "recommend",     "toolbar",      "tags",         "author-bio",   "byline",
+    "dateline",      "timestamp",    "credit",       "advert",       "ad-container",
+    "ad-slot",       "adslot",       "cookie",       "modal",        "overlay",
+    "masthead",      "more-stories", "keep-reading", "print-only",   "visually-hidden",
+    "screen-reader", "sr-only",
 };
 
 // Class or id words that keep an element despite an unlikely word.
