@@ -364,9 +364,9 @@ bool is_caption_line(const std::string& text) {
 
 // Class/id words of a standfirst, kicker or summary printed above the story
 // (a table users can extend).
-constexpr const char* kDekWords[] = {"dek",     "deck",    "standfirst", "subtitle",   "sub-title",
-                                     "subhead", "summary", "excerpt",    "teaser",     "strapline",
-                                     "tagline", "kicker",  "eyebrow",    "description"};
+constexpr const char* kDekWords[] = {"dek",     "deck",    "standfirst", "subtitle",    "sub-title",
+                                     "subhead", "summary", "excerpt",    "teaser",      "strapline",
+                                     "tagline", "kicker",  "eyebrow",    "description", "headline"};
 constexpr int kDekLevels = 4;
 
 // True for a block inside a <header> or an element whose class names a
@@ -418,6 +418,13 @@ bool same_text(std::string_view a, std::string_view b) {
     }
     return out;
   };
+  // A description cut short with an ellipsis matches the start of the text.
+  for (std::string_view ellipsis : {std::string_view("\xE2\x80\xA6"), std::string_view("...")}) {
+    if (b.size() > ellipsis.size() && b.substr(b.size() - ellipsis.size()) == ellipsis) {
+      const std::string prefix = squash(b.substr(0, b.size() - ellipsis.size()));
+      return prefix.size() >= 20 && squash(a).compare(0, prefix.size(), prefix) == 0;
+    }
+  }
   return squash(a) == squash(b);
 }
 
