@@ -334,6 +334,21 @@ bool is_bio(const std::string& text) {
   return false;
 }
 
+// "© 2019 Example Corp.", "Copyright 2019 ...", "... All rights reserved.":
+// not a "©" used as a joke inside a sentence.
+bool is_copyright_line(const std::string& lower_text) {
+  const std::string& l = lower_text;
+  if (starts_with(l, "\xC2\xA9") || starts_with(l, "copyright") ||
+      l.find("all rights reserved") != std::string::npos) {
+    return true;
+  }
+  for (const char* mark : {"\xC2\xA9 1", "\xC2\xA9 2", "\xC2\xA91", "\xC2\xA92", "copyright 1",
+                           "copyright 2", "copyright \xC2\xA9"}) {
+    if (l.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Lines after the story: credits, promos, "Follow us", bios, copyright
 // lines, related-link questions.
 bool is_trailer(const std::string& text, const BodyHints& hints) {
@@ -341,10 +356,7 @@ bool is_trailer(const std::string& text, const BodyHints& hints) {
   if (!l.empty() && l[0] == '(') l.erase(0, 1);
   if (clean::is_credit_line(l) || clean::is_promo(l) || clean::is_end_marker(l)) return true;
   if (starts_any(l, kTrailerLeads) || is_bio(text)) return true;
-  if (l.find("\xC2\xA9") != std::string::npos || l.find("copyright") != std::string::npos ||
-      l.find("all rights reserved") != std::string::npos) {
-    return true;
-  }
+  if (is_copyright_line(l)) return true;
   if (!l.empty() && l.back() == '?' && word_count(l) <= 12) return true;
   for (const std::string& a : hints.authors) {
     if (!a.empty() && starts_with(text, a + " is ")) return true;
