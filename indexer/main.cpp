@@ -20,6 +20,7 @@
 #include "index/indexer.h"
 #include "index/layout.h"
 #include "index/maintenance.h"
+#include "index/pipeline.h"
 #include "index/shards.h"
 #include "index/stats.h"
 #include "input/reader.h"
@@ -42,9 +43,10 @@ constexpr char kUsage[] =
     "  compact [--db DIR] [--merge]   compact the index in place (atomically);\n"
     "                                 --merge: the shards into one database\n"
     "  stats   [--db DIR] [--json]    document count, size, distinct values\n"
-    "  clean   FILE...                print cleaned page dumps as JSON Lines\n"
+    "  clean   FILE...                print cleaned pages (dumps, HTML, WARC) as JSON Lines\n"
     "\n"
-    "SOURCE: .jsonl/.json/.txt files (optionally .gz), directories, - for stdin\n"
+    "SOURCE: .jsonl/.json/.txt/.html/.htm/.warc files (optionally .gz), directories,\n"
+    "        - for stdin\n"
     "\n"
     "exit: 0 all indexed; 1 some inputs rejected or not read completely (a sync\n"
     "then deletes nothing); 2 fatal (usage, I/O, lock, no records, --max-delete)\n";
@@ -229,23 +231,42 @@ int run_index(const Args& args, news::IndexMode mode) {
   return finish_run(args, news::run_index(options));
 }
 
+// Where a rejected record of `clean` points: the file for a page dump,
+// FILE:LINE for JSON and HTML, FILE@OFFSET for a WARC record.
+std::string clean_location(const news::Record& r) {
+  return r.kind == news::RecordKind::kPage ? r.file : r.location();
+}
+
 int run_clean(const Args& args) {
   int status = kExitOk;
+  size_t not_articles = 0;
+  news::ReadOptions read_options;
+  read_options.on_not_article = [&](const std::string&) { ++not_articles; };
   for (const std::string& file : args.operands) {
     try {
       news::read_file(
-          file, news::ReadOptions{},
-          [](news::Record&& r) {
-            std::cout << news::article_to_json(news::clean_page(r.text)) << "\n";
+          file, read_options,
+          [&](news::Record&& r) {
+            try {
+              const news::RecordKind kind = r.kind;
+              r.kind = kind == news::RecordKind::kJson ? news::RecordKind::kPage : kind;
+              std::cout << news::article_to_json(news::record_article(r, r.text)) << "\n";
+            } catch (const news::ArticleError& e) {
+              std::cerr << clean_location(r) << ": " << e.what() << "\n";
+              status = kExitRejected;
+            }
           },
-          [](const news::InputError&) {});
-    } catch (const news::ArticleError& e) {
-      std::cerr << file << ": " << e.what() << "\n";
-      status = kExitRejected;
+          [&](const news::InputError& e) {
+            std::cerr << e.location() << ": " << e.what() << "\n";
+            status = kExitRejected;
+          });
     } catch (const news::InputError& e) {
       std::cerr << e.location() << ": " << e.what() << "\n";
       status = kExitRejected;
     }
+  }
+  if (not_articles > 0 && !args.quiet) {
+    std::cerr << "news-index: " << not_articles << " WARC records skipped (not HTML responses)\n";
   }
   return status;
 }

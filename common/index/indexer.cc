@@ -260,6 +260,7 @@ class IndexRun {
         writer_(plan.paths, plan.fresh()),
         pipeline_(PipelineOptions{resolve_threads(options.threads)},
                   [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
+    read_options_.on_not_article = [this](const std::string& why) { ++report_.not_articles[why]; };
     if (!plan.live.empty() && plan.kind != WriteKind::kNewIndex) indexed_.emplace(plan.live);
     if (indexed_) indexed_at_start_ = indexed_->doccount();
   }
@@ -469,9 +470,9 @@ class IndexRun {
   // A rejected record keeps the indexed version of its id: a sync does not
   // delete it (it is not "missing from the sources"), a rebuild copies it
   // into the new generation, unless a later record of the id replaces it.
-  // A rejected page names no id (it comes from the page itself).
+  // A rejected page (dump or HTML) names no id: it comes from the page.
   void keep_indexed_version(const BuiltArticle& built) {
-    if (options_.mode == IndexMode::kAdd || built.record.kind == RecordKind::kPage) return;
+    if (options_.mode == IndexMode::kAdd || built.record.kind != RecordKind::kJson) return;
     if (built.id.empty()) {
       id_unknown(built.reject_location());
       return;

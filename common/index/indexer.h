@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,9 @@ struct IndexReport {
   // rebuild: stories of the live index copied as they were, since sources
   // that were not read completely may hold them.
   size_t kept = 0;
+  // WARC records that are not articles (request, metadata, revisit,
+  // non-HTML or non-200 responses), skipped without an error, by reason.
+  std::map<std::string, size_t> not_articles;
   std::vector<Rejection> rejections;
   // Sources not read completely (also in `rejections`, but for a last line
   // cut off): a sync or rebuild deletes nothing then.

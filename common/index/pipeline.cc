@@ -3,6 +3,7 @@
 #include "article.h"
 #include "clean/cleaner.h"
 #include "text/text.h"
+#include "html/html_page.h"
 
 namespace news {
 namespace {
@@ -16,6 +17,9 @@ Article record_article(const Record& record, const std::string& text) {
     if (looks_binary(text)) throw ArticleError("not text (binary data)");
     return clean_page(text);
   }
+  if (record.kind == RecordKind::kHtml) {
+    return clean_html(text, HtmlSource{record.url, record.content_type, record.fetched});
+  }
   return article_from_json(text);
 }
 
@@ -27,7 +31,7 @@ size_t resolve_threads(size_t requested) {
 void ArticleBuildStage::reject(BuiltArticle& out, const std::string& text,
                                const std::string& reason) {
   out.error = reason.empty() ? "rejected" : reason;
-  if (out.record.kind != RecordKind::kPage) out.id = rejected_record_id(text);
+  if (out.record.kind == RecordKind::kJson) out.id = rejected_record_id(text);
 }
 
 std::string BuiltArticle::reject_location() const {

@@ -20,9 +20,11 @@
 
 namespace news {
 
-// The article of a record whose text is `text`: a JSON line read, or a raw
-// page cleaned (binary data is not a page). Throws ArticleError (and, for
-// input the parser cannot take, other std::exceptions).
+// The article of a record whose text is `text`: a JSON line read, a raw
+// page cleaned (clean_page; binary data is not a page), or an HTML page or
+// WARC response cleaned (clean_html, with the record's URL, Content-Type
+// and fetch date). Throws ArticleError (and, for input the parser cannot
+// take, other std::exceptions).
 Article record_article(const Record& record, const std::string& text);
 
 // A record turned into a document (or rejected), as the writer needs it.
@@ -37,7 +39,8 @@ struct BuiltArticle {
   SpellingCounts spelling;
   std::string error;  // why it was rejected ("" = fine)
   bool rejected() const { return !error.empty(); }
-  // "FILE" for a page dump, else "FILE:LINE": where a rejection points.
+  // "FILE" for a page dump, "FILE@OFFSET" for a WARC record, else
+  // "FILE:LINE": where a rejection points.
   std::string reject_location() const;
 };
 

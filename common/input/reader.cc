@@ -11,6 +11,8 @@
 #include <memory>
 #include <set>
 
+#include "input/warc.h"
+
 namespace news {
 namespace {
 
@@ -30,12 +32,6 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 // The name without a trailing ".gz".
 std::string inner_name(const std::string& path) {
   return ends_with(path, ".gz") ? path.substr(0, path.size() - 3) : path;
-}
-
-bool is_known_input(const std::string& path) {
-  const std::string name = inner_name(path);
-  return ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json") ||
-         ends_with(name, ".txt");
 }
 
 struct GzCloser {
@@ -250,7 +246,17 @@ void read_whole(const std::string& path, RecordKind kind, const ReadOptions& opt
   sink(Record{path, 1, kind, std::move(text)});
 }
 
+bool is_html_name(const std::string& name) {
+  return ends_with(name, ".html") || ends_with(name, ".htm");
+}
+
 }  // namespace
+
+bool is_known_input(const std::string& path) {
+  const std::string name = inner_name(path);
+  return ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json") ||
+         ends_with(name, ".txt") || is_html_name(name) || ends_with(name, ".warc");
+}
 
 SourceFiles expand_source(const std::string& source) {
   if (source == "-") return SourceFiles{{source}, {}};
@@ -268,6 +274,10 @@ void read_file(const std::string& path, const ReadOptions& options,
   const std::string name = inner_name(path);
   if (ends_with(name, ".txt")) {
     read_whole(path, RecordKind::kPage, options, sink);
+  } else if (is_html_name(name)) {
+    read_whole(path, RecordKind::kHtml, options, sink);
+  } else if (ends_with(name, ".warc")) {
+    read_warc(path, options, sink, on_skip);
   } else if (ends_with(name, ".json")) {
     read_whole(path, RecordKind::kJson, options, sink);
   } else {

@@ -261,6 +261,7 @@ std::string report_to_json(const IndexReport& report) {
   j["deletions_skipped"] =
       report.deletions_held_back.empty() ? Json() : Json(report.deletions_held_back);
   j["kept"] = report.kept;
+  if (!report.not_articles.empty()) j["not_articles"] = report.not_articles;
   return j.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -276,6 +277,11 @@ std::string report_summary(const IndexReport& report) {
     s << " (" << static_cast<uint64_t>(report.processed() / report.seconds) << " articles/s)";
   }
   s << "; " << report.documents << " documents in the index";
+  if (!report.not_articles.empty()) {
+    size_t n = 0;
+    for (const auto& [why, count] : report.not_articles) n += count;
+    s << "; " << n << " WARC records not articles, skipped";
+  }
   return s.str();
 }
 

@@ -87,12 +87,16 @@ bool is_valid_utf8(std::string_view s) {
 bool looks_binary(std::string_view s) {
   constexpr size_t kSample = 64 * 1024;
   s = s.substr(0, kSample);
+  if (s.size() >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF'))) {
+    return false;  // UTF-16 with a byte-order mark: text, for a reader that decodes it
+  }
   size_t odd = 0;
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == 0) return true;
     const size_t len = utf8_sequence_length(s, i);
-    const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    const bool control =
+        (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
     if (len == 0 || control) ++odd;
     i += len == 0 ? 1 : len;
   }

@@ -13,7 +13,7 @@ bool is_valid_utf8(std::string_view s);
 // True when `s` looks like binary data, not text in any encoding: a NUL
 // byte, or more than 10% control bytes (tab, newlines and form feed aside)
 // and bytes of invalid UTF-8 in its first 64 KiB. Text in windows-1252 has
-// far fewer invalid bytes than that.
+// far fewer invalid bytes than that; UTF-16 with a byte-order mark is text.
 bool looks_binary(std::string_view s);
 
 // Returns `s` with each invalid byte replaced by U+FFFD.
