@@ -2,8 +2,8 @@
 
 #include "article.h"
 #include "clean/cleaner.h"
-#include "text/text.h"
 #include "html/html_page.h"
+#include "text/text.h"
 
 namespace news {
 namespace {
