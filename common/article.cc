@@ -1,4 +1,4 @@
-#include "article.h"
+#include "news/article.h"
 
 #include <xapian.h>
 
@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "article_json.h"
 #include "text/dates.h"
 #include "text/text.h"
 

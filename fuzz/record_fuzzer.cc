@@ -10,7 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "article.h"
+#include "article_json.h"
+#include "news/article.h"
 #include "text/text.h"
 
 namespace {

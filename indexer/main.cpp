@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
 #include "clean/cleaner.h"
 #include "index/indexer.h"
 #include "index/layout.h"
@@ -24,6 +23,7 @@
 #include "index/shards.h"
 #include "index/stats.h"
 #include "input/reader.h"
+#include "news/article.h"
 #include "output/render.h"
 
 namespace po = boost::program_options;

@@ -20,7 +20,7 @@ build() {
   local name=$1
   shift
   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
-    -fno-sanitize-recover=undefined -I"$root/common" "$@" "$root/fuzz/$name.cc" -lxapian \
+    -fno-sanitize-recover=undefined -I"$root/common" -I"$root/include" "$@" "$root/fuzz/$name.cc" -lxapian \
     -o "$out/$name"
 }
 

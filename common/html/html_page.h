@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "article.h"
+#include "news/article.h"
 
 namespace news {
 

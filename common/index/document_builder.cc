@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "article_json.h"
 #include "schema.h"
 #include "text/analysis.h"
 #include "text/dates.h"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "article.h"
+#include "news/article.h"
 #include "text/analysis.h"
 
 namespace news {

@@ -14,7 +14,6 @@
 #include <type_traits>
 #include <unordered_set>
 
-#include "article.h"
 #include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "index/layout.h"
@@ -24,6 +23,7 @@
 #include "index/shards.h"
 #include "index/write_lock.h"
 #include "input/reader.h"
+#include "news/article.h"
 #include "schema.h"
 #include "text/text.h"
 

@@ -6,13 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace news {
+#include "news/errors.h"
 
-// A fatal index-level failure (I/O, lock, corrupt layout): the run stops.
-class IndexError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace news {
 
 // The on-disk layout of an index at `--db DIR`:
 //

@@ -1,8 +1,9 @@
 #include "index/pipeline.h"
 
-#include "article.h"
+#include "article_json.h"
 #include "clean/cleaner.h"
 #include "html/html_page.h"
+#include "news/article.h"
 #include "text/text.h"
 
 namespace news {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "news/errors.h"
+
 namespace news {
 
 // What a record holds, decided by the file name.
@@ -39,18 +41,6 @@ struct Record {
     return offset != kNoOffset ? file + "@" + std::to_string(offset)
                                : file + ":" + std::to_string(line);
   }
-};
-
-// A source that cannot be read, or stops being readable (missing path, I/O
-// error, truncated gzip). `location()` is "FILE" or "FILE:LINE".
-class InputError : public std::runtime_error {
- public:
-  InputError(std::string location, const std::string& reason)
-      : std::runtime_error(reason), location_(std::move(location)) {}
-  const std::string& location() const { return location_; }
-
- private:
-  std::string location_;
 };
 
 struct ReadOptions {

@@ -8,21 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "article.h"
+#include "news/article.h"
+#include "news/errors.h"
 
 namespace news {
-
-// The query text (or a filter, date or facet name) cannot be understood.
-class QueryError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// The index cannot be opened or read.
-class SearchError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 enum class SortOrder { kRelevance, kNewest, kOldest };
 

@@ -1,11 +1,13 @@
 // Article JSON model: parsing, validation, normalisation and the way back.
 
-#include "article.h"
+#include "news/article.h"
 
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "article_json.h"
 
 namespace news {
 

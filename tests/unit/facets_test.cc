@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "article.h"
 #include "index/document_builder.h"
+#include "news/article.h"
 #include "search/results.h"
 
 namespace news {

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
 #include "index/document_builder.h"
 #include "index/layout.h"
+#include "news/article.h"
 #include "schema.h"
 #include "temp_dir.h"
 

@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "article.h"
 #include "index/database_writer.h"
 #include "index/document_builder.h"
+#include "news/article.h"
 #include "schema.h"
 #include "search/query_parser.h"
 #include "search/results.h"
