@@ -26,6 +26,13 @@ inline constexpr char kDayPrefix[] = "D";         // Dyyyymmdd
 inline constexpr char kMonthPrefix[] = "M";       // Myyyymm
 inline constexpr char kYearPrefix[] = "Y";        // Yyyyy
 
+// How much a title word counts against a body word (wdf increment): the
+// title is indexed under kTitlePrefix and again under kTextPrefix with
+// this wdf. 2, not 3: on latimes-dev a heavier headline lowers MAP under
+// BM25 and changes nothing under DPH (docs/RANKING.md); 2 keeps some
+// headline emphasis for collections whose headlines say more.
+inline constexpr Xapian::termcount kTitleWeight = 2;
+
 // Value slots.
 inline constexpr Xapian::valueno kDaySlot = 0;    // "YYYYMMDD" (date ranges)
 inline constexpr Xapian::valueno kTimeSlot = 1;   // sortable_serialise(unix s)

@@ -17,14 +17,14 @@
 
 #include "clean/cleaner.h"
 #include "index/indexer.h"
-#include "index/layout.h"
 #include "index/maintenance.h"
 #include "index/pipeline.h"
-#include "index/shards.h"
-#include "index/stats.h"
+#include "index/sharded_writer.h"
 #include "input/reader.h"
 #include "news/article.h"
 #include "output/render.h"
+#include "store/layout.h"
+#include "store/stats.h"
 
 namespace po = boost::program_options;
 
@@ -285,8 +285,7 @@ int run_command(const Args& args) {
     return finish_run(args, report);
   }
   if (args.command == "compact") {
-    const news::CompactReport r = args.merge ? news::compact_index(args.db, args.wait_seconds)
-                                             : news::compact_shards(args.db, args.wait_seconds);
+    const news::CompactReport r = news::compact(args.db, args.wait_seconds, args.merge);
     std::cerr << "news-index: compacted " << args.db << " from " << r.bytes_before / 1000
               << " kB to " << r.bytes_after / 1000 << " kB in " << r.seconds << " s\n";
     if (!args.report_file.empty()) {

@@ -1,7 +1,7 @@
 #include "index/database_writer.h"
 
-#include "index/layout.h"
 #include "schema.h"
+#include "store/layout.h"
 #include "text/analysis.h"
 
 namespace news {

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <unordered_map>
 
-#include "article_json.h"
 #include "schema.h"
 #include "text/analysis.h"
 #include "text/dates.h"
@@ -42,10 +41,6 @@ void add_date(Xapian::Document& doc, const std::string& published) {
   doc.add_value(schema::kTimeSlot, Xapian::sortable_serialise(static_cast<double>(p.unix_seconds)));
   doc.add_value(schema::kMonthSlot, p.day.iso().substr(0, 7));
   doc.add_value(schema::kYearSlot, day.substr(0, 4));
-}
-
-std::string digest(const std::string& data, const std::string& body) {
-  return hex64(fnv1a64(data)) + hex64(fnv1a64(body));
 }
 
 }  // namespace
@@ -127,7 +122,7 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) c
   const std::string title = prepare_index_text(a.title, &implied);
   tg_.index_text(title, 1, schema::kTitlePrefix);
   tg_.increase_termpos();
-  tg_.index_text(title, kTitleWeight, schema::kTextPrefix);
+  tg_.index_text(title, schema::kTitleWeight, schema::kTextPrefix);
   // Each field starts after a gap so that a phrase cannot span two fields.
   for (const std::string* text : {&a.dek, &a.caption, &a.body}) {
     if (text->empty()) continue;
@@ -159,33 +154,12 @@ Xapian::Document DocumentBuilder::build(const Article& a) const {
   // the spelling data.
   index_free_text(doc, a);
   std::string data = stored_data(a);
-  doc.add_value(schema::kHashSlot, digest(data, a.body));
+  doc.add_value(schema::kHashSlot, stored_digest(data, a.body));
   if (!a.body.empty()) doc.add_value(schema::kBodySlot, a.body);
   doc.set_data(std::move(data));
   return doc;
 }
 
-std::string stored_data(const Article& article) {
-  Article without_body = article;
-  without_body.body.clear();
-  return article_to_json(without_body);
-}
-
 void DocumentBuilder::take_spelling(SpellingCounts* counts) const { stemmer_->take(counts); }
-
-Article stored_article(const Xapian::Document& doc, StoredParts parts) {
-  const std::string data = doc.get_data();
-  Article article;
-  if (!read_stored_article_json(data, &article, parts.extra)) {
-    article = article_from_json(data);
-    if (!parts.extra) article.extra.clear();
-  }
-  if (parts.body) article.body = doc.get_value(schema::kBodySlot);
-  return article;
-}
-
-std::string content_hash(const Article& article) {
-  return digest(stored_data(article), article.body);
-}
 
 }  // namespace news

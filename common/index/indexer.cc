@@ -16,15 +16,16 @@
 
 #include "index/database_writer.h"
 #include "index/document_builder.h"
-#include "index/layout.h"
 #include "index/maintenance.h"
 #include "index/pipeline.h"
 #include "index/seen_ids.h"
-#include "index/shards.h"
-#include "index/write_lock.h"
+#include "index/sharded_writer.h"
 #include "input/reader.h"
 #include "news/article.h"
 #include "schema.h"
+#include "store/layout.h"
+#include "store/retry.h"
+#include "store/write_lock.h"
 #include "text/text.h"
 
 namespace news {
@@ -86,7 +87,7 @@ WritePlan plan_writes(const IndexLayout& layout, IndexMode mode, size_t shards) 
 // since.
 class IndexedArticles {
  public:
-  explicit IndexedArticles(const std::vector<std::string>& paths) {
+  explicit IndexedArticles(const std::vector<std::string>& paths) : paths_(paths) {
     try {
       for (const std::string& path : paths) db_.add_database(Xapian::Database(path));
     } catch (const Xapian::Error& e) {
@@ -157,18 +158,14 @@ class IndexedArticles {
   // The writer may commit under the snapshot: reopen and read again.
   template <typename Read>
   std::invoke_result_t<Read> with_retries(Read read) {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        return read();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 3) throw IndexError("index changed under the writer");
-        db_.reopen();
-      } catch (const Xapian::Error& e) {
-        throw IndexError("cannot read the index: " + e.get_description());
-      }
+    try {
+      return read_with_retries(paths_, "cannot read the index", read, [&] { db_.reopen(); });
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot read the index: " + e.get_description());
     }
   }
 
+  std::vector<std::string> paths_;
   Xapian::Database db_;
 };
 

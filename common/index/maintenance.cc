@@ -5,8 +5,9 @@
 #include <chrono>
 #include <filesystem>
 
-#include "index/layout.h"
-#include "index/write_lock.h"
+#include "index/sharded_writer.h"
+#include "store/layout.h"
+#include "store/write_lock.h"
 
 namespace news {
 
@@ -29,20 +30,43 @@ void compact_databases(const std::vector<std::string>& databases, const std::str
   }
 }
 
-CompactReport compact_index(const std::string& db, double wait_seconds) {
+namespace {
+
+// The groups of live databases compacted together: all of them when merging
+// (or when there is one), else each shard alone.
+std::vector<std::vector<std::string>> compaction_groups(const std::vector<std::string>& live,
+                                                        bool merge) {
+  if (merge || live.size() <= 1) return {live};
+  std::vector<std::vector<std::string>> groups;
+  for (const std::string& path : live) groups.push_back({path});
+  return groups;
+}
+
+}  // namespace
+
+CompactReport compact(const std::string& db, double wait_seconds, bool merge) {
   const auto start = std::chrono::steady_clock::now();
   const IndexLayout layout(db);
   if (!layout.exists()) throw IndexError("no index at " + db);
   WriteLock lock(db, wait_seconds);
   layout.remove_stale_generations();
   layout.require_generations("compact");
+  const std::vector<std::vector<std::string>> groups =
+      compaction_groups(layout.live_databases(), merge);
+  const std::vector<std::string> targets = new_shard_paths(layout, groups.size());
   CompactReport report;
-  const std::vector<std::string> live = layout.live_databases();
-  for (const std::string& path : live) report.bytes_before += directory_bytes(path);
-  const std::string target = layout.next_generation();
-  compact_databases(live, target, "cannot compact " + db);
-  layout.publish({target});  // if it fails, the next writer removes `target`
-  report.bytes_after = directory_bytes(target);
+  try {
+    for (size_t i = 0; i < groups.size(); ++i) {
+      for (const std::string& path : groups[i]) report.bytes_before += directory_bytes(path);
+      compact_databases(groups[i], targets[i], "cannot compact " + db);
+      report.bytes_after += directory_bytes(targets[i]);
+    }
+  } catch (const IndexError&) {
+    std::error_code ec;
+    for (const std::string& t : targets) std::filesystem::remove_all(t, ec);
+    throw;
+  }
+  layout.publish(targets);  // if it fails, the next writer removes `targets`
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

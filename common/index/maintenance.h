@@ -18,11 +18,13 @@ struct CompactReport {
 void compact_databases(const std::vector<std::string>& databases, const std::string& target,
                        const std::string& what);
 
-// Compacts the live databases of the index at `db` into one new generation
+// Compacts the live databases of the index at `db` into a new generation
 // and switches to it atomically (readers keep the old one until they
-// reopen). Takes the write lock (waiting up to `wait_seconds`). Throws
-// IndexError; on failure the live index is unchanged.
-CompactReport compact_index(const std::string& db, double wait_seconds);
+// reopen): with `merge`, all shards into one database, else each shard into
+// one of its own. Takes the write lock (waiting up to `wait_seconds`).
+// Throws IndexError; on failure the live index is unchanged and nothing of
+// the run is left behind.
+CompactReport compact(const std::string& db, double wait_seconds, bool merge);
 
 }  // namespace news
 

@@ -66,48 +66,39 @@ BuildPipeline::BuildPipeline(const PipelineOptions& options, Sink sink)
     : sink_(std::move(sink)),
       max_in_flight_(options.max_in_flight > 0
                          ? options.max_in_flight
-                         : kInFlightPerThread * std::max<size_t>(options.threads, 1)) {
+                         : kInFlightPerThread * std::max<size_t>(options.threads, 1)),
+      inbox_(max_in_flight_) {
   if (options.threads <= 1) return;
   for (size_t i = 0; i < options.threads; ++i) workers_.emplace_back([this] { work(); });
 }
 
-BuildPipeline::~BuildPipeline() { stop_workers(); }
+BuildPipeline::~BuildPipeline() { stop_workers(/*drop_queued=*/true); }
 
-void BuildPipeline::stop_workers() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stop_ = true;
-    inbox_.clear();
+void BuildPipeline::stop_workers(bool drop_queued) {
+  if (drop_queued) {
+    inbox_.cancel();
+  } else {
+    inbox_.close();
   }
-  work_ready_.notify_all();
   for (std::thread& t : workers_) t.join();
   workers_.clear();
 }
 
 void BuildPipeline::work() {
   ArticleBuildStage stage;  // built in this thread, used only here
-  for (;;) {
-    std::pair<uint64_t, Record> item;
-    {
-      std::unique_lock<std::mutex> lock(mu_);
-      work_ready_.wait(lock, [&] { return stop_ || !inbox_.empty(); });
-      if (inbox_.empty()) {
-        stage.take_spelling(&leftover_spelling_);
-        return;
-      }
-      item = std::move(inbox_.front());
-      inbox_.pop_front();
-    }
+  while (std::optional<std::pair<uint64_t, Record>> item = inbox_.take()) {
     try {
-      BuiltArticle built = stage.build(std::move(item.second));
+      BuiltArticle built = stage.build(std::move(item->second));
       std::lock_guard<std::mutex> lock(mu_);
-      done_.emplace(item.first, std::move(built));
+      done_.emplace(item->first, std::move(built));
     } catch (...) {
       std::lock_guard<std::mutex> lock(mu_);
       if (!worker_error_) worker_error_ = std::current_exception();
     }
     result_ready_.notify_one();
   }
+  std::lock_guard<std::mutex> lock(mu_);
+  stage.take_spelling(&leftover_spelling_);
 }
 
 // Hands finished records to the sink in sequence order (the lock is released
@@ -142,9 +133,9 @@ void BuildPipeline::push(Record&& record) {
     if (next_in_ - next_out_ < max_in_flight_) break;
     result_ready_.wait(lock);
   }
-  inbox_.emplace_back(next_in_++, std::move(record));
+  const uint64_t sequence = next_in_++;
   lock.unlock();
-  work_ready_.notify_one();
+  inbox_.put({sequence, std::move(record)});
 }
 
 void BuildPipeline::finish() {
@@ -155,7 +146,7 @@ void BuildPipeline::finish() {
 
 SpellingCounts BuildPipeline::close() {
   finish();
-  stop_workers();
+  stop_workers(/*drop_queued=*/false);
   inline_stage_.take_spelling(&leftover_spelling_);
   return std::move(leftover_spelling_);
 }

@@ -6,7 +6,6 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <exception>
 #include <functional>
 #include <map>
@@ -17,6 +16,7 @@
 
 #include "index/document_builder.h"
 #include "input/reader.h"
+#include "util/work_queue.h"
 
 namespace news {
 
@@ -97,19 +97,18 @@ class BuildPipeline {
 
  private:
   void work();
-  void stop_workers();
+  void stop_workers(bool drop_queued);
   void deliver_ready(std::unique_lock<std::mutex>& lock, bool wait_for_all);
 
   Sink sink_;
   size_t max_in_flight_;
-  ArticleBuildStage inline_stage_;  // used when there are no workers
+  ArticleBuildStage inline_stage_;                // used when there are no workers
+  WorkQueue<std::pair<uint64_t, Record>> inbox_;  // sequence number, record
   std::mutex mu_;
-  std::condition_variable work_ready_, result_ready_;
-  std::deque<std::pair<uint64_t, Record>> inbox_;
+  std::condition_variable result_ready_;
   std::map<uint64_t, BuiltArticle> done_;
   uint64_t next_in_ = 0;   // sequence number of the next pushed record
   uint64_t next_out_ = 0;  // sequence number the sink expects next
-  bool stop_ = false;
   std::exception_ptr worker_error_;
   SpellingCounts leftover_spelling_;  // from workers that stopped
   std::vector<std::thread> workers_;

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "index/indexer.h"
-#include "index/stats.h"
 #include "search/results.h"
+#include "store/stats.h"
 
 namespace news {
 

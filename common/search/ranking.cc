@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "index/document_builder.h"
 #include "schema.h"
+#include "store/stored_document.h"
 #include "text/analysis.h"
 #include "text/text.h"
 
@@ -334,7 +334,8 @@ std::string field_detail(const Xapian::Database& db, Xapian::docid did, const st
   const std::string title_term = schema::kTitlePrefix + term.substr(1);
   const Xapian::termcount all = wdf_of(db, did, term);
   const Xapian::termcount title = wdf_of(db, did, title_term);
-  const Xapian::termcount body = all > title * kTitleWeight ? all - title * kTitleWeight : 0;
+  const Xapian::termcount body =
+      all > title * schema::kTitleWeight ? all - title * schema::kTitleWeight : 0;
   return "title " + std::to_string(title) + ", body " + std::to_string(body);
 }
 

@@ -3,18 +3,18 @@
 #include <chrono>
 #include <set>
 
-#include "index/document_builder.h"
-#include "index/shards.h"
 #include "schema.h"
 #include "search/facets.h"
 #include "search/ranking.h"
+#include "store/retry.h"
+#include "store/shards.h"
+#include "store/stored_document.h"
 #include "text/analysis.h"
 #include "text/text.h"
 
 namespace news {
 namespace {
 
-constexpr int kMaxRetries = 5;
 constexpr size_t kSnippetLength = 240;
 
 // Each shard (stub entries expanded) opened on its own, so that a failure
@@ -134,14 +134,16 @@ Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial)
-    : paths_(databases),
-      allow_partial_(allow_partial),
-      db_(open_all(databases, allow_partial, &warnings_, &shards_)),
-      has_remote_(any_remote(shards_)),
-      today_(today_utc()) {}
+    : paths_(databases), allow_partial_(allow_partial), today_(today_utc()) {
+  reopen();
+}
 
 void Searcher::reopen() {
-  db_ = open_all(paths_, allow_partial_, &warnings_, &shards_);
+  try {
+    db_ = open_all(paths_, allow_partial_, &warnings_, &shards_);
+  } catch (const IndexError& e) {
+    throw SearchError(e.what());
+  }
   has_remote_ = any_remote(shards_);
   dates_.reset();
   columns_.reset();
@@ -150,22 +152,21 @@ void Searcher::reopen() {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  std::vector<Xapian::rev> revisions;  // at the first DatabaseModifiedError
   for (int attempt = 1;; ++attempt) {
     try {
-      return run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (revisions.empty()) revisions = local_revisions(local_paths(shards_));
-      if (attempt == kMaxRetries) {
-        throw SearchError(modified_error_reason(local_paths(shards_), revisions));
-      }
-      // A new Database, not reopen(): the stub may now name a new generation.
-      reopen();
+      // A new Database on each retry, not reopen(): the stub may now name
+      // a new generation.
+      return read_with_retries(
+          local_paths(shards_), "cannot search", [&] { return run(request); }, [&] { reopen(); });
     } catch (const Xapian::NetworkError& e) {
-      if (attempt == kMaxRetries) throw SearchError("remote shard failed: " + e.get_description());
-      // Reopening names the shard that went away (SearchError), or leaves it
-      // out with allow_partial.
+      if (attempt == kReadAttempts) {
+        throw SearchError("remote shard failed: " + e.get_description());
+      }
+      // Reopening names the shard that went away, or leaves it out with
+      // allow_partial.
       reopen();
+    } catch (const IndexError& e) {
+      throw SearchError(e.what());
     } catch (const Xapian::Error& e) {
       throw SearchError(e.get_description());
     }

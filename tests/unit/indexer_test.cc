@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "index/document_builder.h"
-#include "index/layout.h"
 #include "news/article.h"
 #include "schema.h"
+#include "store/layout.h"
 #include "temp_dir.h"
 
 namespace news {

@@ -2,7 +2,7 @@
 // generations go; a searcher that opened an old generation keeps working
 // after it is deleted, and a new searcher sees the new one.
 
-#include "index/layout.h"
+#include "store/layout.h"
 
 #include <stdlib.h>
 

@@ -11,9 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "index/shards.h"
+#include "index/sharded_writer.h"
 #include "schema.h"
 #include "search/results.h"
+#include "store/shards.h"
 
 namespace news {
 
@@ -126,8 +127,8 @@ BOOST_AUTO_TEST_CASE(stub_files_expand_to_shards) {
   BOOST_TEST(any_remote(shards));
 
   std::ofstream(dir / "bad.stub") << "remote :ssh host xapian-progsrv /x\n";
-  BOOST_CHECK_THROW(expand_shards({(dir / "bad.stub").string()}), SearchError);
-  BOOST_CHECK_THROW(expand_shards({(dir / "missing").string()}), SearchError);
+  BOOST_CHECK_THROW(expand_shards({(dir / "bad.stub").string()}), IndexError);
+  BOOST_CHECK_THROW(expand_shards({(dir / "missing").string()}), IndexError);
   fs::remove_all(dir);
 }
 

@@ -1,7 +1,7 @@
 // The one-writer lock: a second writer fails at once naming the holder's
 // pid, or waits (--wait) until the holder is gone.
 
-#include "index/write_lock.h"
+#include "store/write_lock.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -13,7 +13,7 @@
 #include <string>
 #include <thread>
 
-#include "index/layout.h"
+#include "store/layout.h"
 #include "temp_dir.h"
 
 namespace news {

@@ -1,15 +1,16 @@
-#include "index/layout.h"
+#include "store/layout.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "store/stub.h"
 
 namespace news {
 namespace {
@@ -56,9 +57,7 @@ IndexLayout::IndexLayout(std::string root) : root_(std::move(root)) {
   while (root_.size() > 1 && root_.back() == '/') root_.pop_back();
 }
 
-bool IndexLayout::is_plain_database() const {
-  return fs::exists(root_ + "/iamglass") || fs::exists(root_ + "/iamchert");
-}
+bool IndexLayout::is_plain_database() const { return is_database_dir(root_); }
 
 bool IndexLayout::exists() const { return is_plain_database() || fs::exists(stub_path()); }
 
@@ -69,37 +68,21 @@ void IndexLayout::require_generations(const std::string& what) const {
   }
 }
 
-std::vector<std::string> IndexLayout::stub_entries(bool previous) const {
-  std::ifstream stub(stub_path());
+std::vector<std::string> IndexLayout::live_databases() const {
+  if (is_plain_database()) return {root_};
   std::vector<std::string> out;
-  std::string line;
-  while (std::getline(stub, line)) {
-    std::istringstream fields(line);
-    std::string type, path;
-    if (previous) {
-      std::string word;
-      if (fields >> type >> word >> path && type == "#" && word == "previous") {
-        out.push_back(root_ + "/" + path);
-      }
-      continue;
+  for (const StubEntry& entry : read_stub(stub_path()).databases) {
+    if (entry.remote) {
+      throw IndexError(root_ + ": cannot write to remote shard '" + entry.target + "'");
     }
-    if (!(fields >> type >> path) || type[0] == '#') continue;
-    if (type == "remote") {
-      throw IndexError(root_ + ": cannot write to remote shard '" + path + "'");
-    }
-    out.push_back(path[0] == '/' ? path : root_ + "/" + path);
+    out.push_back(entry.target);
   }
   return out;
 }
 
-std::vector<std::string> IndexLayout::live_databases() const {
-  if (is_plain_database()) return {root_};
-  return stub_entries(false);
-}
-
 std::vector<std::string> IndexLayout::previous_databases() const {
   if (is_plain_database()) return {};
-  return stub_entries(true);
+  return read_stub(stub_path()).previous;
 }
 
 std::string IndexLayout::next_generation() const {
@@ -114,16 +97,16 @@ std::string IndexLayout::next_generation() const {
 }
 
 void IndexLayout::publish(const std::vector<std::string>& databases) const {
-  std::string stub = "# news-search index: live generation (replaced atomically)\n";
-  for (const std::string& db : databases) {
-    stub += "glass " + fs::path(db).filename().string() + "\n";
-  }
+  std::vector<std::string> names, previous;
+  for (const std::string& db : databases) names.push_back(fs::path(db).filename().string());
   for (const std::string& db : exists() ? live_databases() : std::vector<std::string>{}) {
     const std::string name = fs::path(db).filename().string();
-    if (generation_number(name) >= 0 && stub.find(" " + name + "\n") == std::string::npos) {
-      stub += "# previous " + name + "\n";
+    if (generation_number(name) >= 0 &&
+        std::find(names.begin(), names.end(), name) == names.end()) {
+      previous.push_back(name);
     }
   }
+  const std::string stub = stub_text(names, previous);
   if (databases.size() > 1) publish_shard_stubs(databases);
   replace_durably(stub_path(), stub);
   fsync_directory(root_);
@@ -141,8 +124,7 @@ void IndexLayout::replace_durably(const std::string& path, const std::string& co
 
 void IndexLayout::publish_shard_stubs(const std::vector<std::string>& databases) const {
   for (size_t i = 0; i < databases.size(); ++i) {
-    replace_durably(shard_stub_path(i + 1),
-                    "glass " + fs::path(databases[i]).filename().string() + "\n");
+    replace_durably(shard_stub_path(i + 1), stub_text({fs::path(databases[i]).filename()}, {}));
   }
 }
 

@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_INDEX_LAYOUT_H_
-#define NEWS_COMMON_INDEX_LAYOUT_H_
+#ifndef NEWS_COMMON_STORE_LAYOUT_H_
+#define NEWS_COMMON_STORE_LAYOUT_H_
 
 #include <cstdint>
 #include <stdexcept>
@@ -90,4 +90,4 @@ uint64_t directory_bytes(const std::string& dir);
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_INDEX_LAYOUT_H_
+#endif  // NEWS_COMMON_STORE_LAYOUT_H_

@@ -1,13 +1,13 @@
-#include "index/stats.h"
+#include "store/stats.h"
 
 #include <xapian.h>
 
 #include <ctime>
 #include <filesystem>
 
-#include "index/layout.h"
-#include "index/shards.h"
 #include "schema.h"
+#include "store/layout.h"
+#include "store/retry.h"
 
 namespace news {
 namespace {
@@ -56,27 +56,6 @@ void read_counts(const std::vector<std::string>& databases, IndexStats* stats) {
   stats->newest = dashed(db.get_value_upper_bound(schema::kDaySlot));
 }
 
-// read_counts, again on the newest revision when a writer committed under
-// the read.
-void read_counts_with_retries(const std::string& path, const std::vector<std::string>& databases,
-                              IndexStats* stats) {
-  constexpr int kAttempts = 3;
-  std::vector<Xapian::rev> revisions;  // at the first DatabaseModifiedError
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return read_counts(databases, stats);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (revisions.empty()) revisions = local_revisions(databases);
-      if (attempt == kAttempts) {
-        throw IndexError("cannot read " + path + ": " +
-                         modified_error_reason(databases, revisions));
-      }
-    } catch (const Xapian::Error& e) {
-      throw IndexError("cannot read " + path + ": " + e.get_description());
-    }
-  }
-}
-
 }  // namespace
 
 IndexStats read_stats(const std::string& path) {
@@ -87,7 +66,13 @@ IndexStats read_stats(const std::string& path) {
   stats.databases = layout.live_databases();
   if (stats.databases.empty())
     throw IndexError("cannot read " + path + ": the stub names no database");
-  read_counts_with_retries(path, stats.databases, &stats);
+  try {
+    read_with_retries(
+        stats.databases, "cannot read " + path, [&] { read_counts(stats.databases, &stats); },
+        [] {});
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read " + path + ": " + e.get_description());
+  }
   fs::file_time_type newest = fs::file_time_type::min();
   for (const std::string& d : stats.databases) scan_files(d, &stats.size_bytes, &newest);
   const auto system_time =

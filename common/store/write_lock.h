@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_INDEX_WRITE_LOCK_H_
-#define NEWS_COMMON_INDEX_WRITE_LOCK_H_
+#ifndef NEWS_COMMON_STORE_WRITE_LOCK_H_
+#define NEWS_COMMON_STORE_WRITE_LOCK_H_
 
 #include <string>
 
@@ -24,4 +24,4 @@ class WriteLock {
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_INDEX_WRITE_LOCK_H_
+#endif  // NEWS_COMMON_STORE_WRITE_LOCK_H_

@@ -1,4 +1,4 @@
-#include "index/write_lock.h"
+#include "store/write_lock.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "index/layout.h"
+#include "store/layout.h"
 
 namespace news {
 namespace {

@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_INDEX_STATS_H_
-#define NEWS_COMMON_INDEX_STATS_H_
+#ifndef NEWS_COMMON_STORE_STATS_H_
+#define NEWS_COMMON_STORE_STATS_H_
 
 #include <cstdint>
 #include <string>
@@ -27,4 +27,4 @@ IndexStats read_stats(const std::string& db);
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_INDEX_STATS_H_
+#endif  // NEWS_COMMON_STORE_STATS_H_
