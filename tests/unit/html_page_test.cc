@@ -4,7 +4,6 @@
 #include "html/html_page.h"
 
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -182,13 +181,9 @@ BOOST_AUTO_TEST_CASE(deep_nesting_does_not_overflow_the_stack) {
   html += kProse;
   for (int i = 0; i < 100000; ++i) html += "</div>";
   html += "<p>Tail paragraph after the deep part, which ends like a sentence.</p></body></html>";
-  const auto start = std::chrono::steady_clock::now();
   const Article a = clean_html(html);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   BOOST_TEST(a.title == "A headline for the deep page");
   BOOST_TEST(a.body.find("The committee met on Tuesday") == 0u);
-  BOOST_TEST(seconds < 20.0);
   // A JSON-LD nested 100,000 arrays deep is parsed and walked within bounds.
   std::string ld = "<html><head><script type=application/ld+json>";
   ld += std::string(100000, '[') + std::string(100000, ']');
