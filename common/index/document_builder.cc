@@ -1,15 +1,18 @@
 #include "index/document_builder.h"
 
 #include <cstdint>
-#include <unordered_map>
 
 #include "schema.h"
 #include "text/analysis.h"
 #include "text/dates.h"
+#include "text/stemmer.h"
 #include "text/text.h"
 
 namespace news {
 namespace {
+
+// Words whose stems a builder keeps: about 25 MB per thread.
+constexpr size_t kMaxStemsCached = 200000;
 
 void add_exact_values(Xapian::Document& doc, const schema::ExactField& field,
                       const std::vector<std::string>& values) {
@@ -45,70 +48,7 @@ void add_date(Xapian::Document& doc, const std::string& published) {
 
 }  // namespace
 
-// Snowball's English stemmer behind a cache (a news story repeats its
-// words, a collection its vocabulary). It also counts, for the spelling
-// data, the documents holding each word: the spelling data is made of
-// words, the index of stems. Counting on the cache entries costs an
-// increment per word and document; the counts leave in bulk (take).
-class DocumentBuilder::CachingStemmer : public Xapian::StemImplementation {
- public:
-  // Counts the words stemmed from now on as those of a new document
-  // (`on`), or stops counting.
-  void count_words(bool on) {
-    counting_ = on;
-    if (on) ++document_;
-  }
-
-  std::string operator()(const std::string& word) override {
-    auto it = cache_.find(word);
-    if (it == cache_.end()) {
-      if (cache_.size() >= kMaxCached) {
-        move_pending(&spilled_);  // they point into the cache
-        cache_.clear();
-      }
-      it = cache_.emplace(word, Entry{english_(word), is_spelling_word(word), 0, 0}).first;
-    }
-    Entry& e = it->second;
-    if (counting_ && e.spelling && e.document != document_) {
-      e.document = document_;
-      if (e.pending++ == 0) pending_.push_back(&*it);
-    }
-    return e.stem;
-  }
-  std::string get_description() const override { return "english, cached"; }
-
-  // Adds the counts since the last take to `counts`.
-  void take(SpellingCounts* counts) {
-    move_pending(counts);
-    for (const auto& [word, n] : spilled_) (*counts)[word] += n;
-    spilled_.clear();
-  }
-
- private:
-  void move_pending(SpellingCounts* counts) {
-    for (auto* word : pending_) {
-      (*counts)[word->first] += word->second.pending;
-      word->second.pending = 0;
-    }
-    pending_.clear();
-  }
-
-  struct Entry {
-    std::string stem;
-    bool spelling;              // is_spelling_word
-    uint64_t document;          // the last document that counted the word
-    Xapian::termcount pending;  // documents counted since the last take
-  };
-  static constexpr size_t kMaxCached = 200000;  // about 25 MB per thread
-  Xapian::Stem english_{"english"};
-  std::unordered_map<std::string, Entry> cache_;
-  std::vector<std::pair<const std::string, Entry>*> pending_;  // words with pending > 0
-  SpellingCounts spilled_;                                     // pending counts of a cleared cache
-  bool counting_ = false;
-  uint64_t document_ = 0;
-};
-
-DocumentBuilder::DocumentBuilder() : stemmer_(new CachingStemmer) {
+DocumentBuilder::DocumentBuilder() : stemmer_(new CachingStemmer(kMaxStemsCached)) {
   // The TermGenerator holds a reference to the stemmer; stemmer_ stays
   // valid as long as tg_ does.
   tg_.set_stemmer(Xapian::Stem(stemmer_));

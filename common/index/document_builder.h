@@ -8,6 +8,7 @@
 #include "news/article.h"
 #include "store/stored_document.h"
 #include "text/analysis.h"
+#include "text/stemmer.h"
 
 namespace news {
 
@@ -29,7 +30,6 @@ class DocumentBuilder {
   void take_spelling(SpellingCounts* counts) const;
 
  private:
-  class CachingStemmer;
   void index_free_text(Xapian::Document& doc, const Article& a) const;
   CachingStemmer* stemmer_;  // owned by the Xapian::Stem inside tg_
   mutable Xapian::TermGenerator tg_;

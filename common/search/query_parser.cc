@@ -5,8 +5,10 @@
 #include <memory>
 
 #include "schema.h"
+#include "search/query_rewrite.h"
 #include "search/results.h"
 #include "text/analysis.h"
+#include "text/stemmer.h"
 #include "text/text.h"
 
 namespace news {
@@ -207,7 +209,7 @@ Xapian::Query NewsQueryParser::parse(const std::string& text, bool all_terms) {
                      std::to_string(kMaxQueryWords));
   }
   std::string prepared = prepare(text);
-  if (all_local_) prepared = widen_wildcards(prepared, verbatim_fields_, db_);
+  if (all_local_) prepared = widen_wildcards(prepared, verbatim_fields_, db_, stemmer_);
   if (collapse_whitespace(prepared).empty()) return Xapian::Query::MatchAll;
   qp_.set_default_op(all_terms ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   field_error_->clear();
@@ -226,7 +228,7 @@ std::optional<std::string> NewsQueryParser::suggest(const std::string& text) con
   const std::string prepared = prepare(text);
   std::string corrected;
   try {
-    corrected = respell_query(prepared, verbatim_fields_, db_);
+    corrected = respell_query(prepared, verbatim_fields_, db_, stemmer_);
   } catch (const Xapian::Error&) {
     return std::nullopt;  // e.g. a remote shard: no spelling data there
   }

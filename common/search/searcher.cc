@@ -80,12 +80,12 @@ std::string unescape_html(const std::string& s) {
 struct Highlights {
   const Xapian::Stem& stem;
   const std::set<std::string>& feedback_terms;
-  std::set<std::string> query_terms;
+  std::set<std::string> query_tokens;  // the query's free-text terms without their prefix
   std::vector<std::string> wildcards;
 
   std::string apply(const std::string& marked) const {
     const std::string acronyms =
-        mark_acronyms(unmark_feedback(marked), query_terms, kHighlightOn, kHighlightOff);
+        mark_acronyms(unmark_feedback(marked), query_tokens, kHighlightOn, kHighlightOff);
     return mark_wildcard_words(acronyms, wildcards, kHighlightOn, kHighlightOff);
   }
 
@@ -109,6 +109,17 @@ struct Highlights {
     return out.append(snippet, i);
   }
 };
+
+// The words of the query's free-text terms (kTextPrefix stripped).
+std::set<std::string> free_text_tokens(const Xapian::Query& query) {
+  std::set<std::string> tokens;
+  const std::string_view prefix = schema::kTextPrefix;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    const std::string& term = *it;
+    if (term.compare(0, prefix.size(), prefix) == 0) tokens.insert(term.substr(prefix.size()));
+  }
+  return tokens;
+}
 
 std::string make_snippet(const Xapian::MSet& mset, const Article& a, const Highlights& marks) {
   const std::string& text = a.body.empty() ? (a.dek.empty() ? a.title : a.dek) : a.body;
@@ -223,7 +234,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   Highlights marks{parser.stemmer(), ranker.feedback_terms(), {}, {}};
   if (request.snippets) {
-    marks.query_terms = {text.get_unique_terms_begin(), text.get_unique_terms_end()};
+    marks.query_tokens = free_text_tokens(text);
     marks.wildcards = parser.wildcards(request.query);
   }
   const Xapian::MSet snippets_from =

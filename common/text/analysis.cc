@@ -6,7 +6,6 @@
 #include <map>
 #include <set>
 
-#include "schema.h"
 #include "text/text.h"
 
 namespace news {
@@ -153,7 +152,7 @@ std::string prepare_free_text(std::string_view text) {
 
 }  // namespace
 
-std::string mark_acronyms(std::string_view text, const std::set<std::string>& terms, char on,
+std::string mark_acronyms(std::string_view text, const std::set<std::string>& tokens, char on,
                           char off) {
   std::string out;
   out.reserve(text.size() + 8);
@@ -164,8 +163,7 @@ std::string mark_acronyms(std::string_view text, const std::set<std::string>& te
     const bool at_word_start = i == 0 || !is_word_byte(text[i - 1]);
     const Match m =
         !marked && at_word_start && could_start_acronym(c) ? match_at(text, i) : Match{};
-    if (m.acronym == nullptr ||
-        terms.count(schema::kTextPrefix + normalise_value(m.acronym->canonical)) == 0) {
+    if (m.acronym == nullptr || tokens.count(normalise_value(m.acronym->canonical)) == 0) {
       out += c;
       ++i;
       continue;
@@ -244,25 +242,8 @@ bool is_spelling_word(std::string_view term) {
   return true;
 }
 
-namespace {
-
-constexpr size_t kMaxWildcardWords = 50;    // stems a wildcard gains from words
-constexpr size_t kMaxWildcardScan = 20000;  // spelling words read for one wildcard
-
-bool is_operator(std::string_view word) {
-  for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
-    if (word == op) return true;
-  }
-  return false;
-}
-
-// Rewrites the free text of a prepared query word by word: `rewrite(query,
-// begin, &end, in_quotes)` is called for each run of word characters
-// outside field values, may move `end` on to take in what follows, and
-// returns what replaces query[begin, end) ("": keep it).
-template <typename Rewrite>
 std::string rewrite_words(std::string_view query, const std::vector<std::string>& verbatim_fields,
-                          Rewrite rewrite) {
+                          const WordRewrite& rewrite) {
   std::string out;
   bool in_quotes = false;
   for (size_t i = 0; i < query.size();) {
@@ -284,100 +265,14 @@ std::string rewrite_words(std::string_view query, const std::vector<std::string>
   return out;
 }
 
-// The spelling suggestion for one word of a query, or "" to keep it: words
-// that match (their stem is indexed), operators, field names, wildcards and
-// numbers stay.
-std::string respelled_word(std::string_view text, size_t begin, size_t end,
-                           const Xapian::Database& db, const Xapian::Stem& stem) {
-  const std::string_view word = text.substr(begin, end - begin);
-  if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*'))) {
-    return "";
-  }
-  const std::string lower = Xapian::Unicode::tolower(std::string(word));
-  if (!is_spelling_word(lower) || db.term_exists(schema::kTextPrefix + stem(lower))) return "";
-  return db.get_spelling_suggestion(lower);
-}
-
-bool all_word_bytes(std::string_view word) {
-  for (const char c : word) {
-    if (!is_word_byte(c)) return false;
-  }
-  return true;
-}
-
-// Words of the spelling data that start with `pattern` and whose stems do
-// not (the wildcard matches those itself): one word for each stem, the
-// stems held by most documents first.
-std::vector<std::string> words_beyond_stems(const Xapian::Database& db, const std::string& pattern,
-                                            const Xapian::Stem& stem) {
-  struct Stem {
-    std::string word;  // its most frequent word
-    Xapian::doccount word_freq = 0;
-    Xapian::doccount freq = 0;  // of all its words
-  };
-  std::map<std::string, Stem> stems;
-  Xapian::TermIterator it = db.spellings_begin();
-  it.skip_to(pattern);
-  for (size_t n = 0; it != db.spellings_end() && n < kMaxWildcardScan; ++it, ++n) {
-    const std::string word = *it;
-    if (!starts_with(word, pattern)) break;
-    const std::string word_stem = stem(word);
-    if (starts_with(word_stem, pattern) || !all_word_bytes(word)) continue;
-    Stem& s = stems[word_stem];
-    const Xapian::doccount freq = it.get_termfreq();
-    s.freq += freq;
-    if (freq > s.word_freq) {
-      s.word = word;
-      s.word_freq = freq;
-    }
-  }
-  std::vector<const Stem*> order;
-  for (const auto& entry : stems) order.push_back(&entry.second);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Stem* a, const Stem* b) { return a->freq > b->freq; });
-  if (order.size() > kMaxWildcardWords) order.resize(kMaxWildcardWords);
-  std::vector<std::string> words;
-  for (const Stem* s : order) words.push_back(s->word);
-  return words;
-}
-
-// True when the word text[begin, end) is a free-text wildcard as the
-// QueryParser reads one: a '*' after it not followed by a word character,
-// at the start of a term (or of a field value), outside quotes.
 bool is_free_wildcard(std::string_view text, size_t begin, size_t end, bool in_quotes) {
   const bool wildcard = end < text.size() && text[end] == '*' &&
                         (end + 1 == text.size() || !is_word_byte(text[end + 1]));
   return wildcard && !in_quotes && (at_term_start(text, begin) || text[begin - 1] == ':');
 }
 
-// The pattern of the wildcard text[begin, end) + '*': lower case.
 std::string wildcard_pattern(std::string_view text, size_t begin, size_t end) {
   return Xapian::Unicode::tolower(std::string(text.substr(begin, end - begin)));
-}
-
-// `word*` at the start of a term as `(word* OR president OR ...)`, or "" to
-// keep it.
-std::string widened_wildcard(std::string_view text, size_t begin, size_t* end, bool in_quotes,
-                             const Xapian::Database& db, const Xapian::Stem& stem) {
-  if (!is_free_wildcard(text, begin, *end, in_quotes)) return "";
-  const std::string pattern = wildcard_pattern(text, begin, *end);
-  const std::vector<std::string> words = words_beyond_stems(db, pattern, stem);
-  if (words.empty()) return "";
-  ++*end;  // the '*'
-  std::string group = "(" + pattern + "*";
-  for (const std::string& w : words) group += " OR " + w;
-  return group + ")";
-}
-
-}  // namespace
-
-std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
-                          const Xapian::Database& db) {
-  const Xapian::Stem stem("english");
-  return rewrite_words(query, verbatim_fields,
-                       [&](std::string_view text, size_t begin, size_t* end, bool) {
-                         return respelled_word(text, begin, *end, db, stem);
-                       });
 }
 
 std::vector<std::string> wildcard_patterns(std::string_view query,
@@ -393,15 +288,7 @@ std::vector<std::string> wildcard_patterns(std::string_view query,
   return patterns;
 }
 
-std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,
-                            const Xapian::Database& db) {
-  if (query.find('*') == std::string_view::npos) return std::string(query);  // most queries
-  const Xapian::Stem stem("english");
-  return rewrite_words(query, verbatim_fields,
-                       [&](std::string_view text, size_t begin, size_t* end, bool in_quotes) {
-                         return widened_wildcard(text, begin, end, in_quotes, db, stem);
-                       });
-}
+bool is_word_character(char c) { return is_word_byte(c); }
 
 const std::vector<std::string>& english_stopwords() {
   static const std::vector<std::string> kWords = {
@@ -412,31 +299,6 @@ const std::vector<std::string>& english_stopwords() {
       "them", "then",  "there", "these", "they", "this", "those", "to",    "us",   "was", "we",
       "were", "what",  "when",  "which", "who",  "will", "with",  "would", "you",  "your"};
   return kWords;
-}
-
-namespace {
-
-class CachedEnglishStem : public Xapian::StemImplementation {
- public:
-  explicit CachedEnglishStem(size_t max_words) : max_words_(max_words) {}
-
-  std::string operator()(const std::string& word) override {
-    if (const auto it = stems_.find(word); it != stems_.end()) return it->second;
-    if (stems_.size() >= max_words_) stems_.clear();
-    return stems_.emplace(word, english_(word)).first->second;
-  }
-  std::string get_description() const override { return "english, cached"; }
-
- private:
-  size_t max_words_;
-  Xapian::Stem english_{"english"};
-  std::unordered_map<std::string, std::string> stems_;
-};
-
-}  // namespace
-
-Xapian::Stem cached_english_stemmer(size_t max_words) {
-  return Xapian::Stem(new CachedEnglishStem(max_words));
 }
 
 }  // namespace news

@@ -10,6 +10,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,11 +24,11 @@ namespace news {
 // occurrence), to be indexed without positions.
 std::string prepare_index_text(std::string_view text, std::vector<std::string>* implied);
 
-// `text` with the written forms of each curated acronym whose indexed term
-// (kTextPrefix + canonical, lower case) is in `terms` put between `on` and
+// `text` with the written forms of each curated acronym whose canonical
+// token (lower case, as indexed: "usa") is in `tokens` put between `on` and
 // `off`, outside spans already marked: a snippet for a search on "US" also
 // marks "U.S." and "United States".
-std::string mark_acronyms(std::string_view text, const std::set<std::string>& terms, char on,
+std::string mark_acronyms(std::string_view text, const std::set<std::string>& tokens, char on,
                           char off);
 
 // `text` with each word that starts with one of `patterns` (lower case,
@@ -49,23 +50,6 @@ std::string prepare_query_text(std::string_view query,
 // as spelling data ("did you mean"): 3 to 32 bytes, no digits.
 bool is_spelling_word(std::string_view term);
 
-// `query` (prepared by prepare_query_text) with each word that is not in
-// `db` but has a spelling suggestion there replaced by it; field values,
-// operators, wildcards and numbers are kept. Returns `query` unchanged when
-// there is nothing to correct or `db` has no spelling data.
-std::string respell_query(std::string_view query, const std::vector<std::string>& verbatim_fields,
-                          const Xapian::Database& db);
-
-// `query` (prepared by prepare_query_text) with each free-text wildcard
-// (`presiden*`, outside quotes and exact-field values) widened by the
-// indexed words it starts whose stems it does not: `(presiden* OR
-// president)`. The index holds stems, so `presiden*` alone matches the
-// stems starting "presiden" ("presidenti", of "presidential") but not
-// "presid", of "president". The words come from the spelling data: at most
-// 50 stems, those in most documents first. Unchanged where there are none.
-std::string widen_wildcards(std::string_view query, const std::vector<std::string>& verbatim_fields,
-                            const Xapian::Database& db);
-
 // The patterns of the free-text wildcards of `query` (prepared by
 // prepare_query_text): "presiden" for `presiden*`, lower case.
 std::vector<std::string> wildcard_patterns(std::string_view query,
@@ -78,14 +62,30 @@ std::vector<std::string> wildcard_patterns(std::string_view query,
 // taken back: they only rank suggestions.
 using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
 
+// True for a byte of a word as the query rewrites read them: ASCII letters
+// and digits, and every byte of a multibyte UTF-8 character.
+bool is_word_character(char c);
+
+// What replaces query[begin, *end) (the run of word characters there, and
+// what the function takes in by moving *end on), or "" to keep it.
+using WordRewrite =
+    std::function<std::string(std::string_view query, size_t begin, size_t* end, bool in_quotes)>;
+
+// Rewrites the free text of a prepared query word by word: `rewrite` is
+// called for each run of word characters outside field values.
+std::string rewrite_words(std::string_view query, const std::vector<std::string>& verbatim_fields,
+                          const WordRewrite& rewrite);
+
+// True when query[begin, end) is a free-text wildcard as the QueryParser
+// reads one: a '*' after it not followed by a word character, at the start
+// of a term (or of a field value), outside quotes.
+bool is_free_wildcard(std::string_view query, size_t begin, size_t end, bool in_quotes);
+
+// The pattern of the wildcard query[begin, end) + '*': lower case.
+std::string wildcard_pattern(std::string_view query, size_t begin, size_t end);
+
 // English stopwords (lower case), for the TermGenerator and QueryParser.
 const std::vector<std::string>& english_stopwords();
-
-// Snowball's English stemmer behind a cache of the words it has stemmed
-// (`max_words` at most, then it starts afresh). A snippet stems every word
-// of the story it shows, and stories share most of their words: the cache
-// saves a quarter of Xapian's snippet time on Reuters.
-Xapian::Stem cached_english_stemmer(size_t max_words = 100000);
 
 }  // namespace news
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "text/stemmer.h"
 #include "text/text.h"
 
 namespace news {
@@ -110,14 +111,14 @@ BOOST_AUTO_TEST_CASE(spelling_words) {
 }
 
 BOOST_AUTO_TEST_CASE(snippets_mark_the_written_forms_of_acronyms) {
-  const std::set<std::string> usa = {"Zusa", "Ztariff"};
+  const std::set<std::string> usa = {"usa", "tariff"};
   const auto mark = [](std::string_view text, const std::set<std::string>& terms) {
     return mark_acronyms(text, terms, '[', ']');
   };
   BOOST_TEST(mark("U.S. and United States tariffs", usa) == "[U.S.] and [United States] tariffs");
   BOOST_TEST(mark("[USA] and US, not us", usa) == "[USA] and [US], not us");  // marked once
   BOOST_TEST(mark("The U.K. and the EU", usa) == "The U.K. and the EU");      // not searched for
-  BOOST_TEST(mark("The U.K. and the EU", {"Zuk", "Zeu"}) == "The [U.K.] and the [EU]");
+  BOOST_TEST(mark("The U.K. and the EU", {"uk", "eu"}) == "The [U.K.] and the [EU]");
   BOOST_TEST(mark("USAir and BUS", usa) == "USAir and BUS");  // whole words only
 }
 
