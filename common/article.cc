@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "article_fields.h"
 #include "article_json.h"
 #include "text/dates.h"
 #include "text/text.h"
@@ -60,44 +61,26 @@ std::vector<std::string> clean_list(std::vector<std::string> values) {
 }
 
 void read_field(Article& a, const std::string& key, const Json& value) {
-  if (key == "id")
-    a.id = string_field(value, "id");
-  else if (key == "url")
-    a.url = string_field(value, "url");
-  else if (key == "title")
-    a.title = string_field(value, "title");
-  else if (key == "dek")
-    a.dek = string_field(value, "dek");
-  else if (key == "authors")
-    a.authors = list_field(value, "authors");
-  else if (key == "source")
-    a.source = string_field(value, "source");
-  else if (key == "published")
-    a.published = string_field(value, "published");
-  else if (key == "section")
-    a.section = string_field(value, "section");
-  else if (key == "tags")
-    a.tags = list_field(value, "tags");
-  else if (key == "places")
-    a.places = list_field(value, "places");
-  else if (key == "caption")
-    a.caption = string_field(value, "caption");
-  else if (key == "body")
-    a.body = string_field(value, "body");
-  else
+  const ArticleField* field = find_article_field(key);
+  if (field == nullptr) {
     a.extra[key] = value.dump();
+  } else if (field->text != nullptr) {
+    a.*field->text = string_field(value, field->name);
+  } else {
+    a.*field->list = list_field(value, field->name);
+  }
 }
 
 // Tidies what was read and checks the required fields.
 void tidy_and_validate(Article& a) {
-  a.authors = clean_list(std::move(a.authors));
-  a.tags = clean_list(std::move(a.tags));
-  a.places = clean_list(std::move(a.places));
-  a.source = collapse_whitespace(a.source);
-  a.section = collapse_whitespace(a.section);
-  a.id = collapse_whitespace(a.id);
+  for (const ArticleField& f : kArticleFields) {
+    if (f.list != nullptr) {
+      a.*f.list = clean_list(std::move(a.*f.list));
+    } else if (f.collapse) {
+      a.*f.text = collapse_whitespace(a.*f.text);
+    }
+  }
   if (a.id.empty()) throw ArticleError("missing required field 'id'");
-  a.title = collapse_whitespace(a.title);
   if (a.title.empty()) throw ArticleError("missing required field 'title'");
   if (!a.published.empty()) {
     try {
@@ -106,14 +89,6 @@ void tidy_and_validate(Article& a) {
       throw ArticleError(std::string("field 'published': ") + e.what());
     }
   }
-}
-
-void put_string(OrderedJson& j, const char* key, const std::string& v) {
-  if (!v.empty()) j[key] = v;
-}
-
-void put_list(OrderedJson& j, const char* key, const std::vector<std::string>& v) {
-  if (!v.empty()) j[key] = v;
 }
 
 // A reader of the JSON subset article_to_json writes for most articles: one
@@ -136,19 +111,8 @@ class StoredJsonReader {
 
  private:
   bool field(const std::string& key, Article* a) {
-    static const std::pair<const char*, std::string Article::*> kStrings[] = {
-        {"id", &Article::id},           {"url", &Article::url},
-        {"title", &Article::title},     {"dek", &Article::dek},
-        {"source", &Article::source},   {"published", &Article::published},
-        {"section", &Article::section}, {"caption", &Article::caption},
-        {"body", &Article::body}};
-    static const std::pair<const char*, std::vector<std::string> Article::*> kLists[] = {
-        {"authors", &Article::authors}, {"tags", &Article::tags}, {"places", &Article::places}};
-    for (const auto& [name, member] : kStrings) {
-      if (key == name) return string(&(a->*member));
-    }
-    for (const auto& [name, member] : kLists) {
-      if (key == name) return strings(&(a->*member));
+    if (const ArticleField* f = find_article_field(key)) {
+      return f->text != nullptr ? string(&(a->*f->text)) : strings(&(a->*f->list));
     }
     // Another field: kept as the JSON text Json::dump writes, which this
     // reader can tell for true, false, null, and strings (or lists of
@@ -403,18 +367,13 @@ bool read_stored_article_json(std::string_view json_text, Article* out, bool kee
 
 std::string article_to_json(const Article& a) {
   OrderedJson j;
-  put_string(j, "id", a.id);
-  put_string(j, "url", a.url);
-  put_string(j, "title", a.title);
-  put_string(j, "dek", a.dek);
-  put_list(j, "authors", a.authors);
-  put_string(j, "source", a.source);
-  put_string(j, "published", a.published);
-  put_string(j, "section", a.section);
-  put_list(j, "tags", a.tags);
-  put_list(j, "places", a.places);
-  put_string(j, "caption", a.caption);
-  put_string(j, "body", a.body);
+  for (const ArticleField& f : kArticleFields) {
+    if (f.text != nullptr) {
+      if (!(a.*f.text).empty()) j[f.name] = a.*f.text;
+    } else if (!(a.*f.list).empty()) {
+      j[f.name] = a.*f.list;
+    }
+  }
   for (const auto& [key, value] : a.extra) j[key] = OrderedJson::parse(value);
   return j.dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }

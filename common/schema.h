@@ -10,6 +10,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "news/article.h"
 
 namespace news::schema {
 
@@ -47,22 +50,35 @@ inline constexpr unsigned kMaxValuesPerField = 64;
 
 // Fields matched exactly on their normalised value (text/text.h
 // normalise_value): boolean filter terms `prefix + normalised`, display form
-// in value slot(s).
+// in value slot(s). The builder, the query parser, facets and stats loop
+// over kExactFields.
 struct ExactField {
-  const char* name;   // query prefix, --filter and --facet name
-  const char* alias;  // second query name, or nullptr
+  const char* name;    // query prefix, --filter and --facet name
+  const char* alias;   // second query name, or nullptr
+  const char* plural;  // in stats ("tags", "authors")
   const char* prefix;
   Xapian::valueno slot;
-  bool multi;
+  // The Article member: one value, or several (the i-th in slot + i).
+  std::string Article::*value;
+  std::vector<std::string> Article::*values;
+  // Also indexed word by word under this prefix, unstemmed (names: a query
+  // on one word of them matches), or nullptr.
+  const char* word_prefix;
+  bool multi() const { return values != nullptr; }
 };
 
-inline constexpr ExactField kAuthorField{"author", "by", "XA", 100, true};
-inline constexpr ExactField kSourceField{"source", nullptr, "XO", 5, false};
-inline constexpr ExactField kSectionField{"section", nullptr, "XS", 6, false};
-inline constexpr ExactField kTagField{"tag", "topic", "K", 200, true};
-inline constexpr ExactField kPlaceField{"place", nullptr, "XP", 300, true};
-inline constexpr ExactField kExactFields[] = {kAuthorField, kSourceField, kSectionField, kTagField,
-                                              kPlaceField};
+inline constexpr ExactField kTagField{"tag", "topic", "tags",         "K",
+                                      200,   nullptr, &Article::tags, nullptr};
+inline constexpr ExactField kSectionField{"section", nullptr,           "sections", "XS",
+                                          6,         &Article::section, nullptr,    nullptr};
+inline constexpr ExactField kAuthorField{"author", "by",    "authors",         "XA",
+                                         100,      nullptr, &Article::authors, kAuthorWordPrefix};
+inline constexpr ExactField kPlaceField{"place", nullptr, "places",         "XP",
+                                        300,     nullptr, &Article::places, nullptr};
+inline constexpr ExactField kSourceField{"source", nullptr,          "sources", "XO",
+                                         5,        &Article::source, nullptr,   nullptr};
+inline constexpr ExactField kExactFields[] = {kTagField, kSectionField, kAuthorField, kPlaceField,
+                                              kSourceField};
 
 // Facets: the exact fields plus the date histograms.
 struct FacetField {
@@ -73,18 +89,18 @@ struct FacetField {
 };
 
 inline constexpr FacetField kFacetFields[] = {
-    {"author", kAuthorField.slot, true, false},
-    {"source", kSourceField.slot, false, false},
-    {"section", kSectionField.slot, false, false},
-    {"tag", kTagField.slot, true, false},
-    {"place", kPlaceField.slot, true, false},
+    {kAuthorField.name, kAuthorField.slot, true, false},
+    {kSourceField.name, kSourceField.slot, false, false},
+    {kSectionField.name, kSectionField.slot, false, false},
+    {kTagField.name, kTagField.slot, true, false},
+    {kPlaceField.name, kPlaceField.slot, true, false},
     {"month", kMonthSlot, false, true},
     {"year", kYearSlot, false, true},
 };
 
-// Free-text query fields (probabilistic, weighted). `author:` is an exact
-// field whose query form also matches one word of a name (indexed under
-// kAuthorWordPrefix), see search/query_parser.cc.
+// Free-text query fields (probabilistic, weighted). An exact field with a
+// word_prefix (author:) also matches one word of a name in queries, see
+// search/query_parser.cc.
 struct TextField {
   const char* name;
   const char* prefix;

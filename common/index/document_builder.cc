@@ -14,23 +14,25 @@ namespace {
 // Words whose stems a builder keeps: about 25 MB per thread.
 constexpr size_t kMaxStemsCached = 200000;
 
-void add_exact_values(Xapian::Document& doc, const schema::ExactField& field,
-                      const std::vector<std::string>& values) {
+// The field's boolean terms and value slots. Throws ArticleError for more
+// values than the schema has slots.
+void add_exact_field(Xapian::Document& doc, const schema::ExactField& field, const Article& a) {
+  if (!field.multi()) {
+    const std::string& value = a.*field.value;
+    if (value.empty()) return;
+    doc.add_boolean_term(schema::exact_term(field, value));
+    doc.add_value(field.slot, value);
+    return;
+  }
+  const std::vector<std::string>& values = a.*field.values;
   if (values.size() > schema::kMaxValuesPerField) {
-    throw ArticleError("field '" + std::string(field.name) + "s': more than " +
+    throw ArticleError("field '" + std::string(field.plural) + "': more than " +
                        std::to_string(schema::kMaxValuesPerField) + " values");
   }
   for (size_t i = 0; i < values.size(); ++i) {
     doc.add_boolean_term(schema::exact_term(field, values[i]));
     doc.add_value(field.slot + static_cast<Xapian::valueno>(i), values[i]);
   }
-}
-
-void add_exact_value(Xapian::Document& doc, const schema::ExactField& field,
-                     const std::string& value) {
-  if (value.empty()) return;
-  doc.add_boolean_term(schema::exact_term(field, value));
-  doc.add_value(field.slot, value);
 }
 
 void add_date(Xapian::Document& doc, const std::string& published) {
@@ -72,9 +74,12 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) c
   stemmer_->count_words(false);
   // Names are matched as written: "author:williams" is not "william".
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-  for (const std::string& author : a.authors) {
-    tg_.increase_termpos();
-    tg_.index_text(fold_accents(author), 1, schema::kAuthorWordPrefix);
+  for (const schema::ExactField& field : schema::kExactFields) {
+    if (field.word_prefix == nullptr) continue;
+    for (const std::string& name : a.*field.values) {
+      tg_.increase_termpos();
+      tg_.index_text(fold_accents(name), 1, field.word_prefix);
+    }
   }
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   doc = tg_.get_document();
@@ -84,11 +89,7 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) c
 Xapian::Document DocumentBuilder::build(const Article& a) const {
   Xapian::Document doc;
   doc.add_boolean_term(schema::id_term(a.id));
-  add_exact_values(doc, schema::kAuthorField, a.authors);
-  add_exact_value(doc, schema::kSourceField, a.source);
-  add_exact_value(doc, schema::kSectionField, a.section);
-  add_exact_values(doc, schema::kTagField, a.tags);
-  add_exact_values(doc, schema::kPlaceField, a.places);
+  for (const schema::ExactField& field : schema::kExactFields) add_exact_field(doc, field, a);
   add_date(doc, a.published);
   // Words last: an article rejected above (too many values) adds none to
   // the spelling data.

@@ -292,11 +292,9 @@ std::string stats_to_json(const IndexStats& st) {
   j["last_update"] = st.last_update;
   j["size_bytes"] = st.size_bytes;
   j["databases"] = st.databases;
-  j["distinct"] = {{"tags", st.distinct_tags},
-                   {"sections", st.distinct_sections},
-                   {"authors", st.distinct_authors},
-                   {"places", st.distinct_places},
-                   {"sources", st.distinct_sources}};
+  Json distinct = Json::object();
+  for (const auto& [field, count] : st.distinct) distinct[field] = count;
+  j["distinct"] = distinct;
   j["published"] = {{"oldest", st.oldest.empty() ? Json() : Json(st.oldest)},
                     {"newest", st.newest.empty() ? Json() : Json(st.newest)}};
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -310,9 +308,11 @@ void render_stats_text(const IndexStats& st, std::ostream& out) {
       << "last update:  " << st.last_update << "\n"
       << "size on disk: " << size << "\n"
       << "published:    " << (st.oldest.empty() ? "-" : st.oldest + " .. " + st.newest) << "\n"
-      << "distinct:     " << st.distinct_tags << " tags, " << st.distinct_sections << " sections, "
-      << st.distinct_authors << " authors, " << st.distinct_places << " places, "
-      << st.distinct_sources << " sources\n";
+      << "distinct:     ";
+  for (size_t i = 0; i < st.distinct.size(); ++i) {
+    out << (i > 0 ? ", " : "") << st.distinct[i].second << " " << st.distinct[i].first;
+  }
+  out << "\n";
 }
 
 }  // namespace news

@@ -62,22 +62,23 @@ std::vector<std::string> index_words(const std::string& text) {
   return words;
 }
 
-// author:lucey (a word of a name: surname, first name), author:luc*, and
-// author:"Catherine Lucey" (several words: the exact name). A boolean
-// prefix, because Xapian 1.4 does not hand a quoted value to the
-// FieldProcessor of a free-text prefix.
-class AuthorFieldProcessor : public Xapian::FieldProcessor {
+// A field of names indexed word by word too (schema word_prefix): for
+// author:, author:lucey (a word of a name: surname, first name),
+// author:luc*, and author:"Catherine Lucey" (several words: the exact
+// name). A boolean prefix, because Xapian 1.4 does not hand a quoted value
+// to the FieldProcessor of a free-text prefix.
+class NameFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit NameFieldProcessor(const schema::ExactField& field) : field_(field) {}
+
   Xapian::Query operator()(const std::string& value) override {
     const std::string name = normalise_value(value);
-    const Xapian::Query exact(schema::exact_term(schema::kAuthorField, value));
+    const Xapian::Query exact(schema::exact_term(field_, value));
     if (name.find(' ') != std::string::npos) return exact;
     const std::string stem = wildcard_stem(name);
-    if (!stem.empty()) return wildcard_query(schema::kAuthorWordPrefix + stem);
+    if (!stem.empty()) return wildcard_query(field_.word_prefix + stem);
     std::vector<Xapian::Query> words;
-    for (const std::string& w : index_words(name)) {
-      words.emplace_back(schema::kAuthorWordPrefix + w);
-    }
+    for (const std::string& w : index_words(name)) words.emplace_back(field_.word_prefix + w);
     if (words.empty()) return exact;
     // "min-jun" is two indexed words: match them as a phrase.
     const Xapian::Query word_query =
@@ -85,6 +86,9 @@ class AuthorFieldProcessor : public Xapian::FieldProcessor {
                           : Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
     return Xapian::Query(Xapian::Query::OP_OR, exact, word_query);
   }
+
+ private:
+  const schema::ExactField& field_;
 };
 
 class IdFieldProcessor : public Xapian::FieldProcessor {
@@ -164,10 +168,9 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& tod
     const std::string grouping = f.name;  // so that tag: and topic: are ORed
     for (const char* name : {f.name, f.alias}) {
       if (name == nullptr) continue;
-      const bool author = std::string_view(f.name) == schema::kAuthorField.name;
       Xapian::FieldProcessor* proc =
-          author ? static_cast<Xapian::FieldProcessor*>(new AuthorFieldProcessor)
-                 : new ExactFieldProcessor(f);
+          f.word_prefix != nullptr ? static_cast<Xapian::FieldProcessor*>(new NameFieldProcessor(f))
+                                   : new ExactFieldProcessor(f);
       qp_.add_boolean_prefix(name, proc->release(), &grouping);
       verbatim_fields_.emplace_back(name);
     }

@@ -47,11 +47,10 @@ void read_counts(const std::vector<std::string>& databases, IndexStats* stats) {
   Xapian::Database db;
   for (const std::string& d : databases) db.add_database(Xapian::Database(d));
   stats->documents = db.get_doccount();
-  stats->distinct_tags = count_terms(db, schema::kTagField.prefix);
-  stats->distinct_sections = count_terms(db, schema::kSectionField.prefix);
-  stats->distinct_authors = count_terms(db, schema::kAuthorField.prefix);
-  stats->distinct_places = count_terms(db, schema::kPlaceField.prefix);
-  stats->distinct_sources = count_terms(db, schema::kSourceField.prefix);
+  stats->distinct.clear();
+  for (const schema::ExactField& f : schema::kExactFields) {
+    stats->distinct.emplace_back(f.plural, count_terms(db, f.prefix));
+  }
   stats->oldest = dashed(db.get_value_lower_bound(schema::kDaySlot));
   stats->newest = dashed(db.get_value_upper_bound(schema::kDaySlot));
 }

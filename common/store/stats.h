@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace news {
@@ -13,11 +14,9 @@ struct IndexStats {
   std::string last_update;  // ISO 8601 UTC time of the last commit
   uint64_t size_bytes = 0;  // files of the live databases
   std::vector<std::string> databases;
-  uint64_t distinct_tags = 0;
-  uint64_t distinct_sections = 0;
-  uint64_t distinct_authors = 0;
-  uint64_t distinct_places = 0;
-  uint64_t distinct_sources = 0;
+  // Distinct values of each exact field, by its plural name ("tags",
+  // "sections", "authors", "places", "sources").
+  std::vector<std::pair<std::string, uint64_t>> distinct;
   std::string oldest;  // published date range, YYYY-MM-DD
   std::string newest;
 };

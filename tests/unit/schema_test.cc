@@ -173,7 +173,7 @@ BOOST_AUTO_TEST_CASE(prefixes_and_slots_do_not_collide) {
   for (const schema::ExactField& f : schema::kExactFields) {
     BOOST_TEST_CONTEXT("field " << f.name) {
       BOOST_TEST(prefixes.insert(f.prefix).second);
-      const unsigned n = f.multi ? schema::kMaxValuesPerField : 1;
+      const unsigned n = f.multi() ? schema::kMaxValuesPerField : 1;
       for (unsigned i = 0; i < n; ++i) slots.insert(f.slot + i);
       field_slots += n;
     }
