@@ -9,11 +9,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "article.h"
 #include "clean/cleaner.h"
+#include "clean/explain.h"
+#include "clean/model.h"
 #include "index/indexer.h"
 #include "index/layout.h"
 #include "index/maintenance.h"
@@ -40,6 +43,9 @@ constexpr char kUsage[] =
     "                                 --merge: the shards into one database\n"
     "  stats   [--db DIR] [--json]    document count, size, distinct values\n"
     "  clean   FILE...                print cleaned page dumps as JSON Lines\n"
+    "          [--explain]            ... each followed by the candidates scored\n"
+    "          [--explain-json]       ... every candidate and its features, as JSON\n"
+    "          [--weights FILE]       ... scored with these weights (fitting)\n"
     "\n"
     "SOURCE: .jsonl/.json/.txt files (optionally .gz), directories, - for stdin\n";
 
@@ -59,6 +65,9 @@ struct Args {
   bool merge = false;
   bool json = false;
   bool quiet = false;
+  bool explain = false;
+  bool explain_json = false;
+  std::string weights_file;
 };
 
 std::string default_db() {
@@ -80,7 +89,12 @@ Args parse_args(int argc, char** argv) {
       "merge", po::bool_switch(&args.merge),
       "compact, rebuild: merge the shards into one database")(
       "json", po::bool_switch(&args.json), "stats as JSON")("quiet,q", po::bool_switch(&args.quiet),
-                                                            "no progress or summary on stderr");
+                                                            "no progress or summary on stderr")(
+      "explain", po::bool_switch(&args.explain),
+      "clean: show the candidates scored for each field")(
+      "explain-json", po::bool_switch(&args.explain_json),
+      "clean: every candidate and its features, as JSON")("weights", po::value(&args.weights_file),
+                                                          "clean: score with the weights in FILE");
   po::options_description hidden;
   hidden.add_options()("command", po::value(&args.command))("operand", po::value(&args.operands));
   po::options_description all;
@@ -141,15 +155,48 @@ int run_index(const Args& args, news::IndexMode mode) {
   return finish_run(args, news::run_index(options));
 }
 
+news::clean::Weights read_weights(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) throw po::error("cannot read weights " + file);
+  return news::clean::Weights::parse(text);
+}
+
+// Prints the article (if any) and, with --explain, what was considered.
+void clean_one(const Args& args, const std::string& text, const news::CleanOptions& options) {
+  news::clean::Explanation explanation;
+  news::CleanOptions opts = options;
+  if (args.explain || args.explain_json) opts.explain = &explanation;
+  auto print_explanation = [&] {
+    if (args.explain_json) {
+      std::cout << news::clean::explanation_to_json(explanation) << "\n";
+    } else if (args.explain) {
+      const auto& w = opts.weights ? *opts.weights : news::clean::Weights::fitted();
+      std::cout << news::clean::explanation_to_text(explanation, w);
+    }
+  };
+  try {
+    const news::Article a = news::clean_page(text, opts);
+    std::cout << news::article_to_json(a) << "\n";
+    print_explanation();
+  } catch (const news::ArticleError&) {
+    print_explanation();
+    throw;
+  }
+}
+
 int run_clean(const Args& args) {
+  news::clean::Weights weights;
+  news::CleanOptions options;
+  if (!args.weights_file.empty()) {
+    weights = read_weights(args.weights_file);
+    options.weights = &weights;
+  }
   int status = kExitOk;
   for (const std::string& file : args.operands) {
     try {
       news::read_file(
-          file, news::ReadOptions{},
-          [](news::Record&& r) {
-            std::cout << news::article_to_json(news::clean_page(r.text)) << "\n";
-          },
+          file, news::ReadOptions{}, [&](news::Record&& r) { clean_one(args, r.text, options); },
           [](const news::InputError&) {});
     } catch (const news::ArticleError& e) {
       std::cerr << file << ": " << e.what() << "\n";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "clean/shape.h"
 #include "clean/tables.h"
 #include "clean/text_util.h"
 
@@ -93,6 +94,20 @@ std::string_view cut_byline_tail(std::string_view text) {
   return text.substr(0, words.back().data() + words.back().size() - text.data());
 }
 
+// "BlumeStaff Writer" -> "Blume Staff Writer": a capital right after three
+// or more lower-case letters starts a new word (pages glue a name to the
+// job title or the next link). "McDonald", "MacKenzie", "DeSantis" stay.
+std::string split_glued_words(std::string_view text) {
+  std::string out;
+  std::size_t lower_run = 0;
+  for (char c : text) {
+    if (is_ascii_upper(c) && lower_run >= 3) out += ' ';
+    lower_run = is_ascii_lower(c) ? lower_run + 1 : 0;
+    out += c;
+  }
+  return out;
+}
+
 // Splits on ",", ";", " and ", " & ".
 std::vector<std::string> split_byline(std::string_view text) {
   std::vector<std::string> parts;
@@ -121,6 +136,25 @@ std::vector<std::string> split_byline(std::string_view text) {
   return parts;
 }
 
+bool is_affiliation_word(std::string_view word) {
+  const std::string lower = strip_trailing_dots(word);
+  return is_job_word(lower) || is_desk_word(lower) || is_name_stop_word(lower) || is_org_word(word);
+}
+
+// The name at the start of a part that runs on into a job title or an
+// affiliation ("Howard Blume Staff Writer" -> "Howard Blume"); *rest_is set
+// when something was cut.
+std::string name_before_affiliation(const std::string& part, bool* cut) {
+  const std::vector<std::string_view> words = split_words(part);
+  *cut = false;
+  for (std::size_t i = 2; i < words.size(); ++i) {
+    if (!is_affiliation_word(words[i])) continue;
+    *cut = true;
+    return std::string(part.data(), words[i - 1].data() + words[i - 1].size() - part.data());
+  }
+  return part;
+}
+
 void add_author(const std::string& name, BylineParts* out) {
   for (const std::string& a : out->authors) {
     if (lower_ascii(a) == lower_ascii(name)) return;
@@ -128,14 +162,22 @@ void add_author(const std::string& name, BylineParts* out) {
   out->authors.push_back(name);
 }
 
-void add_part(const std::string& raw, BylineParts* out) {
+// Adds one part of a byline; returns false when the parts after it are an
+// affiliation ("Jane Doe, Senior Staff Technologist, ACLU ..."), not names.
+bool add_part(const std::string& raw, BylineParts* out) {
   const std::string part = undouble(raw);
-  if (part.empty()) return;
+  if (part.empty()) return true;
   if (is_desk(part) || is_org_name(part)) {
     if (out->org.empty()) out->org = part;
-  } else if (is_name_shaped(part)) {
-    add_author(name_case(part), out);
+    return true;
   }
+  bool cut = false;
+  const std::string name = name_before_affiliation(part, &cut);
+  if (is_name_shaped(name)) {
+    add_author(name_case(name), out);
+    return !cut;
+  }
+  return !is_job_title(part);
 }
 
 }  // namespace
@@ -196,10 +238,7 @@ bool is_desk(std::string_view s) {
   if (s.empty() || s.size() > 50 || !starts_capital(s)) return false;
   const std::vector<std::string_view> words = split_words(s);
   if (words.size() > 5) return false;
-  for (std::string_view w : words) {
-    if (is_desk_word(lower_ascii(w))) return true;
-  }
-  return false;
+  return is_desk_word(lower_ascii(words.back()));
 }
 
 bool is_org_name(std::string_view s) {
@@ -224,6 +263,11 @@ std::optional<std::string_view> strip_byline_lead(std::string_view line) {
   line = trim(line);
   std::size_t i = 0;
   while (i < line.size() && is_ascii_alpha(line[i])) ++i;
+  // "ByTravis Haney": the lead glued to a capitalised name.
+  if (i > 3 && (line[0] == 'B' || line[0] == 'b') && line[1] == 'y' && is_ascii_upper(line[2]) &&
+      is_ascii_lower(line[3])) {
+    return trim(line.substr(2));
+  }
   if (i == 0 || !is_byline_lead(lower_ascii(line.substr(0, i)))) {
     return std::nullopt;
   }
@@ -237,8 +281,9 @@ std::optional<std::string_view> strip_byline_lead(std::string_view line) {
 }
 
 void add_byline_text(std::string_view text, BylineParts* out) {
-  for (const std::string& part : split_byline(cut_byline_tail(text))) {
-    add_part(part, out);
+  const std::string unglued = split_glued_words(text);
+  for (const std::string& part : split_byline(cut_byline_tail(unglued))) {
+    if (!add_part(part, out)) break;
   }
 }
 

@@ -780,6 +780,20 @@ constexpr std::string_view kCamelBrands[] = {
     "macOS",      "WeChat",   "DeepMind",    "GitHub",     "NASDAQ",   "NewsHour",
 };
 
+// Words of job titles printed beside or instead of a byline ("Staff
+// Writer", "BuzzFeed News Reporter", "Senior Staff Technologist"): a line of
+// a few words with one of them is not a headline, and a byline part with one
+// is not a name (cnet, latimes, buzzfeed, aclu, uproxx pages of pages-auto).
+constexpr std::string_view kJobWords[] = {
+    "editor",        "editors",     "writer",       "writers",      "reporter",  "reporters",
+    "correspondent", "columnist",   "contributor",  "contributors", "producer",  "staff",
+    "technologist",  "analyst",     "photographer", "intern",       "anchor",    "critic",
+    "journalist",    "blogger",     "fellow",       "strategist",   "director",  "manager",
+    "engineer",      "founder",     "co-founder",   "cofounder",    "ceo",       "editor-in-chief",
+    "chief",         "designer",    "developer",    "researcher",   "scientist", "economist",
+    "presenter",     "commentator", "contributing", "freelance",
+};
+
 constexpr std::string_view kBylineLeads[] = {"by", "byby", "von", "par", "por", "door"};
 
 template <std::size_t N>
@@ -903,6 +917,8 @@ bool is_photo_credit_word(std::string_view word) { return in_list(kPhotoCreditWo
 bool is_camel_brand(std::string_view word) { return in_list(kCamelBrands, word); }
 
 bool is_byline_lead(std::string_view lower_word) { return in_list(kBylineLeads, lower_word); }
+
+bool is_job_word(std::string_view lower_word) { return in_list(kJobWords, lower_word); }
 
 }  // namespace clean
 }  // namespace news
