@@ -13,7 +13,7 @@ namespace news {
 namespace clean {
 namespace {
 
-constexpr std::size_t kAboveTitle = 4;
+constexpr std::size_t kAboveTitle = 12;
 constexpr std::size_t kAboveBodyWithoutTitle = 20;
 constexpr std::size_t kIntoBody = 4;
 constexpr std::size_t kAfterBody = 8;
@@ -45,13 +45,24 @@ std::optional<std::string_view> inner_lead(const Line& line) {
 }
 
 // Adds the byline lines below `from` that continue it: separators ("and",
-// ","), names, publishers and desks ("By\nJane Doe\n,\nJohn Roe\nand\nAP").
-void extend_block(const PageAnalysis& page, std::size_t from, Candidate* c) {
+// ","), a name after a separator or a bare "By" or printed twice, and a
+// publisher or desk ("By\nJane Doe\nJane Doe\n,\nJohn Roe\nand\nAP",
+// "By Joe Davidson\nWashington Post").
+void extend_block(const PageAnalysis& page, std::size_t from, bool open, Candidate* c) {
+  std::string_view previous = page.lines[from].text;
   for (std::size_t k = page.rank[from] + 1;
        k < page.nonblank.size() && k <= page.rank[from] + kMaxBlockLines; ++k) {
     const Line& line = page.lines[page.nonblank[k]];
-    if (!is_byline_continuation(line)) break;
-    if (!is_byline_separator(line.lower)) add_byline_text(line.text, &c->parts);
+    if (is_byline_separator(line.lower)) {
+      open = true;
+    } else if ((open || line.text == previous || is_org_name(line.text) || is_desk(line.text)) &&
+               is_byline_continuation(line)) {
+      add_byline_text(line.text, &c->parts);
+      open = false;
+    } else {
+      break;
+    }
+    previous = line.text;
     c->last = page.nonblank[k];
   }
 }
@@ -68,14 +79,14 @@ std::optional<Candidate> candidate_at(const PageAnalysis& page, std::size_t i) {
   if (auto rest = strip_byline_lead(line.text)) {
     c.lead = Lead::kBy;
     add_byline_text(*rest, &c.parts);
-    extend_block(page, i, &c);
+    extend_block(page, i, rest->empty(), &c);
   } else if (auto rest = inner_lead(line)) {
     c.lead = Lead::kInner;
     add_byline_text(*rest, &c.parts);
   } else if (line.kind == LineKind::kText && is_name_shaped(undouble(line.text))) {
     c.name_only = true;
     add_byline_text(line.text, &c.parts);
-    extend_block(page, i, &c);
+    extend_block(page, i, false, &c);
   } else if (line.text.size() <= kMaxTailLine) {
     add_byline_text(line.text, &c.parts);  // "Jane Doe - Aug 10, 2016"
   }
@@ -114,6 +125,15 @@ Window byline_window(const PageAnalysis& page, const BodyChoice& body, std::size
                 std::min(end + kAfterBody, last)};
 }
 
+float given_name_share(const BylineParts& parts) {
+  std::size_t given = 0;
+  for (const std::string& name : parts.authors) {
+    const std::size_t space = name.find(' ');
+    given += is_given_name(lower_ascii(name.substr(0, space)));
+  }
+  return parts.authors.empty() ? 0.0f : static_cast<float>(given) / parts.authors.size();
+}
+
 Features<kBylineFeatureCount> byline_features(const PageAnalysis& page, const BodyChoice& body,
                                               std::size_t title, const Candidate& c,
                                               bool repeated) {
@@ -138,6 +158,7 @@ Features<kBylineFeatureCount> byline_features(const PageAnalysis& page, const Bo
   x[kBylineRepeated] = repeated;
   const std::size_t k = page.rank[c.first];
   x[kBylineAfterHeader] = k > 0 && page.header[page.nonblank[k - 1]] != HeaderKind::kNone;
+  x[kBylineGivenName] = given_name_share(c.parts);
   return x;
 }
 
@@ -148,7 +169,9 @@ std::vector<Candidate> find_candidates(const PageAnalysis& page, const BodyChoic
   auto scan = [&](std::size_t lo, std::size_t hi) {
     for (std::size_t k = lo; k <= hi && k < page.nonblank.size(); ++k) {
       const std::size_t i = page.nonblank[k];
-      if (i == title) continue;
+      if (i == title || std::binary_search(body.paragraphs.begin(), body.paragraphs.end(), i)) {
+        continue;
+      }
       if (auto c = candidate_at(page, i)) {
         out.push_back(*c);
         k = page.rank[c->last];

@@ -215,6 +215,7 @@ enum BylineFeature : std::size_t {
   kBylineLong,          // more than 80 bytes
   kBylineRepeated,      // the same names on another candidate line
   kBylineAfterHeader,   // a date or byline line right above it
+  kBylineGivenName,     // share of the names that start with a given name of tables.cc
   kBylineFeatureCount
 };
 
@@ -222,7 +223,7 @@ enum BylineFeature : std::size_t {
 inline constexpr std::array<std::string_view, kBylineFeatureCount> kBylineFeatureNames = {
     "bias",        "lead_by",        "lead_inner",    "name_only",    "names_2plus", "has_date",
     "after_title", "title_dist_log", "body_dist_log", "in_body",      "after_body",  "job_title",
-    "org",         "long",           "repeated",      "after_header",
+    "org",         "long",           "repeated",      "after_header", "given_name",
 };
 static_assert(!kBylineFeatureNames.back().empty(), "a byline feature has no name");
 

@@ -233,9 +233,11 @@ bool is_credit_only(std::string_view line) {
     return false;
   }
   // "Evan Vucci/AP", "JIM WATSON/AFP/Getty Images", not "should/can you?"
+  // nor a date ("By Jane Doe • 12/16/16").
   const std::size_t slash = line.find('/');
   if (slash != std::string_view::npos && slash > 0 && slash + 1 < line.size() &&
-      is_word_byte(line[slash - 1]) && !is_ascii_lower(line[slash + 1]) && line[slash + 1] != '/' &&
+      is_word_byte(line[slash - 1]) && !is_ascii_digit(line[slash - 1]) &&
+      (is_ascii_upper(line[slash + 1]) || static_cast<unsigned char>(line[slash + 1]) >= 0x80) &&
       line.find('?') == std::string_view::npos) {
     return true;
   }

@@ -1,5 +1,6 @@
 #include "clean/tables.h"
 
+#include <algorithm>
 #include <string>
 
 #include "clean/text_util.h"
@@ -704,10 +705,12 @@ constexpr std::string_view kDateLabels[] = {
     "modified", "last modified", "updated on", "published on",    "posted on",
 };
 
-// "desk", "team" and "board" are left out: "Help Desk" is navigation.
+// The last word of a desk byline ("Our Foreign Staff", "Telegraph
+// Reporters", "Smart Shopping Team" on mentalfloss). "desk" and "board" are
+// left out: "Help Desk" is navigation.
 constexpr std::string_view kDeskWords[] = {
     "staff", "reporters", "correspondent", "correspondents", "editors",  "bureau",
-    "wires", "newsroom",  "agencies",      "writers",        "staffers",
+    "wires", "newsroom",  "agencies",      "writers",        "staffers", "team",
 };
 
 constexpr std::string_view kOrgWords[] = {
@@ -792,6 +795,124 @@ constexpr std::string_view kJobWords[] = {
     "engineer",      "founder",     "co-founder",   "cofounder",    "ceo",       "editor-in-chief",
     "chief",         "designer",    "developer",    "researcher",   "scientist", "economist",
     "presenter",     "commentator", "contributing", "freelance",
+};
+
+// Common given names (English-speaking countries, with frequent European,
+// Latin and Arabic ones): a byline whose names start with one is far more
+// likely to sign the story than interface text shaped like a name ("Order
+// Reprint", "House Call", "Car Reviews", "Cookie Settings" on miamiherald,
+// apartmenttherapy, autoindustriya, al.com pages of pages-auto). A name not
+// listed only lacks this evidence. Lower case, sorted.
+constexpr std::string_view kGivenNames[] = {
+    "aaron",       "abby",       "abdul",      "abigail",    "adam",      "adams",     "adrian",
+    "adriana",     "adrienne",   "ahmed",      "aidan",      "aileen",    "aimee",     "alan",
+    "alana",       "alastair",   "albert",     "alberto",    "alec",      "alejandro", "alex",
+    "alexa",       "alexander",  "alexandra",  "alexandria", "alexis",    "alfred",    "ali",
+    "alice",       "alicia",     "alison",     "alistair",   "allan",     "allen",     "allison",
+    "alma",        "alvin",      "alyssa",     "amanda",     "amber",     "amelia",    "amir",
+    "amit",        "amos",       "amy",        "ana",        "anastasia", "anderson",  "andre",
+    "andrea",      "andreas",    "andrew",     "andy",       "angel",     "angela",    "angelica",
+    "angie",       "anita",      "ann",        "anna",       "annabel",   "anne",      "annette",
+    "annie",       "anthony",    "antoine",    "antonio",    "april",     "archie",    "ariana",
+    "ariel",       "arjun",      "arlene",     "arnold",     "arthur",    "ashley",    "ashton",
+    "aubrey",      "audrey",     "austin",     "ava",        "avery",     "barbara",   "barry",
+    "beatrice",    "becky",      "ben",        "benedict",   "benjamin",  "bernard",   "bernie",
+    "beth",        "bethany",    "betsy",      "betty",      "beverly",   "bianca",    "bill",
+    "billy",       "blake",      "bob",        "bobby",      "bonnie",    "brad",      "bradley",
+    "brandon",     "brenda",     "brendan",    "brent",      "brett",     "brian",     "briana",
+    "bridget",     "brittany",   "brooke",     "bruce",      "bryan",     "bryce",     "caitlin",
+    "caleb",       "callum",     "calvin",     "cameron",    "camila",    "candace",   "cara",
+    "carl",        "carla",      "carlos",     "carly",      "carmen",    "carol",     "caroline",
+    "carolyn",     "carrie",     "carter",     "casey",      "cassandra", "catherine", "cathy",
+    "cecilia",     "celia",      "chad",       "charlene",   "charles",   "charlie",   "charlotte",
+    "chase",       "chelsea",    "cheryl",     "chris",      "christian", "christina", "christine",
+    "christopher", "chuck",      "cindy",      "claire",     "clara",     "clare",     "clarence",
+    "claudia",     "clay",       "clayton",    "cliff",      "clifford",  "clint",     "cody",
+    "colby",       "cole",       "colin",      "colleen",    "connor",    "conor",     "constance",
+    "corey",       "courtney",   "craig",      "cristina",   "crystal",   "curtis",    "cynthia",
+    "daisy",       "dale",       "damian",     "damon",      "dan",       "dana",      "daniel",
+    "daniela",     "danielle",   "danny",      "daphne",     "darius",    "darren",    "dave",
+    "david",       "davis",      "dawn",       "dean",       "deanna",    "debbie",    "deborah",
+    "debra",       "declan",     "deirdre",    "denise",     "dennis",    "derek",     "desmond",
+    "devin",       "devon",      "diana",      "diane",      "dianne",    "dmitri",    "dolores",
+    "dominic",     "don",        "donald",     "donna",      "doris",     "dorothy",   "doug",
+    "douglas",     "drew",       "duncan",     "dustin",     "dwight",    "dylan",     "earl",
+    "ed",          "eddie",      "edgar",      "edith",      "edward",    "edwin",     "eileen",
+    "elaine",      "eleanor",    "elena",      "eli",        "elias",     "elijah",    "elisa",
+    "elisabeth",   "elise",      "eliza",      "elizabeth",  "ella",      "ellen",     "ellie",
+    "elliot",      "elliott",    "elsa",       "emanuel",    "emilia",    "emily",     "emma",
+    "emmanuel",    "eric",       "erica",      "erik",       "erin",      "ernest",    "ernesto",
+    "esther",      "ethan",      "eugene",     "eva",        "evan",      "eve",       "evelyn",
+    "fatima",      "felicia",    "felix",      "fernando",   "fiona",     "florence",  "frances",
+    "francesca",   "francis",    "francisco",  "frank",      "franklin",  "fred",      "freddie",
+    "frederick",   "gabriel",    "gabriela",   "gabrielle",  "gail",      "gareth",    "garrett",
+    "gary",        "gavin",      "gemma",      "gene",       "geoff",     "geoffrey",  "george",
+    "georgia",     "gerald",     "gerard",     "gil",        "gillian",   "gina",      "ginger",
+    "giovanni",    "glen",       "glenn",      "gloria",     "gordon",    "grace",     "graham",
+    "grant",       "greg",       "gregory",    "gretchen",   "guy",       "gwen",      "hailey",
+    "haley",       "hamza",      "hannah",     "harold",     "harriet",   "harris",    "harrison",
+    "harry",       "harvey",     "hassan",     "hayley",     "hazel",     "heather",   "hector",
+    "heidi",       "helen",      "helena",     "henry",      "herbert",   "holly",     "howard",
+    "hugh",        "hugo",       "ian",        "imogen",     "ingrid",    "irene",     "iris",
+    "isaac",       "isabel",     "isabella",   "isaiah",     "ivan",      "jack",      "jackie",
+    "jackson",     "jacob",      "jacqueline", "jade",       "jake",      "james",     "jamie",
+    "jan",         "jane",       "janet",      "janice",     "jared",     "jason",     "javier",
+    "jay",         "jean",       "jeanne",     "jeff",       "jeffrey",   "jen",       "jenna",
+    "jennifer",    "jenny",      "jeremiah",   "jeremy",     "jerome",    "jerry",     "jess",
+    "jesse",       "jessica",    "jill",       "jillian",    "jim",       "jimmy",     "jo",
+    "joan",        "joann",      "joanna",     "joanne",     "jodi",      "jody",      "joe",
+    "joel",        "joey",       "johanna",    "john",       "johnny",    "jon",       "jonah",
+    "jonathan",    "jordan",     "jorge",      "jose",       "joseph",    "josephine", "josh",
+    "joshua",      "joy",        "joyce",      "juan",       "judith",    "judy",      "julia",
+    "julian",      "juliana",    "julie",      "juliet",     "june",      "justin",    "kaitlyn",
+    "kara",        "karen",      "kari",       "karl",       "kate",      "katherine", "kathleen",
+    "kathryn",     "kathy",      "katie",      "katrina",    "kay",       "kayla",     "keith",
+    "kelly",       "kelsey",     "ken",        "kendra",     "kenneth",   "kenny",     "kerry",
+    "kevin",       "kim",        "kimberly",   "kirk",       "kirsten",   "kristen",   "kristi",
+    "kristin",     "kristina",   "kristine",   "kyle",       "kylie",     "lance",     "lara",
+    "larry",       "laura",      "lauren",     "laurie",     "lawrence",  "leah",      "lee",
+    "leigh",       "lena",       "leo",        "leon",       "leonard",   "leslie",    "lewis",
+    "lia",         "liam",       "lila",       "lily",       "linda",     "lindsay",   "lindsey",
+    "lisa",        "liz",        "liza",       "logan",      "lois",      "lola",      "lorena",
+    "lori",        "louis",      "louise",     "lucas",      "lucia",     "lucy",      "luis",
+    "luke",        "lydia",      "lynn",       "mackenzie",  "madeline",  "madison",   "maggie",
+    "malcolm",     "mandy",      "manuel",     "marc",       "marcia",    "marco",     "marcus",
+    "margaret",    "marguerite", "maria",      "mariah",     "marian",    "marie",     "marilyn",
+    "marina",      "mario",      "marion",     "marissa",    "mark",      "marsha",    "martha",
+    "martin",      "marvin",     "mary",       "mason",      "matt",      "matthew",   "maura",
+    "maureen",     "max",        "maxine",     "maya",       "meg",       "megan",     "melanie",
+    "melissa",     "meredith",   "mia",        "michael",    "michaela",  "michele",   "michelle",
+    "miguel",      "mike",       "mildred",    "miles",      "milo",      "miranda",   "misty",
+    "mitch",       "mitchell",   "mohamed",    "mohammad",   "mohammed",  "molly",     "monica",
+    "morgan",      "muhammad",   "nadia",      "nancy",      "naomi",     "natalie",   "natasha",
+    "nate",        "nathan",     "nathaniel",  "neal",       "neil",      "nelson",    "nicholas",
+    "nick",        "nicola",     "nicole",     "nigel",      "nina",      "noah",      "noel",
+    "nora",        "norman",     "olivia",     "omar",       "oscar",     "owen",      "paige",
+    "pamela",      "patricia",   "patrick",    "patty",      "paul",      "paula",     "pauline",
+    "pedro",       "peggy",      "penelope",   "penny",      "perry",     "pete",      "peter",
+    "phil",        "philip",     "phillip",    "phoebe",     "priya",     "rachel",    "rafael",
+    "ralph",       "ramon",      "randall",    "randy",      "raquel",    "ray",       "raymond",
+    "rebecca",     "reed",       "regina",     "reginald",   "rene",      "renee",     "rhonda",
+    "ricardo",     "richard",    "rick",       "ricky",      "riley",     "rita",      "rob",
+    "robert",      "roberta",    "roberto",    "robin",      "rodney",    "roger",     "roland",
+    "ron",         "ronald",     "rosa",       "rose",       "rosemary",  "ross",      "roxanne",
+    "roy",         "ruby",       "russell",    "ruth",       "ryan",      "sabrina",   "sadie",
+    "sally",       "sam",        "samantha",   "samuel",     "sandra",    "sandy",     "sara",
+    "sarah",       "sasha",      "scott",      "sean",       "sebastian", "serena",    "seth",
+    "shane",       "shannon",    "sharon",     "shawn",      "sheila",    "shelby",    "shelley",
+    "sheryl",      "shirley",    "sidney",     "simon",      "simone",    "sofia",     "sonia",
+    "sophia",      "sophie",     "spencer",    "stacey",     "stacy",     "stan",      "stanley",
+    "stefan",      "stella",     "stephanie",  "stephen",    "steve",     "steven",    "stewart",
+    "stuart",      "sue",        "susan",      "suzanne",    "sydney",    "sylvia",    "tamara",
+    "tammy",       "tanya",      "tara",       "taylor",     "ted",       "teresa",    "terrence",
+    "terri",       "terry",      "tess",       "theresa",    "thomas",    "tiffany",   "tim",
+    "timothy",     "tina",       "toby",       "todd",       "tom",       "tommy",     "toni",
+    "tony",        "tracey",     "tracy",      "travis",     "trevor",    "tricia",    "trisha",
+    "troy",        "tyler",      "valentina",  "valerie",    "vanessa",   "vera",      "veronica",
+    "vicki",       "vicky",      "victor",     "victoria",   "vincent",   "violet",    "virginia",
+    "vivian",      "wade",       "walter",     "wanda",      "warren",    "wayne",     "wendy",
+    "wesley",      "whitney",    "will",       "william",    "willie",    "wilson",    "xavier",
+    "yvonne",      "zach",       "zachary",    "zoe",
 };
 
 constexpr std::string_view kBylineLeads[] = {"by", "byby", "von", "par", "por", "door"};
@@ -919,6 +1040,10 @@ bool is_camel_brand(std::string_view word) { return in_list(kCamelBrands, word);
 bool is_byline_lead(std::string_view lower_word) { return in_list(kBylineLeads, lower_word); }
 
 bool is_job_word(std::string_view lower_word) { return in_list(kJobWords, lower_word); }
+
+bool is_given_name(std::string_view lower_word) {
+  return std::binary_search(std::begin(kGivenNames), std::end(kGivenNames), lower_word);
+}
 
 }  // namespace clean
 }  // namespace news

@@ -59,6 +59,7 @@ bool is_name_stop_word(std::string_view lower_word);  // "email", "bio"
 bool is_photo_credit_word(std::string_view word);     // "Getty", "AP"
 bool is_camel_brand(std::string_view word);           // "YouTube"
 bool is_job_word(std::string_view lower_word);        // "editor", "reporter"
+bool is_given_name(std::string_view lower_word);      // "jane", "mohammed"
 // Byline lead words: "by", "von", "par", "por".
 bool is_byline_lead(std::string_view lower_word);
 

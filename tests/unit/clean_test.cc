@@ -230,6 +230,30 @@ BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
       {"Our Foreign Staff", {}, "Our Foreign Staff"},
       {"Ludwig van Beethoven & Jane Doe", {"Ludwig van Beethoven", "Jane Doe"}, ""},
       {"Email Bio Follow", {}, ""},
+      // Job titles and affiliations glued on or after the name end it
+      // (latimes, uproxx, aclu, googleblog, cnn, ctpost pages of pages-auto).
+      {"Howard BlumeStaff Writer", {"Howard Blume"}, ""},
+      {"Andrew HusbandTwitterNews & Culture Writer", {"Andrew Husband"}, ""},
+      {"Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology "
+       "Project",
+       {"Daniel Kahn Gillmor"},
+       ""},
+      {"Andrew Hayden, Software Engineer on Google Play", {"Andrew Hayden"}, ""},
+      {"Chris Cillizza, CNN Editor-at-large", {"Chris Cillizza"}, ""},
+      {"Tom Krisher, AP Auto Writer", {"Tom Krisher"}, ""},
+      {"Kevin Johnson and Kevin McCoy USA TODAY", {"Kevin Johnson", "Kevin McCoy"}, ""},
+      {"Bryan Walsh Tuesday, Aug. 17, 2010", {"Bryan Walsh"}, ""},
+      {"Jonathan GarberFOXBusiness", {"Jonathan Garber"}, ""},
+      {"Lucas Nolan22 Dec 2016651", {"Lucas Nolan"}, ""},
+      // Names after a date (msn, otrs), picture credits left out (guardian).
+      {"Medical Daily 9/21/2016 Lizette Borreli", {"Lizette Borreli"}, "Medical Daily"},
+      {"18/03/2019 | Andr\xC3\xA9 Mindermann", {"Andr\xC3\xA9 Mindermann"}, ""},
+      {"Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)", {"Eleanor Ainge Roy"}, ""},
+      // Organisations and desks are not people.
+      {"European Space Agency", {}, "European Space Agency"},
+      {"Smart Shopping Team", {}, "Smart Shopping Team"},
+      {"Sandee LaMotte, CNN", {"Sandee LaMotte"}, "CNN"},
+      {"Hong Kong", {}, ""},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT("input: " << c.text) {
@@ -248,6 +272,10 @@ BOOST_AUTO_TEST_CASE(byline_lead_words) {
   BOOST_TEST(strip_byline_lead("by: Jane Doe").value() == "Jane Doe");
   BOOST_TEST(!strip_byline_lead("Bystanders said").has_value());
   BOOST_TEST(!strip_byline_lead("Jane Doe").has_value());
+  // 247sports and nationalgeographic glue the lead to the name.
+  BOOST_TEST(strip_byline_lead("ByTravis Haney Dec 9, 2016").value() == "Travis Haney Dec 9, 2016");
+  BOOST_TEST(strip_byline_lead("ByNatasha Daly").value() == "Natasha Daly");
+  BOOST_TEST(!strip_byline_lead("BYU wins again").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {

@@ -503,14 +503,14 @@ def main():
         say("pages: %d from %d sites (%s); fold sizes: %s\n" % (
             len(pages), len(sites), os.path.relpath(a.pages, ROOT), ", ".join(str(len(f)) for f in folds)))
         header = "| | " + " | ".join(FIELDS) + " | body recall | body precision | fields |"
-        full = fit_all(a.binary, pages, pages, labeller, log)
+        full = fit_all(a.binary, pages + extra, pages + extra, labeller, log)
         inside = merge_summaries([score_pages(a.binary, full, pages, scorer_path)])
         held = []
         fold_rows = []
         for k, test in enumerate(folds):
             log("fold %d: %d test pages" % (k + 1, len(test)))
-            train = [p for p in pages if p not in test]
-            w = fit_all(a.binary, train, pages, labeller, log)
+            train = [p for p in pages if p not in test] + extra
+            w = fit_all(a.binary, train, pages + extra, labeller, log)
             s = score_pages(a.binary, w, test, scorer_path)
             held.append(s)
             t, r, p = merge_summaries([s])
