@@ -88,6 +88,8 @@ void analyse_page(std::string_view text, PageAnalysis* out) {
   count_repeats(out);
   out->header.assign(n, HeaderKind::kNone);
   out->closes.assign(n, 0);
+  out->credit.assign(n, 0);
+  out->promo.assign(n, 0);
   out->rank.assign(n, 0);
   out->nonblank.clear();
   for (std::size_t i = 0; i < n; ++i) {
@@ -98,7 +100,9 @@ void analyse_page(std::string_view text, PageAnalysis* out) {
     const PageDate* end = nullptr;
     const PageDate* first = out->dates_of(i, &end);
     out->header[i] = header_kind(line, first == end ? nullptr : first);
-    out->closes[i] = closes_story(line);
+    out->credit[i] = is_credit_line(line.lower);
+    out->promo[i] = is_promo(line.lower);
+    out->closes[i] = out->credit[i] || is_end_marker(line.lower);
   }
 }
 

@@ -34,6 +34,8 @@ struct PageAnalysis {
   std::vector<Line>& lines = classified.lines;
   std::vector<HeaderKind> header;         // per line
   std::vector<std::uint8_t> closes;       // per line: an end marker or a credit line
+  std::vector<std::uint8_t> credit;       // per line: a credit line ("Reporting by")
+  std::vector<std::uint8_t> promo;        // per line: a promotion phrase ("Sign up")
   std::vector<std::uint32_t> repeats;     // per line: other lines with the same text
   std::vector<std::uint32_t> rank;        // per line: non-blank lines before it
   std::vector<std::uint32_t> nonblank;    // the indices of the non-blank lines

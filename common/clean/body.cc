@@ -104,10 +104,11 @@ void shape_features(const Line& line, Features<kBodyFeatureCount>* x) {
   (*x)[kBodyAllCaps] = is_all_caps(line.text);
 }
 
-void content_features(const Line& line, Features<kBodyFeatureCount>* x) {
+void content_features(const PageAnalysis& page, std::size_t i, Features<kBodyFeatureCount>* x) {
+  const Line& line = page.lines[i];
   (*x)[kBodyDateline] = starts_with_dateline(line.text);
-  (*x)[kBodyCreditLine] = is_credit_line(line.lower);
-  (*x)[kBodyPromo] = is_promo(line.lower);
+  (*x)[kBodyCreditLine] = page.credit[i];
+  (*x)[kBodyPromo] = page.promo[i];
   (*x)[kBodyBio] = looks_like_bio(line.text);
   (*x)[kBodyLinkish] = is_linkish(line.text);
   (*x)[kBodySeparators] = has_item_separators(line.text);
@@ -133,7 +134,7 @@ Features<kBodyFeatureCount> features_at(const PageAnalysis& page, std::size_t k,
   x[kBodyCaption] = line.kind == LineKind::kCaption || line.kind == LineKind::kCredit;
   word_bins(line.words, &x);
   shape_features(line, &x);
-  content_features(line, &x);
+  content_features(page, i, &x);
   x[kBodyHeader] = page.header[i] != HeaderKind::kNone;
   x[kBodyHasDate] = page.has_date(i);
   x[kBodyRepeated] = page.repeats[i] > 0;
@@ -296,7 +297,7 @@ Features<kStartFeatureCount> start_features(const Scored& sc, std::size_t k) {
   x[kStartAfterCaption] = k > 0 && is_caption_kind(sc.line(k - 1));
   x[kStartProseAfter] = share_of_prose(sc, k, +1);
   x[kStartWordsLog] = log_feature(static_cast<double>(line.words));
-  x[kStartPromo] = is_promo(line.lower);
+  x[kStartPromo] = sc.page.promo[sc.page.nonblank[k]];
   x[kStartBio] = looks_like_bio(line.text);
   x[kStartQuote] = starts_quote(line.text);
   x[kStartFirstAfterHeader] = first_after_header(sc, k);
@@ -331,8 +332,8 @@ Features<kEndFeatureCount> end_features(const Scored& sc, std::size_t k) {
   gap_counts(sc, k, sc.last, &x[kEndGapJunk], &x[kEndGapProse]);
   x[kEndProse] = line.kind == LineKind::kProse;
   x[kEndBio] = looks_like_bio(line.text);
-  x[kEndPromo] = is_promo(line.lower);
-  x[kEndCredit] = is_credit_line(line.lower);
+  x[kEndPromo] = sc.page.promo[sc.page.nonblank[k]];
+  x[kEndCredit] = sc.page.credit[sc.page.nonblank[k]];
   x[kEndLinkish] = is_linkish(line.text);
   x[kEndColon] = line_end(line.text) == LineEnd::kColon;
   x[kEndQuestion] = line_end(line.text) == LineEnd::kQuestion;

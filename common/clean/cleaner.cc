@@ -101,7 +101,7 @@ Story read_story(const clean::PageAnalysis& page, const clean::Weights& weights,
 // The body's paragraphs, without promotion paragraphs at its end.
 std::string body_text(const clean::PageAnalysis& page, Story* story) {
   std::vector<std::size_t>& paras = story->body.paragraphs;
-  while (paras.size() > 1 && clean::is_promo(page.lines[paras.back()].lower)) paras.pop_back();
+  while (paras.size() > 1 && page.promo[paras.back()]) paras.pop_back();
   story->body.end = paras.back();
   std::string body;
   for (std::size_t i : paras) {

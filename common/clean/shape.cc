@@ -13,6 +13,7 @@ namespace {
 constexpr std::size_t kMaxDatelinePrefix = 60;
 constexpr std::size_t kMaxDatelineWords = 6;
 constexpr std::size_t kMaxJobTitleWords = 6;
+constexpr std::size_t kMaxBioNameBytes = 60;
 constexpr std::size_t kMaxJobTitleLineWords = 10;
 
 bool has_lower_ascii(std::string_view s) {
@@ -130,10 +131,12 @@ bool starts_with_dateline(std::string_view text) {
 
 bool looks_like_bio(std::string_view text) {
   if (text.size() > 700) return false;
+  const std::string_view head = text.substr(0, kMaxBioNameBytes + 16);
   for (std::string_view verb : {" is a ", " is an ", " is the ", " covers ", " writes ",
                                 " reports on ", " has been ", " joined ", " is based in "}) {
-    const std::size_t at = text.find(verb);
-    if (at != std::string_view::npos && at <= 60 && name_before(text, at)) return true;
+    const std::size_t at = head.find(verb);
+    if (at != std::string_view::npos && at <= kMaxBioNameBytes && name_before(text, at))
+      return true;
   }
   return false;
 }

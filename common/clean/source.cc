@@ -1,5 +1,7 @@
 #include "clean/source.h"
 
+#include <vector>
+
 #include "clean/text_util.h"
 
 namespace news {
@@ -34,22 +36,25 @@ bool is_copyright(const Line& line) {
 }
 
 const Publisher* most_mentioned(const PageAnalysis& page, const StoryLayout& story) {
+  const std::size_t n = static_cast<std::size_t>(publishers_end() - publishers_begin());
+  std::vector<std::size_t> counts(n, 0);
+  for (std::size_t i = 0; i < page.lines.size(); ++i) {
+    const Line& line = page.lines[i];
+    if (!outside_body(story, i) || line.text.empty() || line.text.size() > 300 ||
+        line.kind == LineKind::kCaption || line.kind == LineKind::kCredit) {
+      continue;
+    }
+    std::vector<bool> seen(n, false);
+    for_each_mention(line.text, [&](const Publisher* p) {
+      const std::size_t k = static_cast<std::size_t>(p - publishers_begin());
+      if (!seen[k]) ++counts[k];
+      seen[k] = true;
+    });
+  }
   const Publisher* best = nullptr;
   std::size_t best_count = 0;
-  for (auto* p = publishers_begin(); p != publishers_end(); ++p) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < page.lines.size(); ++i) {
-      const Line& line = page.lines[i];
-      if (!outside_body(story, i) || line.text.size() > 300 || line.kind == LineKind::kCaption ||
-          line.kind == LineKind::kCredit) {
-        continue;
-      }
-      bool hit = false;
-      for_each_alias(*p,
-                     [&](std::string_view alias) { hit = hit || contains_word(line.text, alias); });
-      count += hit;
-    }
-    if (count > best_count) best = p, best_count = count;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (counts[k] > best_count) best = publishers_begin() + k, best_count = counts[k];
   }
   return best;
 }

@@ -1,7 +1,11 @@
 #include "clean/tables.h"
 
 #include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "clean/text_util.h"
 
@@ -917,6 +921,11 @@ constexpr std::string_view kGivenNames[] = {
 
 constexpr std::string_view kBylineLeads[] = {"by", "byby", "von", "par", "por", "door"};
 
+// Texts shorter than this are searched without a ByteSet first.
+constexpr std::size_t kShortText = 48;
+// No alias is longer.
+constexpr std::size_t kMaxAliasBytes = 60;
+
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view s) {
   for (std::string_view item : list) {
@@ -933,12 +942,124 @@ bool any_prefix(const std::string_view (&list)[N], std::string_view s) {
   return false;
 }
 
+// A list of words or lines, sorted once for binary search.
+class WordList {
+ public:
+  template <std::size_t N>
+  explicit WordList(const std::string_view (&list)[N]) : sorted_(std::begin(list), std::end(list)) {
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+  bool contains(std::string_view s) const {
+    return std::binary_search(sorted_.begin(), sorted_.end(), s);
+  }
+
+ private:
+  std::vector<std::string_view> sorted_;
+};
+
+// The phrases of a list by their first byte, to find any of them in one
+// pass over a text.
+class PhraseIndex {
+ public:
+  template <std::size_t N>
+  explicit PhraseIndex(const std::string_view (&list)[N]) {
+    for (std::string_view phrase : list) {
+      if (!phrase.empty()) by_first_[static_cast<unsigned char>(phrase[0])].push_back(phrase);
+    }
+  }
+
+  // Phrases that start with a letter or digit match at the start of a word
+  // only ("ad choices" is not in "road choices").
+  bool found_in(std::string_view s) const {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (i > 0 && is_word_byte(s[i]) && is_word_byte(s[i - 1])) continue;
+      for (std::string_view phrase : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (phrase.size() <= s.size() - i && (phrase.size() < 2 || s[i + 1] == phrase[1]) &&
+            s.compare(i, phrase.size(), phrase) == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+};
+
 template <std::size_t N>
 bool any_contained(const std::string_view (&list)[N], std::string_view s) {
+  if (s.size() < kShortText) {
+    for (std::string_view item : list) {
+      if (s.find(item) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+  const ByteSet bytes(s);
   for (std::string_view item : list) {
-    if (s.find(item) != std::string_view::npos) return true;
+    if (bytes.may_contain(item) && s.find(item) != std::string_view::npos) return true;
   }
   return false;
+}
+
+const WordList& places_list() {
+  static const WordList list(kPlaces);
+  return list;
+}
+
+const WordList& boilerplateLines_list() {
+  static const WordList list(kBoilerplateLines);
+  return list;
+}
+
+const WordList& shareWords_list() {
+  static const WordList list(kShareWords);
+  return list;
+}
+
+const WordList& dateLabels_list() {
+  static const WordList list(kDateLabels);
+  return list;
+}
+
+const WordList& deskWords_list() {
+  static const WordList list(kDeskWords);
+  return list;
+}
+
+const WordList& orgWords_list() {
+  static const WordList list(kOrgWords);
+  return list;
+}
+
+const WordList& nameStopWords_list() {
+  static const WordList list(kNameStopWords);
+  return list;
+}
+
+const WordList& photoCreditWords_list() {
+  static const WordList list(kPhotoCreditWords);
+  return list;
+}
+
+const WordList& camelBrands_list() {
+  static const WordList list(kCamelBrands);
+  return list;
+}
+
+const WordList& jobWords_list() {
+  static const WordList list(kJobWords);
+  return list;
+}
+
+const WordList& topicHeadings_list() {
+  static const WordList list(kTopicHeadings);
+  return list;
+}
+
+const WordList& stateCodes_list() {
+  static const WordList list(kStateCodes);
+  return list;
 }
 
 // Drops one trailing ':' so "Related Topics:" matches "related topics".
@@ -951,7 +1072,24 @@ bool is_city_state(std::string_view lower) {
   const std::size_t comma = lower.rfind(", ");
   if (comma == std::string_view::npos || comma == 0) return false;
   const std::string_view state = trim(lower.substr(comma + 2));
-  return in_list(kStateCodes, state) || in_list(kPlaces, state);
+  return stateCodes_list().contains(state) || places_list().contains(state);
+}
+
+// Every alias in lower case with its publisher, sorted; the first
+// publisher of the table wins an alias two share.
+using AliasIndex = std::vector<std::pair<std::string, const Publisher*>>;
+
+const AliasIndex& alias_index() {
+  static const AliasIndex index = [] {
+    AliasIndex out;
+    for (const Publisher& p : kPublishers) {
+      for_each_alias(p, [&](std::string_view alias) { out.emplace_back(lower_ascii(alias), &p); });
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }();
+  return index;
 }
 
 }  // namespace
@@ -960,40 +1098,65 @@ const Publisher* publishers_begin() { return std::begin(kPublishers); }
 const Publisher* publishers_end() { return std::end(kPublishers); }
 
 const Publisher* find_publisher_exact(std::string_view text) {
-  const std::string lower = lower_ascii(trim(text));
-  for (const Publisher& p : kPublishers) {
-    bool hit = false;
-    for_each_alias(p, [&](std::string_view alias) {
-      if (!hit && iequals(alias, lower)) hit = true;
-    });
-    if (hit) return &p;
-  }
-  return nullptr;
+  text = trim(text);
+  if (text.empty() || text.size() > kMaxAliasBytes) return nullptr;
+  const std::string lower = lower_ascii(text);
+  const AliasIndex& index = alias_index();
+  auto it =
+      std::lower_bound(index.begin(), index.end(), lower,
+                       [](const auto& entry, const std::string& key) { return entry.first < key; });
+  return it != index.end() && it->first == lower ? it->second : nullptr;
+}
+
+// Every alias by its first byte, for one pass over a text.
+using MentionIndex = std::array<std::vector<std::pair<std::string_view, std::size_t>>, 256>;
+
+const MentionIndex& mention_index() {
+  static const MentionIndex index = [] {
+    MentionIndex out;
+    for (std::size_t k = 0; k < std::size(kPublishers); ++k) {
+      for_each_alias(kPublishers[k], [&](std::string_view alias) {
+        if (!alias.empty()) out[static_cast<unsigned char>(alias[0])].emplace_back(alias, k);
+      });
+    }
+    return out;
+  }();
+  return index;
 }
 
 const Publisher* find_publisher_mention(std::string_view text) {
-  for (const Publisher& p : kPublishers) {
-    bool hit = false;
-    for_each_alias(p, [&](std::string_view alias) {
-      if (!hit && contains_word(text, alias)) hit = true;
-    });
-    if (hit) return &p;
+  std::size_t best = std::size(kPublishers);
+  for_each_mention(text, [&](const Publisher* p) {
+    best = std::min(best, static_cast<std::size_t>(p - kPublishers));
+  });
+  return best < std::size(kPublishers) ? kPublishers + best : nullptr;
+}
+
+void for_each_mention_impl(std::string_view text, const std::function<void(const Publisher*)>& f) {
+  const MentionIndex& index = mention_index();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && is_word_byte(text[i - 1])) continue;
+    for (const auto& [alias, k] : index[static_cast<unsigned char>(text[i])]) {
+      const std::size_t end = i + alias.size();
+      if (end > text.size() || (end < text.size() && is_word_byte(text[end]))) continue;
+      if (text.compare(i, alias.size(), alias) == 0) f(kPublishers + k);
+    }
   }
-  return nullptr;
 }
 
 bool is_place(std::string_view label) {
   if (label.size() > 60) return false;
   const std::string lower = lower_ascii(collapse_spaces(label));
-  return in_list(kPlaces, lower) || is_city_state(lower);
+  return places_list().contains(lower) || is_city_state(lower);
 }
 
 bool is_boilerplate_line(std::string_view lower) {
-  return in_list(kBoilerplateLines, strip_colon(lower));
+  return boilerplateLines_list().contains(strip_colon(lower));
 }
 
 bool has_boilerplate_phrase(std::string_view lower) {
-  return any_contained(kBoilerplatePhrases, lower);
+  static const PhraseIndex index(kBoilerplatePhrases);
+  return index.found_in(lower);
 }
 
 bool is_end_marker(std::string_view lower) {
@@ -1012,34 +1175,40 @@ bool is_end_marker(std::string_view lower) {
 
 bool is_credit_line(std::string_view lower) {
   if (lower.size() > 600) return false;
-  return any_prefix(kCreditPrefixes, lower) || any_contained(kCreditPhrases, lower);
+  static const PhraseIndex index(kCreditPhrases);
+  return any_prefix(kCreditPrefixes, lower) || index.found_in(lower);
 }
 
 bool is_promo(std::string_view lower) {
-  return lower.size() < 1000 && any_contained(kPromoPhrases, lower);
+  static const PhraseIndex index(kPromoPhrases);
+  return lower.size() < 1000 && index.found_in(lower);
 }
 
 bool is_topic_heading(std::string_view lower) {
-  return lower.size() < 40 && in_list(kTopicHeadings, strip_colon(lower));
+  return lower.size() < 40 && topicHeadings_list().contains(strip_colon(lower));
 }
 
-bool is_share_word(std::string_view lower) { return in_list(kShareWords, lower); }
+bool is_share_word(std::string_view lower) { return shareWords_list().contains(lower); }
 
-bool is_date_label(std::string_view lower) { return in_list(kDateLabels, strip_colon(lower)); }
+bool is_date_label(std::string_view lower) {
+  return dateLabels_list().contains(strip_colon(lower));
+}
 
-bool is_desk_word(std::string_view lower_word) { return in_list(kDeskWords, lower_word); }
+bool is_desk_word(std::string_view lower_word) { return deskWords_list().contains(lower_word); }
 
-bool is_org_word(std::string_view word) { return in_list(kOrgWords, word); }
+bool is_org_word(std::string_view word) { return orgWords_list().contains(word); }
 
-bool is_name_stop_word(std::string_view lower_word) { return in_list(kNameStopWords, lower_word); }
+bool is_name_stop_word(std::string_view lower_word) {
+  return nameStopWords_list().contains(lower_word);
+}
 
-bool is_photo_credit_word(std::string_view word) { return in_list(kPhotoCreditWords, word); }
+bool is_photo_credit_word(std::string_view word) { return photoCreditWords_list().contains(word); }
 
-bool is_camel_brand(std::string_view word) { return in_list(kCamelBrands, word); }
+bool is_camel_brand(std::string_view word) { return camelBrands_list().contains(word); }
 
 bool is_byline_lead(std::string_view lower_word) { return in_list(kBylineLeads, lower_word); }
 
-bool is_job_word(std::string_view lower_word) { return in_list(kJobWords, lower_word); }
+bool is_job_word(std::string_view lower_word) { return jobWords_list().contains(lower_word); }
 
 bool is_given_name(std::string_view lower_word) {
   return std::binary_search(std::begin(kGivenNames), std::end(kGivenNames), lower_word);

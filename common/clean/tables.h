@@ -6,6 +6,7 @@
 // here (see docs/CLEANING.md).
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 
 #include "clean/dates.h"
@@ -26,8 +27,17 @@ const Publisher* publishers_end();
 
 // The publisher one of whose aliases equals `text` (case-insensitive).
 const Publisher* find_publisher_exact(std::string_view text);
-// The first publisher with an alias occurring as a whole word in `text`.
+// The first publisher (in table order) with an alias occurring as a whole
+// word in `text`.
 const Publisher* find_publisher_mention(std::string_view text);
+
+// Calls f(publisher) for each alias occurring as a whole word in `text`,
+// in text order (a publisher may come more than once).
+void for_each_mention_impl(std::string_view text, const std::function<void(const Publisher*)>& f);
+template <typename F>
+void for_each_mention(std::string_view text, F f) {
+  for_each_mention_impl(text, std::function<void(const Publisher*)>(f));
+}
 // Calls f(alias) for each alias of p.
 template <typename F>
 void for_each_alias(const Publisher& p, F f) {

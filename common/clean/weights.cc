@@ -153,8 +153,7 @@ extern const WeightEntry kFittedWeights[] = {
     {"date", "numeric", -1.131735},
     {"date", "latest", -0.040728},
 };
-extern const std::size_t kFittedWeightCount =
-    sizeof(kFittedWeights) / sizeof(kFittedWeights[0]);
+extern const std::size_t kFittedWeightCount = sizeof(kFittedWeights) / sizeof(kFittedWeights[0]);
 
-} // namespace clean
-} // namespace news
+}  // namespace clean
+}  // namespace news
