@@ -20,12 +20,7 @@ constexpr std::size_t kHeaderReach = 3;
 // A line adds (p - kRunThreshold) times its weight to a run, p being the
 // body model's probability that it is a paragraph.
 constexpr double kRunThreshold = 0.5;
-// Lines of the story between its first and last paragraph scoring above
-// this are paragraphs too.
-constexpr double kMemberScore = -1.0;
-// ... and lines that are not sentence-shaped (sub-headings, list items,
-// related links) when they score above this.
-constexpr double kMemberOtherScore = 3.0;
+constexpr double kCloserCost = 10.0;
 
 struct Span {
   std::size_t begin = kNoLine, end = kNoLine, bytes = 0;
@@ -112,6 +107,7 @@ void content_features(const PageAnalysis& page, std::size_t i, Features<kBodyFea
   (*x)[kBodyBio] = looks_like_bio(line.text);
   (*x)[kBodyLinkish] = is_linkish(line.text);
   (*x)[kBodySeparators] = has_item_separators(line.text);
+  (*x)[kBodyCaptionPhrase] = has_caption_phrase(line.lower);
 }
 
 // "Related: ...", "READ MORE: ...": one or two words and a colon, then more.
@@ -167,8 +163,9 @@ void best_run(const PageAnalysis& page, const std::vector<double>& scores, std::
   *first = *last = kNoLine;
   for (std::size_t k = 0; k < scores.size(); ++k) {
     if (page.closes[page.nonblank[k]]) {
-      cur = 0;
-      cur_first = k + 1;
+      // An end marker costs kCloserCost: a story runs on past an in-story
+      // "Related Articles" box only when enough of it follows.
+      cur -= kCloserCost;
       continue;
     }
     if (cur < 0) {
@@ -188,9 +185,10 @@ void best_run(const PageAnalysis& page, const std::vector<double>& scores, std::
 // Lines scored and the run found, shared by the boundary models.
 struct Scored {
   const PageAnalysis& page;
-  std::vector<double> scores;  // per non-blank line
-  std::size_t first = kNoLine, last = kNoLine;
-  bool fallback = false;
+  const std::vector<double>& scores;  // per non-blank line
+  std::size_t first, last;            // the run
+  bool fallback;
+  std::size_t title;  // position of the headline in nonblank, kNoLine when none
 
   const Line& line(std::size_t k) const { return page.lines[page.nonblank[k]]; }
   bool is_prose(std::size_t k) const { return line(k).kind == LineKind::kProse; }
@@ -202,6 +200,7 @@ constexpr std::size_t kEndReachUp = 4;
 constexpr std::size_t kEndReachDown = 15;
 constexpr double kJunkScore = -3.0;
 constexpr std::size_t kShareLines = 5;
+constexpr std::size_t kMoreShareLines = 10;
 constexpr std::size_t kHeaderWindow = 8;
 constexpr std::size_t kLoneReach = 8;
 
@@ -223,9 +222,9 @@ void gap_counts(const Scored& sc, std::size_t a, std::size_t b, float* junk, flo
 
 // Share of prose among the kShareLines non-blank lines after (step +1) or
 // before (step -1) position k.
-float share_of_prose(const Scored& sc, std::size_t k, int step) {
+float share_of_prose(const Scored& sc, std::size_t k, int step, std::size_t lines = kShareLines) {
   std::size_t seen = 0, prose = 0;
-  for (std::size_t d = 1; d <= kShareLines; ++d) {
+  for (std::size_t d = 1; d <= lines; ++d) {
     if (step < 0 && d > k) break;
     const std::size_t j = step < 0 ? k - d : k + d;
     if (j >= sc.scores.size()) break;
@@ -302,6 +301,14 @@ Features<kStartFeatureCount> start_features(const Scored& sc, std::size_t k) {
   x[kStartQuote] = starts_quote(line.text);
   x[kStartFirstAfterHeader] = first_after_header(sc, k);
   x[kStartFirstProse] = prose_alone(sc, k, -1);
+  x[kStartHasDate] = sc.page.has_date(sc.page.nonblank[k]);
+  x[kStartCaptionPhrase] = has_caption_phrase(line.lower);
+  if (sc.title != kNoLine) {
+    x[kStartBelowTitle] = sc.title < k && k - sc.title <= kHeaderReach;
+    x[kStartTitleDistLog] =
+        log_feature(static_cast<double>(k > sc.title ? k - sc.title : sc.title - k));
+  }
+  x[kStartProseAfterMore] = share_of_prose(sc, k, +1, kMoreShareLines);
   return x;
 }
 
@@ -406,6 +413,22 @@ bool is_member(const Scored& sc, std::size_t k) {
   return sc.is_prose(k) ? sc.scores[k] > kMemberScore : sc.scores[k] > kMemberOtherScore;
 }
 
+// The first and last line and the member lines between them.
+BodyChoice paragraphs_between(const Scored& sc, std::size_t first, std::size_t last) {
+  BodyChoice body;
+  for (std::size_t k = first; k <= last; ++k) {
+    if (!is_member(sc, k) && k != first && k != last) continue;
+    if (sc.page.closes[sc.page.nonblank[k]]) continue;
+    body.paragraphs.push_back(sc.page.nonblank[k]);
+    body.bytes += sc.line(k).text.size();
+  }
+  if (!body.paragraphs.empty()) {
+    body.begin = body.paragraphs.front();
+    body.end = body.paragraphs.back();
+  }
+  return body;
+}
+
 void explain_lines(const Scored& sc, const std::vector<Features<kBodyFeatureCount>>& xs,
                    const BodyChoice& body, ExplainedField* f) {
   std::size_t next = 0;
@@ -434,49 +457,53 @@ void explain_lines(const Scored& sc, const std::vector<Features<kBodyFeatureCoun
 
 }  // namespace
 
-BodyChoice choose_body(const PageAnalysis& page, const Weights& weights, Explanation* explain) {
+ScoredLines score_lines(const PageAnalysis& page, const Weights& weights, bool explain) {
   const Span span = main_span(page);
-  Scored sc{page, std::vector<double>(page.nonblank.size())};
-  std::vector<Features<kBodyFeatureCount>> xs;
-  for (std::size_t k = 0; k < sc.scores.size(); ++k) {
+  ScoredLines out;
+  out.scores.resize(page.nonblank.size());
+  for (std::size_t k = 0; k < out.scores.size(); ++k) {
     const Features<kBodyFeatureCount> x = features_at(page, k, span);
-    sc.scores[k] = weights.score(ModelId::kBody, x);
-    if (explain) xs.push_back(x);
+    out.scores[k] = weights.score(ModelId::kBody, x);
+    if (explain) out.features.push_back(x);
   }
-  best_run(page, sc.scores, &sc.first, &sc.last);
-  sc.fallback = sc.first == kNoLine && span.begin != kNoLine;
-  if (sc.fallback) {
+  best_run(page, out.scores, &out.first, &out.last);
+  out.fallback = out.first == kNoLine && span.begin != kNoLine;
+  if (out.fallback) {
     // A short page whose lines all score low (the model learnt from pages
     // full of furniture): its longest run of sentence-shaped lines.
-    sc.first = page.rank[span.begin];
-    sc.last = page.rank[span.end];
+    out.first = page.rank[span.begin];
+    out.last = page.rank[span.end];
   }
-  BodyChoice body;
+  if (out.first != kNoLine) {
+    const Scored sc{page, out.scores, out.first, out.last, out.fallback, kNoLine};
+    out.rough = paragraphs_between(sc, out.first, out.last);
+  }
+  return out;
+}
+
+BodyChoice choose_body(const PageAnalysis& page, const ScoredLines& lines, std::size_t title,
+                       const Weights& weights, Explanation* explain) {
+  const Scored sc{page,       lines.scores,   lines.first,
+                  lines.last, lines.fallback, title == kNoLine ? kNoLine : page.rank[title]};
   std::size_t first = sc.first, last = sc.last;
   const std::size_t lines_field = explain ? explain->fields.size() : 0;
   add_field(explain, ModelId::kBody, "body");
   if (first != kNoLine) {
     ExplainedField* f = add_field(explain, ModelId::kStart, "body start");
-    first = best_boundary<kStartFeatureCount>(
-        sc, reach_up(sc, sc.first, kStartReachUp), std::min(sc.last, sc.first + kStartReachDown),
-        sc.first, ModelId::kStart, weights, start_features, f);
+    std::size_t lo = reach_up(sc, sc.first, kStartReachUp);
+    if (sc.title != kNoLine && sc.title < sc.first) lo = std::max(lo, sc.title + 1);
+    first =
+        best_boundary<kStartFeatureCount>(sc, lo, std::min(sc.last, sc.first + kStartReachDown),
+                                          sc.first, ModelId::kStart, weights, start_features, f);
     f = add_field(explain, ModelId::kEnd, "body end");
-    const std::size_t lo = std::max(first, sc.last > kEndReachUp ? sc.last - kEndReachUp : 0);
-    last = best_boundary<kEndFeatureCount>(sc, lo, reach_down(sc, sc.last, kEndReachDown),
+    const std::size_t end_lo = std::max(first, sc.last > kEndReachUp ? sc.last - kEndReachUp : 0);
+    last = best_boundary<kEndFeatureCount>(sc, end_lo, reach_down(sc, sc.last, kEndReachDown),
                                            std::max(sc.last, first), ModelId::kEnd, weights,
                                            end_features, f);
   }
-  for (std::size_t k = first; first != kNoLine && k <= last; ++k) {
-    if (!is_member(sc, k) && k != first && k != last) continue;
-    if (page.closes[page.nonblank[k]]) continue;
-    body.paragraphs.push_back(page.nonblank[k]);
-    body.bytes += sc.line(k).text.size();
-  }
-  if (!body.paragraphs.empty()) {
-    body.begin = body.paragraphs.front();
-    body.end = body.paragraphs.back();
-  }
-  if (explain) explain_lines(sc, xs, body, &explain->fields[lines_field]);
+  BodyChoice body;
+  if (first != kNoLine) body = paragraphs_between(sc, first, last);
+  if (explain) explain_lines(sc, lines.features, body, &explain->fields[lines_field]);
   return body;
 }
 

@@ -13,6 +13,7 @@
 #include "clean/model.h"
 #include "clean/page_id.h"
 #include "clean/published.h"
+#include "clean/shape.h"
 #include "clean/source.h"
 #include "clean/tables.h"
 #include "clean/text_util.h"
@@ -82,9 +83,14 @@ Story read_story(const clean::PageAnalysis& page, const clean::Weights& weights,
                                  [](const Line& l) { return l.text.empty(); });
   if (empty) reject("empty page", explain);
   Story story;
-  story.body = clean::choose_body(page, weights, explain);
+  const clean::ScoredLines lines = clean::score_lines(page, weights, explain != nullptr);
+  if (lines.rough.paragraphs.empty()) {
+    clean::choose_body(page, lines, kNoLine, weights, explain);  // for the explanation
+    reject("no body text found", explain);
+  }
+  story.title = clean::choose_title(page, lines.rough, weights, next_field(explain));
+  story.body = clean::choose_body(page, lines, story.title, weights, explain);
   if (story.body.paragraphs.empty()) reject("no body text found", explain);
-  story.title = clean::choose_title(page, story.body, weights, next_field(explain));
   story.byline = clean::choose_byline(page, story.body, story.title, weights, next_field(explain));
   story.published =
       clean::choose_published(page, story.body, story.title, weights, next_field(explain));
@@ -98,10 +104,16 @@ Story read_story(const clean::PageAnalysis& page, const clean::Weights& weights,
   return story;
 }
 
-// The body's paragraphs, without promotion paragraphs at its end.
+// A paragraph that only closes a story when it is the last: a promotion
+// ("Sign up for ..."), an author's note ("Jane Doe covers ...").
+bool is_trailer(const clean::PageAnalysis& page, std::size_t i) {
+  return page.promo[i] || clean::looks_like_bio(page.lines[i].text);
+}
+
+// The body's paragraphs, without promotions and author's notes at its end.
 std::string body_text(const clean::PageAnalysis& page, Story* story) {
   std::vector<std::size_t>& paras = story->body.paragraphs;
-  while (paras.size() > 1 && page.promo[paras.back()]) paras.pop_back();
+  while (paras.size() > 1 && is_trailer(page, paras.back())) paras.pop_back();
   story->body.end = paras.back();
   std::string body;
   for (std::size_t i : paras) {

@@ -62,21 +62,22 @@ enum BodyFeature : std::size_t {
   kBodyShortQuestion,     // a question of 6 words or fewer without quotes (a related link)
   kBodyLabelPrefix,       // "Related: ...", "Source: ...": a word or two and a colon open it
   kBodyUnended,           // no final punctuation
+  kBodyCaptionPhrase,     // a caption phrase of tables.cc (", left,", "pictured", "file photo")
   kBodyFeatureCount
 };
 
 // Its names, in enum order (the keys of the weights).
 inline constexpr std::array<std::string_view, kBodyFeatureCount> kBodyFeatureNames = {
-    "bias",         "prose",         "text",           "boilerplate",
-    "caption",      "words_log",     "words_1_3",      "words_4_9",
-    "words_10_19",  "ends_sentence", "ends_colon",     "ends_ellipsis",
-    "question",     "starts_lower",  "starts_quote",   "starts_bullet",
-    "title_case",   "all_caps",      "header",         "has_date",
-    "dateline",     "credit_line",   "promo",          "bio",
-    "linkish",      "separators",    "repeated",       "main_span",
-    "prose_before", "prose_after",   "header_above",   "prose_after_header",
-    "prose_in_run", "span_start",    "short_question", "label_prefix",
-    "unended",
+    "bias",         "prose",          "text",           "boilerplate",
+    "caption",      "words_log",      "words_1_3",      "words_4_9",
+    "words_10_19",  "ends_sentence",  "ends_colon",     "ends_ellipsis",
+    "question",     "starts_lower",   "starts_quote",   "starts_bullet",
+    "title_case",   "all_caps",       "header",         "has_date",
+    "dateline",     "credit_line",    "promo",          "bio",
+    "linkish",      "separators",     "repeated",       "main_span",
+    "prose_before", "prose_after",    "header_above",   "prose_after_header",
+    "prose_in_run", "span_start",     "short_question", "label_prefix",
+    "unended",      "caption_phrase",
 };
 static_assert(!kBodyFeatureNames.back().empty(), "a body feature has no name");
 
@@ -105,14 +106,39 @@ enum StartFeature : std::size_t {
   kStartQuote,             // starts with a quotation mark
   kStartFirstAfterHeader,  // prose, and no prose since the last byline/date line above
   kStartFirstProse,        // prose, and no prose among the previous 8 non-blank lines
+  kStartHasDate,           // a full date on the line (AP captions date their photos)
+  kStartCaptionPhrase,     // a caption phrase of tables.cc
+  kStartBelowTitle,        // the headline is among the 3 non-blank lines above (a deck)
+  kStartTitleDistLog,      // non-blank lines from the headline
+  kStartProseAfterMore,    // share of prose among the 10 non-blank lines after
   kStartFeatureCount
 };
 inline constexpr std::array<std::string_view, kStartFeatureCount> kStartFeatureNames = {
-    "bias",          "score",       "run_first",          "before",
-    "dist_log",      "gap_junk",    "gap_prose",          "prose",
-    "caption",       "dateline",    "header_above",       "header_below",
-    "after_caption", "prose_after", "words_log",          "promo",
-    "bio",           "quote",       "first_after_header", "first_prose",
+    "bias",
+    "score",
+    "run_first",
+    "before",
+    "dist_log",
+    "gap_junk",
+    "gap_prose",
+    "prose",
+    "caption",
+    "dateline",
+    "header_above",
+    "header_below",
+    "after_caption",
+    "prose_after",
+    "words_log",
+    "promo",
+    "bio",
+    "quote",
+    "first_after_header",
+    "first_prose",
+    "has_date",
+    "caption_phrase",
+    "below_title",
+    "title_dist_log",
+    "prose_after_more",
 };
 static_assert(!kStartFeatureNames.back().empty(), "a start feature has no name");
 

@@ -599,6 +599,18 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "accessibility for screenreader",
     "min read",
     "minute read",
+    // Disclosures and comment furniture printed as sentences around the
+    // story (9to5mac x2 "FTC: We use income earning auto affiliate links",
+    // msn x2 "Microsoft may earn an Affiliate Commission", mentalfloss
+    // "This article contains affiliate links", thehill x2 "View the
+    // discussion thread.", thespacereview, yahoo "this video is not
+    // available in your region").
+    "affiliate links",
+    "affiliate link ",
+    "affiliate commission",
+    "view the discussion thread",
+    "moderating all comments",
+    "this video is not available",
 };
 
 // Short headings that start the material after the story.
@@ -671,14 +683,45 @@ constexpr std::string_view kCreditPhrases[] = {
     "this article was originally published",
     "this story was originally",
     "contributed to this post",
+    // medium "Originally published at www...", quantamagazine x2 "This
+    // article was reprinted on Wired.com."
+    "originally published at",
+    "was reprinted on",
+    "reprinted with permission",
+};
+
+// Phrases of photo and video captions, which pages print as sentences
+// between the headline and the story or inside it: AP's "Jane Doe, left,
+// speaks ..." (ctpost x2, sfgate), "pictured" (nj), "In this ... file photo"
+// (yahoo), "This photo ... shows" (nationalgeographic).
+constexpr std::string_view kCaptionPhrases[] = {
+    ", left,",  ", right,",      ", center,",  "(left)",      "(right)",       "(center)",
+    "pictured", "file photo",    "this photo", "photo shows", "in this image", "seen here",
+    "photo by", "photograph by", "(photo",     "[photo",      "(video",        "watch:",
 };
 
 constexpr std::string_view kPromoPhrases[] = {
-    "register now",        "join us at", "sign up",
-    "subscribe",           "newsletter", "download the",
-    "click here",          "follow us",  "get the app",
-    "follow our coverage", "get our",    "support our journalism",
-    "become a member",     "donate",     "for the latest",
+    "register now",
+    "join us at",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "download the",
+    "click here",
+    "follow us",
+    "get the app",
+    "follow our coverage",
+    "get our",
+    "support our journalism",
+    "become a member",
+    "donate",
+    "for the latest",
+    // buzzfeed "Check out more articles on BuzzFeed.com!", gitlab "Read the
+    // full 2024 Global DevSecOps Report", spiceworks "Head over to the
+    // Spiceworks Community".
+    "check out more",
+    "read the full",
+    "head over to",
 };
 
 constexpr std::string_view kTopicHeadings[] = {
@@ -1175,12 +1218,19 @@ bool is_end_marker(std::string_view lower) {
 
 bool is_credit_line(std::string_view lower) {
   if (lower.size() > 600) return false;
+  // "(Reporting by ..." (venturebeat, from Reuters)
+  if (!lower.empty() && (lower[0] == '(' || lower[0] == '[')) lower.remove_prefix(1);
   static const PhraseIndex index(kCreditPhrases);
   return any_prefix(kCreditPrefixes, lower) || index.found_in(lower);
 }
 
 bool is_promo(std::string_view lower) {
   static const PhraseIndex index(kPromoPhrases);
+  return lower.size() < 1000 && index.found_in(lower);
+}
+
+bool has_caption_phrase(std::string_view lower) {
+  static const PhraseIndex index(kCaptionPhrases);
   return lower.size() < 1000 && index.found_in(lower);
 }
 

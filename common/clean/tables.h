@@ -60,6 +60,7 @@ bool has_boilerplate_phrase(std::string_view lower);  // never article text
 bool is_end_marker(std::string_view lower);           // heading after the story
 bool is_credit_line(std::string_view lower);          // "Reporting by ...", etc.
 bool is_promo(std::string_view lower);                // trailing promo paragraph
+bool has_caption_phrase(std::string_view lower);      // ", left,", "pictured"
 bool is_topic_heading(std::string_view lower);        // "Related Topics", "Tags"
 bool is_share_word(std::string_view lower);           // "facebook", "email"
 bool is_date_label(std::string_view lower);           // "updated", "published"

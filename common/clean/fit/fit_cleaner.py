@@ -16,8 +16,9 @@ the story?) and date (is it the publication date?). This script
   2. labels the candidates from the page's NAME.expected.json (the labels of
      ../shared/corpus/pages-auto, see its README);
   3. fits the models in stages, because later models read the choices of earlier
-     ones: body first (its features depend on nothing fitted), then title (it
-     reads the body's first paragraph), then byline and date (they read both);
+     ones: body lines first (their features depend on nothing fitted), then
+     title (it reads the best run of body lines), then the first and last
+     paragraph (they read the title), then byline and date (they read both);
      each stage re-runs the cleaner with the weights fitted so far
      (`--weights FILE`);
   4. `fit` writes the weights as common/clean/weights.cc; `cv` reports
@@ -359,7 +360,7 @@ def fit_model(model, pages, explanations, labeller):
 
 # ---- stages ---------------------------------------------------------------------------
 
-STAGES = [["body"], ["start", "end"], ["title"], ["byline", "date"]]
+STAGES = [["body"], ["title"], ["start", "end"], ["byline", "date"]]
 # One right candidate per page, the best-scoring one wins: conditional logit.
 CONDITIONAL = {"start", "end", "title"}
 
@@ -491,9 +492,14 @@ def main():
     sites = {p["site"] for p in pages}
     if a.command == "fit":
         weights = fit_all(a.binary, pages + extra, pages + extra, labeller, log)
+        text = weights_cc(weights, a.pages, len(pages) + len(extra), len(sites | {p["site"] for p in extra}))
+        try:  # the house style, wherever the file is written
+            text = subprocess.run(["clang-format", "--assume-filename=" + WEIGHTS_CC], input=text.encode(),
+                                  capture_output=True, check=True).stdout.decode()
+        except (OSError, subprocess.CalledProcessError):
+            pass
         with open(a.out_weights, "w") as f:
-            f.write(weights_cc(weights, a.pages, len(pages) + len(extra), len(sites | {p["site"] for p in extra})))
-        subprocess.run(["clang-format", "-i", a.out_weights], check=False)
+            f.write(text)
         say("wrote %s (%d pages, %d sites)" % (os.path.relpath(a.out_weights, ROOT), len(pages), len(sites)))
         for model in MODELS:
             say("%s: %s" % (model, ", ".join("%s %+.2f" % kv for kv in weights.get(model, {}).items())))
