@@ -201,6 +201,8 @@ constexpr std::size_t kEndReachDown = 15;
 constexpr double kJunkScore = -3.0;
 constexpr std::size_t kShareLines = 5;
 constexpr std::size_t kMoreShareLines = 10;
+// Lines that are not sentence-shaped need this many words to be paragraphs.
+constexpr std::size_t kMinOtherWords = 15;
 constexpr std::size_t kHeaderWindow = 8;
 constexpr std::size_t kLoneReach = 8;
 
@@ -407,10 +409,26 @@ std::size_t reach_down(const Scored& sc, std::size_t from, std::size_t steps) {
   return k;
 }
 
+// A line that is not sentence-shaped and looks like a link to another
+// story or a heading: "Related: ...", a headline in title case or capitals,
+// a short line (headlines of related stories run to 14 words), a
+// promotion. (The labels of pages-auto count many
+// sub-headings as paragraphs; the hand-labelled pages count neither.)
+bool looks_like_link(const PageAnalysis& page, std::size_t i) {
+  const Line& line = page.lines[i];
+  if (page.promo[i] || has_label_prefix(line.text) || is_title_case(line.text) ||
+      is_all_caps(line.text)) {
+    return true;
+  }
+  return line.words < kMinOtherWords;
+}
+
 // A line between the first and the last paragraph that is a paragraph too.
 bool is_member(const Scored& sc, std::size_t k) {
-  if (sc.page.closes[sc.page.nonblank[k]]) return false;
-  return sc.is_prose(k) ? sc.scores[k] > kMemberScore : sc.scores[k] > kMemberOtherScore;
+  const std::size_t i = sc.page.nonblank[k];
+  if (sc.page.closes[i]) return false;
+  if (sc.is_prose(k)) return sc.scores[k] > kMemberScore;
+  return sc.scores[k] > kMemberOtherScore && !looks_like_link(sc.page, i);
 }
 
 // The first and last line and the member lines between them.

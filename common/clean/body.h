@@ -33,7 +33,7 @@ struct BodyChoice {
 // are paragraphs too; lines that are not sentence-shaped (sub-headings, list
 // items, in-body related links) need kMemberOtherScore.
 constexpr double kMemberScore = -1.0;
-constexpr double kMemberOtherScore = 3.0;
+constexpr double kMemberOtherScore = 0.0;
 
 // Steps 1 and 2: the body model's score of every non-blank line and the
 // best run.
