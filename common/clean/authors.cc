@@ -22,6 +22,7 @@ constexpr std::size_t kMaxTailLine = 100;
 constexpr std::size_t kMaxInnerLead = 80;
 constexpr std::size_t kMaxBlockLines = 10;
 constexpr std::size_t kLongByline = 80;
+constexpr double kMinLeadScore = -1.5;
 
 enum class Lead { kNone, kBy, kInner };
 
@@ -216,7 +217,7 @@ BylineChoice choose_byline(const PageAnalysis& page, const BodyChoice& body, std
   std::vector<std::string> keys;
   for (const Candidate& c : candidates) keys.push_back(author_key(c.parts));
   const Candidate* best = nullptr;
-  double best_score = 0;
+  double best_score = -1e300;
   std::size_t best_explained = kNoLine;
   for (std::size_t n = 0; n < candidates.size(); ++n) {
     const bool repeated = std::count(keys.begin(), keys.end(), keys[n]) > 1;
@@ -231,6 +232,13 @@ BylineChoice choose_byline(const PageAnalysis& page, const BodyChoice& body, std
       if (explain) best_explained = explain->candidates.size() - 1;
     }
   }
+  // The best candidate counts when it scores above 0, or above
+  // kMinLeadScore when it says "By" ("By Ysabel Yates" signs the story even
+  // when the name is unusual).
+  if (best && !(best_score > 0 || (best->lead != Lead::kNone && best_score > kMinLeadScore))) {
+    best = nullptr;
+    best_explained = kNoLine;
+  }
   BylineChoice choice;
   if (best) {
     choice.parts = best->parts;
@@ -242,8 +250,10 @@ BylineChoice choose_byline(const PageAnalysis& page, const BodyChoice& body, std
     choice.parts.org = header_org(page, body, title);
   if (explain) {
     explain->decision = best ? "line " + std::to_string(page.lines[best->first].number) +
-                                   ", the highest score above 0"
-                             : "no candidate scores above 0";
+                                   ", the highest score, above 0 (or above " +
+                                   std::to_string(kMinLeadScore).substr(0, 4) + " after \"By\")"
+                             : "no candidate scores above 0 (or above " +
+                                   std::to_string(kMinLeadScore).substr(0, 4) + " after \"By\")";
     if (!choice.parts.org.empty()) explain->decision += "; organisation: " + choice.parts.org;
   }
   return choice;

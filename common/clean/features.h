@@ -179,47 +179,54 @@ static_assert(!kEndFeatureNames.back().empty(), "an end feature has no name");
 // Title: is this line (above the first paragraph) the headline?
 enum TitleFeature : std::size_t {
   kTitleBias,
-  kTitleDistLog,       // non-blank lines down to the first paragraph
-  kTitleDist1,         // the line right above it
-  kTitleDist2To3,      //
-  kTitleDist4To8,      // (baseline: farther)
-  kTitleHeaderBelow,   // a byline/date line among the next 3 non-blank lines
-  kTitleHeaderAbove,   // ... among the previous 3
-  kTitleWords1,        //
-  kTitleWords2To3,     //
-  kTitleWords4To7,     // (baseline: 8 to 15)
-  kTitleWords16Plus,   //
-  kTitleLong,          // more than 150 bytes
-  kTitleEndsPeriod,    //
-  kTitleEndsMark,      // '?' or '!'
-  kTitleEndsColon,     //
-  kTitleTitleCase,     //
-  kTitleAllCaps,       //
-  kTitleStartsLower,   //
-  kTitleProse,         //
-  kTitleBoilerplate,   //
-  kTitleCaption,       //
-  kTitleName,          // a person's name
-  kTitleJobTitle,      // "Staff Writer", "Editor", "Correspondent"
-  kTitleSeparator,     // " | ", " - ", " — ", " · " inside the line
-  kTitlePublisher,     // names a publisher of the table
-  kTitleRepeated,      // the same text elsewhere on the page
-  kTitleOverlapFirst,  // share of its words in the first paragraph
-  kTitleOverlapBody,   // share of its words in the first five paragraphs
-  kTitlePosition,      // rank among non-blank lines / their number
-  kTitleBylineBelow,   // a byline among the next 3 non-blank lines
-  kTitleBylineAbove,   // a byline among the previous 3
+  kTitleDistLog,         // non-blank lines down to the first paragraph
+  kTitleDist1,           // the line right above it
+  kTitleDist2To3,        //
+  kTitleDist4To8,        // (baseline: farther)
+  kTitleHeaderBelow,     // a byline/date line among the next 3 non-blank lines
+  kTitleHeaderAbove,     // ... among the previous 3
+  kTitleWords1,          //
+  kTitleWords2To3,       //
+  kTitleWords4To7,       // (baseline: 8 to 15)
+  kTitleWords16Plus,     //
+  kTitleLong,            // more than 150 bytes
+  kTitleEndsPeriod,      //
+  kTitleEndsMark,        // '?' or '!'
+  kTitleEndsColon,       //
+  kTitleTitleCase,       //
+  kTitleAllCaps,         //
+  kTitleStartsLower,     //
+  kTitleProse,           //
+  kTitleBoilerplate,     //
+  kTitleCaption,         //
+  kTitleName,            // a person's name
+  kTitleJobTitle,        // "Staff Writer", "Editor", "Correspondent"
+  kTitleSeparator,       // " | ", " - ", " — ", " · " inside the line
+  kTitlePublisher,       // names a publisher of the table
+  kTitleRepeated,        // the same text elsewhere on the page
+  kTitleOverlapFirst,    // share of its words in the first paragraph
+  kTitleOverlapBody,     // share of its words in the first five paragraphs
+  kTitlePosition,        // rank among non-blank lines / their number
+  kTitleBylineBelow,     // a byline among the next 3 non-blank lines
+  kTitleBylineAbove,     // a byline among the previous 3
+  kTitleBeforeSentence,  // the next non-blank line is a sentence-shaped line of at most 60 words (a
+                         // deck)
+  kTitleAfterHeadline,   // the previous non-blank line is a line of 4-20 words without a final
+                         // period
   kTitleFeatureCount
 };
 
 // Its names, in enum order (the keys of the weights).
 inline constexpr std::array<std::string_view, kTitleFeatureCount> kTitleFeatureNames = {
-    "bias",         "dist_log",    "dist_1",        "dist_2_3",     "dist_4_8",     "header_below",
-    "header_above", "words_1",     "words_2_3",     "words_4_7",    "words_16plus", "long",
-    "ends_period",  "ends_mark",   "ends_colon",    "title_case",   "all_caps",     "starts_lower",
-    "prose",        "boilerplate", "caption",       "name",         "job_title",    "separator",
-    "publisher",    "repeated",    "overlap_first", "overlap_body", "position",     "byline_below",
-    "byline_above",
+    "bias",           "dist_log",     "dist_1",        "dist_2_3",
+    "dist_4_8",       "header_below", "header_above",  "words_1",
+    "words_2_3",      "words_4_7",    "words_16plus",  "long",
+    "ends_period",    "ends_mark",    "ends_colon",    "title_case",
+    "all_caps",       "starts_lower", "prose",         "boilerplate",
+    "caption",        "name",         "job_title",     "separator",
+    "publisher",      "repeated",     "overlap_first", "overlap_body",
+    "position",       "byline_below", "byline_above",  "before_sentence",
+    "after_headline",
 };
 static_assert(!kTitleFeatureNames.back().empty(), "a title feature has no name");
 

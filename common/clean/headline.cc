@@ -18,6 +18,7 @@ constexpr std::size_t kLongTitleBytes = 150;
 constexpr std::size_t kOverlapParagraphs = 5;
 constexpr std::size_t kOverlapBytes = 4000;
 constexpr std::size_t kHeaderReach = 3;
+constexpr std::size_t kMaxDeckWords = 60;
 
 // Words too common to tell a headline from another line.
 constexpr std::string_view kStopWords[] = {
@@ -142,6 +143,17 @@ Features<kTitleFeatureCount> title_features(const PageAnalysis& page, std::size_
   x[kTitleOverlapFirst] = overlap(line.text, words.first);
   x[kTitleOverlapBody] = overlap(line.text, words.lead);
   x[kTitlePosition] = static_cast<float>(page.rank[i]) / page.nonblank.size();
+  const std::size_t k = page.rank[i];
+  if (k + 1 < page.nonblank.size()) {
+    const Line& next = page.lines[page.nonblank[k + 1]];
+    x[kTitleBeforeSentence] = next.kind == LineKind::kProse && next.words <= kMaxDeckWords;
+  }
+  if (k > 0) {
+    const Line& prev = page.lines[page.nonblank[k - 1]];
+    x[kTitleAfterHeadline] = prev.kind == LineKind::kText && prev.words >= 4 && prev.words <= 20 &&
+                             line_end(prev.text) != LineEnd::kPeriod &&
+                             page.header[page.nonblank[k - 1]] == HeaderKind::kNone;
+  }
   return x;
 }
 

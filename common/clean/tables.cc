@@ -563,6 +563,12 @@ constexpr std::string_view kBoilerplateLines[] = {
     "most read",
     "trending",
     "breaking news",
+    // Share and print tools printed near the headline (washingtonpost x2).
+    "print article",
+    "print this article",
+    "share on google plus",
+    "share on linkedin",
+    "share via email",
 };
 
 // Phrases that mark a whole line as interface text wherever they occur.
