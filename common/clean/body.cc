@@ -134,7 +134,6 @@ Features<kBodyFeatureCount> features_at(const PageAnalysis& page, std::size_t k,
   x[kBodyHeader] = page.header[i] != HeaderKind::kNone;
   x[kBodyHasDate] = page.has_date(i);
   x[kBodyRepeated] = page.repeats[i] > 0;
-  x[kBodyMainSpan] = span.begin != kNoLine && i >= span.begin && i <= span.end;
   x[kBodyProseBefore] = prose_share(page, k, -1);
   x[kBodyProseAfter] = prose_share(page, k, +1);
   x[kBodyHeaderAbove] = header_above(page, k);

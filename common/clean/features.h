@@ -52,7 +52,6 @@ enum BodyFeature : std::size_t {
   kBodyLinkish,           // a URL, "www.", an @handle or an e-mail address
   kBodySeparators,        // " | ", " · ", " • " between items
   kBodyRepeated,          // the same text on another line of the page
-  kBodyMainSpan,          // in the run of paragraphs with the most text
   kBodyProseBefore,       // share of prose among the 4 non-blank lines before
   kBodyProseAfter,        // ... and the 4 after
   kBodyHeaderAbove,       // a byline/date line among the 3 non-blank lines before
@@ -68,16 +67,43 @@ enum BodyFeature : std::size_t {
 
 // Its names, in enum order (the keys of the weights).
 inline constexpr std::array<std::string_view, kBodyFeatureCount> kBodyFeatureNames = {
-    "bias",         "prose",          "text",           "boilerplate",
-    "caption",      "words_log",      "words_1_3",      "words_4_9",
-    "words_10_19",  "ends_sentence",  "ends_colon",     "ends_ellipsis",
-    "question",     "starts_lower",   "starts_quote",   "starts_bullet",
-    "title_case",   "all_caps",       "header",         "has_date",
-    "dateline",     "credit_line",    "promo",          "bio",
-    "linkish",      "separators",     "repeated",       "main_span",
-    "prose_before", "prose_after",    "header_above",   "prose_after_header",
-    "prose_in_run", "span_start",     "short_question", "label_prefix",
-    "unended",      "caption_phrase",
+    "bias",
+    "prose",
+    "text",
+    "boilerplate",
+    "caption",
+    "words_log",
+    "words_1_3",
+    "words_4_9",
+    "words_10_19",
+    "ends_sentence",
+    "ends_colon",
+    "ends_ellipsis",
+    "question",
+    "starts_lower",
+    "starts_quote",
+    "starts_bullet",
+    "title_case",
+    "all_caps",
+    "header",
+    "has_date",
+    "dateline",
+    "credit_line",
+    "promo",
+    "bio",
+    "linkish",
+    "separators",
+    "repeated",
+    "prose_before",
+    "prose_after",
+    "header_above",
+    "prose_after_header",
+    "prose_in_run",
+    "span_start",
+    "short_question",
+    "label_prefix",
+    "unended",
+    "caption_phrase",
 };
 static_assert(!kBodyFeatureNames.back().empty(), "a body feature has no name");
 

@@ -1208,7 +1208,29 @@ bool has_boilerplate_phrase(std::string_view lower) {
   return index.found_in(lower);
 }
 
+// The heading of a comment section: "View comments (27)", "[ 167 comments
+// ]", "Top Rated Comments", "Posted in Open thread | Permalink | 10
+// Comments", "Leave a Reply" (aclu, macrumors, givewell, wptavern pages of
+// pages-auto); not "He declined to comment."
+bool is_comments_heading(std::string_view lower) {
+  if (lower.size() > 80 || count_words(lower) > 10) return false;
+  if (lower.find("leave a reply") != std::string_view::npos ||
+      lower.find("leave a comment") != std::string_view::npos ||
+      lower.find("post a comment") != std::string_view::npos ||
+      lower.find("add a comment") != std::string_view::npos) {
+    return true;
+  }
+  const std::size_t at = lower.find("comments");
+  if (at == std::string_view::npos || (at > 0 && is_word_byte(lower[at - 1]))) return false;
+  if (lower.find_first_of("0123456789") != std::string_view::npos) return true;
+  for (std::string_view w : {"view", "show", "read", "top", "recent", "reader", "all", "closed"}) {
+    if (contains_word(lower, w)) return true;
+  }
+  return false;
+}
+
 bool is_end_marker(std::string_view lower) {
+  if (is_comments_heading(lower)) return true;
   if (lower.size() > 60) return false;
   const std::string_view s = strip_colon(lower);
   for (std::string_view m : kEndMarkers) {

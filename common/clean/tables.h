@@ -58,6 +58,7 @@ bool is_place(std::string_view label);
 bool is_boilerplate_line(std::string_view lower);     // whole-line UI text
 bool has_boilerplate_phrase(std::string_view lower);  // never article text
 bool is_end_marker(std::string_view lower);           // heading after the story
+bool is_comments_heading(std::string_view lower);     // "View comments (27)"
 bool is_credit_line(std::string_view lower);          // "Reporting by ...", etc.
 bool is_promo(std::string_view lower);                // trailing promo paragraph
 bool has_caption_phrase(std::string_view lower);      // ", left,", "pictured"

@@ -11,6 +11,8 @@
 #include "clean/dates.h"
 #include "clean/page.h"
 #include "clean/page_id.h"
+#include "clean/shape.h"
+#include "clean/tables.h"
 #include "clean/text_util.h"
 
 namespace {
@@ -311,6 +313,54 @@ BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
   BOOST_TEST(news::clean::is_credit_only("Evan Vucci/AP Photo"));
   BOOST_TEST(news::clean::is_credit_only("Win McNamee/Getty Images"));
   BOOST_TEST(!news::clean::is_credit_only("The president said so."));
+}
+
+// Line shapes the scorers read, with the lines of pages-auto they were
+// written for.
+BOOST_AUTO_TEST_CASE(comment_headings_end_the_story) {
+  using news::clean::is_end_marker;
+  for (const char* line : {"view comments (27)", "[ 167 comments ]", "top rated comments",
+                           "posted in open thread | permalink | 10 comments", "leave a reply",
+                           "comments are closed."}) {
+    BOOST_TEST_CONTEXT("input: " << line) { BOOST_TEST(is_end_marker(line)); }
+  }
+  for (const char* line : {"he declined to comment.",
+                           "the agency received comments from the "
+                           "public about the plan for months."}) {
+    BOOST_TEST_CONTEXT("input: " << line) { BOOST_TEST(!is_end_marker(line)); }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(notes_around_the_story_are_recognised) {
+  using namespace news::clean;
+  // Credits, promotions and disclosures (venturebeat, quantamagazine,
+  // buzzfeed, gitlab, 9to5mac, thehill).
+  BOOST_TEST(is_credit_line("(reporting by greg roumeliotis, joshua franklin; editing by x.)"));
+  BOOST_TEST(is_credit_line("this article was reprinted on wired.com."));
+  BOOST_TEST(is_promo("check out more articles on buzzfeed.com!"));
+  BOOST_TEST(is_promo("read the full 2024 global devsecops report for more insights."));
+  BOOST_TEST(has_boilerplate_phrase("ftc: we use income earning auto affiliate links. more."));
+  BOOST_TEST(has_boilerplate_phrase("view the discussion thread."));
+  // Phrases match at word starts only.
+  BOOST_TEST(!has_boilerplate_phrase("the road choices were few"));
+  // Author's notes (breitbart, washingtonpost, buzzfeed) and datelines.
+  BOOST_TEST(
+      looks_like_bio("Steven Mufson covers the White House. Since joining The Post, he "
+                     "has covered economics."));
+  BOOST_TEST(looks_like_bio("Mark di Stefano is a breaking news reporter for BuzzFeed News."));
+  BOOST_TEST(!looks_like_bio("The bill is a compromise that covers most of the spending."));
+  BOOST_TEST(starts_with_dateline("WASHINGTON (AP) \xE2\x80\x94 Ambassador Gordon Sondland said."));
+  BOOST_TEST(starts_with_dateline("Washington (CNN) -- Democrats pledged Friday to keep it."));
+  BOOST_TEST(starts_with_dateline("NEW YORK--Verizon Communications is prepping an app."));
+  BOOST_TEST(!starts_with_dateline("The U.S. - and its allies - said so on Tuesday."));
+  // Captions (ctpost, nj) and job titles (cnet, washingtonpost).
+  BOOST_TEST(has_caption_phrase("former gov. deval patrick, left, speaks with a business owner."));
+  BOOST_TEST(
+      has_caption_phrase("kristi noem, governor of south dakota, pictured at the white "
+                         "house."));
+  BOOST_TEST(is_job_title("SYSTEMS EDITOR"));
+  BOOST_TEST(is_job_title("Opinion writer reporting from a center-right perspective"));
+  BOOST_TEST(!is_job_title("Seven mobile trends to look for in 2017"));
 }
 
 BOOST_AUTO_TEST_CASE(cleans_a_complete_page) {
