@@ -19,7 +19,7 @@ constexpr std::size_t kNeighbours = 4;
 constexpr std::size_t kHeaderReach = 3;
 // A line adds (p - kRunThreshold) times its weight to a run, p being the
 // body model's probability that it is a paragraph.
-constexpr double kRunThreshold = 0.5;
+constexpr double kRunThreshold = 0.45;
 constexpr double kCloserCost = 10.0;
 
 struct Span {

@@ -34,11 +34,6 @@ std::size_t dateline_dash(std::string_view head) {
   return best;
 }
 
-// "Jane Doe" from "Jane Doe is ...": the capitalised words before `verb_at`.
-bool name_before(std::string_view text, std::size_t verb_at) {
-  return verb_at > 0 && is_name_shaped(trim(text.substr(0, verb_at)));
-}
-
 }  // namespace
 
 std::string_view strip_closers(std::string_view s) {
@@ -132,11 +127,17 @@ bool starts_with_dateline(std::string_view text) {
 bool looks_like_bio(std::string_view text) {
   if (text.size() > 700) return false;
   const std::string_view head = text.substr(0, kMaxBioNameBytes + 16);
-  for (std::string_view verb : {" is a ", " is an ", " is the ", " covers ", " writes ",
-                                " reports on ", " has been ", " joined ", " is based in "}) {
+  for (std::string_view verb :
+       {" is a ", " is an ", " is the ", " covers ", " writes ", " reports on ", " has been ",
+        " joined ", " is based in ", " currently works ", " works for ", " is editor "}) {
     const std::size_t at = head.find(verb);
-    if (at != std::string_view::npos && at <= kMaxBioNameBytes && name_before(text, at))
-      return true;
+    if (at == std::string_view::npos || at > kMaxBioNameBytes) continue;
+    // "Jeff Foust (jeff@thespacereview.com) is the editor ..."
+    std::string_view name = trim(text.substr(0, at));
+    if (!name.empty() && name.back() == ')' && name.find(" (") != std::string_view::npos) {
+      name = trim(name.substr(0, name.find(" (")));
+    }
+    if (is_name_shaped(name)) return true;
   }
   return false;
 }

@@ -35,7 +35,9 @@ bool is_all_caps(std::string_view text);
 // "SAN FRANCISCO —", "(Reuters) -".
 bool starts_with_dateline(std::string_view text);
 
-// An author's note: "Jane Doe is a reporter ...", "Jane Doe covers ...".
+// An author's note: "Jane Doe is a reporter ...", "Jane Doe covers ...",
+// "Jane Doe (jane@example.com) is the editor ...", "Jane Doe currently works
+// for ...".
 bool looks_like_bio(std::string_view text);
 
 // Holds a URL, "www.", an @handle or an e-mail address.

@@ -348,6 +348,10 @@ BOOST_AUTO_TEST_CASE(notes_around_the_story_are_recognised) {
       looks_like_bio("Steven Mufson covers the White House. Since joining The Post, he "
                      "has covered economics."));
   BOOST_TEST(looks_like_bio("Mark di Stefano is a breaking news reporter for BuzzFeed News."));
+  BOOST_TEST(
+      looks_like_bio("Jeff Foust (jeff@thespacereview.com) is the editor and publisher of "
+                     "The Space Review."));
+  BOOST_TEST(looks_like_bio("Alexia Tsotsis currently works for TechCrunch as a writer."));
   BOOST_TEST(!looks_like_bio("The bill is a compromise that covers most of the spending."));
   BOOST_TEST(starts_with_dateline("WASHINGTON (AP) \xE2\x80\x94 Ambassador Gordon Sondland said."));
   BOOST_TEST(starts_with_dateline("Washington (CNN) -- Democrats pledged Friday to keep it."));
