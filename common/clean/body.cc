@@ -355,11 +355,13 @@ Features<kEndFeatureCount> end_features(const Scored& sc, std::size_t k) {
   return x;
 }
 
-// A line that may open or close the story.
+// A line that may open or close the story: not interface text, an end
+// marker, a byline or date line, a promotion or an author's note.
 bool can_bound(const Scored& sc, std::size_t k) {
   const std::size_t i = sc.page.nonblank[k];
   return sc.page.lines[i].kind != LineKind::kBoilerplate && !sc.page.closes[i] &&
-         sc.page.header[i] == HeaderKind::kNone;
+         sc.page.header[i] == HeaderKind::kNone && !sc.page.promo[i] &&
+         !looks_like_bio(sc.page.lines[i].text);
 }
 
 // The best-scoring candidate among positions [lo, hi] (the run's own line

@@ -121,7 +121,9 @@ bool starts_with_dateline(std::string_view text) {
   if (before.front() == '(' && before.back() == ')') return true;  // "(Reuters) -"
   const std::size_t paren = before.find(" (");
   if (paren != std::string_view::npos && before.back() == ')') return true;  // "Washington (CNN)"
-  return !has_lower_ascii(before) && is_all_caps(before);                    // "SAN FRANCISCO —"
+  // "SAN FRANCISCO —", "ANAHEIM, Calif. —": the city in capitals.
+  const std::string_view city = before.substr(0, before.find(','));
+  return !has_lower_ascii(city) && is_all_caps(city);
 }
 
 bool looks_like_bio(std::string_view text) {

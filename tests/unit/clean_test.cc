@@ -356,6 +356,7 @@ BOOST_AUTO_TEST_CASE(notes_around_the_story_are_recognised) {
   BOOST_TEST(starts_with_dateline("WASHINGTON (AP) \xE2\x80\x94 Ambassador Gordon Sondland said."));
   BOOST_TEST(starts_with_dateline("Washington (CNN) -- Democrats pledged Friday to keep it."));
   BOOST_TEST(starts_with_dateline("NEW YORK--Verizon Communications is prepping an app."));
+  BOOST_TEST(starts_with_dateline("ANAHEIM, Calif. \xE2\x80\x94 Musicians often show off rings."));
   BOOST_TEST(!starts_with_dateline("The U.S. - and its allies - said so on Tuesday."));
   // Captions (ctpost, nj) and job titles (cnet, washingtonpost).
   BOOST_TEST(has_caption_phrase("former gov. deval patrick, left, speaks with a business owner."));
