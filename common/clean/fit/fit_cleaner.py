@@ -5,10 +5,11 @@ usage:
   fit_cleaner.py fit [--binary B] [--pages DIR] [--out-weights FILE] [--report FILE]
   fit_cleaner.py cv  [--binary B] [--pages DIR] [--folds 5] [--report FILE]
 
-The cleaner (common/clean/) scores candidate lines with four logistic-regression
+The cleaner (common/clean/) scores candidate lines with six logistic-regression
 models whose features are listed in common/clean/features.h: body (is this line a
-paragraph of the story?), title (is it the headline?), byline (do these names sign
-the story?) and date (is it the publication date?). This script
+paragraph of the story?), start and end (is it the first / last paragraph?), title
+(is it the headline?), byline (do these names sign the story?) and date (is it the
+publication date?). This script
 
   1. runs `news-index clean --explain-json` on every page, which prints each
      candidate with its feature values (so the features are computed by the C++
@@ -23,15 +24,15 @@ the story?) and date (is it the publication date?). This script
      (`--weights FILE`);
   4. `fit` writes the weights as common/clean/weights.cc; `cv` reports
      leave-site-out figures: the sites are split into folds, and for each fold
-     all four models are fitted on the other folds and the fold's pages are
+     all six models are fitted on the other folds and the fold's pages are
      scored by the corpus's own score.py with those weights, beside the
      in-sample figures (fitted and scored on all pages).
 
-Body and byline and date use binary logistic regression (their scores are
-thresholded: a body line needs a score above 0, a byline above 0, a date above
--2); title uses conditional logit (one headline per page, the best-scoring
-candidate wins). Both are fitted by Newton's method with an L2 penalty on all
-weights but the bias. Python 3 standard library only.
+Body, byline and date use binary logistic regression (their scores are compared
+with thresholds in the C++ code); start, end and title use conditional logit (one
+right line per page, the best-scoring candidate wins). Both are fitted by Newton's
+method with an L2 penalty on all weights but the bias. See README.md beside this
+script. Python 3 standard library only.
 """
 import argparse
 import datetime as dt
