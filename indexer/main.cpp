@@ -12,10 +12,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include "clean/cleaner.h"
+#include "clean/explain.h"
+#include "clean/model.h"
 #include "index/indexer.h"
 #include "index/maintenance.h"
 #include "index/pipeline.h"
@@ -25,6 +28,7 @@
 #include "output/render.h"
 #include "store/layout.h"
 #include "store/stats.h"
+#include "text/text.h"
 
 namespace po = boost::program_options;
 
@@ -44,6 +48,9 @@ constexpr char kUsage[] =
     "                                 --merge: the shards into one database\n"
     "  stats   [--db DIR] [--json]    document count, size, distinct values\n"
     "  clean   FILE...                print cleaned pages (dumps, HTML, WARC) as JSON Lines\n"
+    "          [--explain]            ... a page dump followed by the candidates scored\n"
+    "          [--explain-json]       ... every candidate and its features, as JSON\n"
+    "          [--weights FILE]       ... scored with these weights (fitting)\n"
     "\n"
     "SOURCE: .jsonl/.json/.txt/.html/.htm/.warc files (optionally .gz), directories,\n"
     "        - for stdin\n"
@@ -75,6 +82,9 @@ struct Args {
   bool merge = false;
   bool json = false;
   bool quiet = false;
+  bool explain = false;
+  bool explain_json = false;
+  std::string weights_file;
 };
 
 // The numeric options as typed, checked by check_numbers.
@@ -167,7 +177,12 @@ Args parse_args(int argc, char** argv) {
       "allow-empty", po::bool_switch(&args.allow_empty),
       "sync, rebuild: accept sources without any record")(
       "json", po::bool_switch(&args.json), "stats as JSON")("quiet,q", po::bool_switch(&args.quiet),
-                                                            "no progress or summary on stderr");
+                                                            "no progress or summary on stderr")(
+      "explain", po::bool_switch(&args.explain),
+      "clean: show the candidates scored for each field")(
+      "explain-json", po::bool_switch(&args.explain_json),
+      "clean: every candidate and its features, as JSON")("weights", po::value(&args.weights_file),
+                                                          "clean: score with the weights in FILE");
   po::options_description hidden;
   hidden.add_options()("command", po::value(&args.command))("operand", po::value(&args.operands));
   po::options_description all;
@@ -237,7 +252,54 @@ std::string clean_location(const news::Record& r) {
   return r.kind == news::RecordKind::kPage ? r.file : r.location();
 }
 
+news::clean::Weights read_weights(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) throw po::error("cannot read weights " + file);
+  return news::clean::Weights::parse(text);
+}
+
+// Prints the article (if any) and, with --explain, what was considered.
+void clean_one(const Args& args, const std::string& text, const news::CleanOptions& options) {
+  news::clean::Explanation explanation;
+  news::CleanOptions opts = options;
+  if (args.explain || args.explain_json) opts.explain = &explanation;
+  auto print_explanation = [&] {
+    if (args.explain_json) {
+      std::cout << news::clean::explanation_to_json(explanation) << "\n";
+    } else if (args.explain) {
+      const auto& w = opts.weights ? *opts.weights : news::clean::Weights::fitted();
+      std::cout << news::clean::explanation_to_text(explanation, w);
+    }
+  };
+  try {
+    const news::Article a = news::clean_page(text, opts);
+    std::cout << news::article_to_json(a) << "\n";
+    print_explanation();
+  } catch (const news::ArticleError&) {
+    print_explanation();
+    throw;
+  }
+}
+
+// Prints the article of one record of `clean`: a page dump (JSON lines are
+// read as page dumps too) with its explanation when asked, an HTML page.
+void clean_record(const Args& args, news::Record& r, const news::CleanOptions& options) {
+  if (r.kind == news::RecordKind::kJson) r.kind = news::RecordKind::kPage;
+  if (r.kind == news::RecordKind::kPage) {
+    if (news::looks_binary(r.text)) throw news::ArticleError("not text (binary data)");
+    return clean_one(args, r.text, options);
+  }
+  std::cout << news::article_to_json(news::record_article(r, r.text)) << "\n";
+}
+
 int run_clean(const Args& args) {
+  news::clean::Weights weights;
+  news::CleanOptions options;
+  if (!args.weights_file.empty()) {
+    weights = read_weights(args.weights_file);
+    options.weights = &weights;
+  }
   int status = kExitOk;
   size_t not_articles = 0;
   news::ReadOptions read_options;
@@ -248,9 +310,7 @@ int run_clean(const Args& args) {
           file, read_options,
           [&](news::Record&& r) {
             try {
-              const news::RecordKind kind = r.kind;
-              r.kind = kind == news::RecordKind::kJson ? news::RecordKind::kPage : kind;
-              std::cout << news::article_to_json(news::record_article(r, r.text)) << "\n";
+              clean_record(args, r, options);
             } catch (const news::ArticleError& e) {
               std::cerr << clean_location(r) << ": " << e.what() << "\n";
               status = kExitRejected;

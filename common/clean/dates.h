@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace news {
 namespace clean {
@@ -25,20 +26,41 @@ struct Zone {
   int offset_minutes = 0;
 };
 
+// What the words just before a date say it is.
+enum class DateLabel {
+  kNone,
+  kPublished,  // "Published", "Posted", "First published", "Publié", "Veröffentlicht"...
+  kUpdated,    // "Updated", "Modified", "Last updated", "Mis à jour", "Aktualisiert"...
+};
+
 // A date, and maybe a time and zone, read from one line of text.
 struct PageDate {
   int year = 0, month = 0, day = 0;
   bool has_time = false;
   int hour = 0, minute = 0, second = 0;
   Zone zone;
-  std::size_t tokens = 0;       // date/time tokens recognised
-  std::size_t other_words = 0;  // words that are not part of the date
+  DateLabel label = DateLabel::kNone;
+  bool numeric = false;         // written in digits only ("12/14/2016", "14.12.16")
+  std::size_t index = 0;        // 0 for the first date of the line, 1 for the next...
+  std::size_t tokens = 0;       // date/time tokens recognised (on the whole line)
+  std::size_t other_words = 0;  // words of the line that are not part of a date
 };
 
-// Finds a complete calendar date (with year) in `line`: "April 25, 2025",
-// "16 November 2017", "Dec 13, 2016", "2025-04-25T04:30:00Z", with an
-// optional time ("12:30 AM", "2:15pm", "15:04") and zone ("ET", "EST",
-// "GMT", "+05:30"). Lines longer than 200 bytes are not searched.
+// Finds the complete calendar dates (with a year) in `line`, in order:
+// "April 25, 2025", "Dec. 13, 2016", "16 November 2017", "Tuesday, 14 de
+// diciembre de 2016", "14. Dezember 2016", "1er décembre 2016" (English,
+// French, German and Spanish month names, full or abbreviated), ISO
+// "2025-04-25T04:30:00Z", numeric "12/14/2016", "14/12/2016", "10/13/16",
+// "14.12.2016" (month first for '/' and '-' unless the first number is over
+// 12, day first for '.' unless the second is; "2016/12/14" year first;
+// two-digit years are 1970-2069). Each date takes the clock time after it
+// (else the one before it: "Updated 11:22 PM EST, Tue November 29, 2016"):
+// "12:30 AM", "2:15pm", "15:04", "10h30", and a zone after the time ("ET",
+// "EST", "GMT", "+05:30"); its label comes from the words before it.
+// Lines longer than 200 bytes give nothing.
+std::vector<PageDate> find_dates(std::string_view line);
+
+// The first of find_dates(line), if any.
 std::optional<PageDate> find_date(std::string_view line);
 
 // The UTC offset in minutes of `zone` at local wall time `d`.

@@ -232,9 +232,13 @@ bool is_credit_only(std::string_view line) {
   if (!is_ascii_upper(line[0]) && static_cast<unsigned char>(line[0]) < 0xC3) {
     return false;
   }
+  // "Evan Vucci/AP", "JIM WATSON/AFP/Getty Images", not "should/can you?"
+  // nor a date ("By Jane Doe • 12/16/16").
   const std::size_t slash = line.find('/');
   if (slash != std::string_view::npos && slash > 0 && slash + 1 < line.size() &&
-      is_word_byte(line[slash - 1]) && line[slash + 1] != '/') {
+      is_word_byte(line[slash - 1]) && !is_ascii_digit(line[slash - 1]) &&
+      (is_ascii_upper(line[slash + 1]) || static_cast<unsigned char>(line[slash + 1]) >= 0x80) &&
+      line.find('?') == std::string_view::npos) {
     return true;
   }
   return credit_like(line) &&
@@ -256,8 +260,11 @@ bool is_prose(std::string_view text, std::size_t words) {
 void classify_lines(std::string_view page, PageLines* out) {
   out->lower = lower_ascii(page);
   out->lines.clear();
+  std::size_t number = 0;
   for (std::string_view raw : split_lines(page)) {
+    ++number;
     Line line;
+    line.number = number;
     line.text = trim(raw);
     if (line.text.empty() && !out->lines.empty() && out->lines.back().kind == LineKind::kBlank) {
       continue;

@@ -24,6 +24,7 @@ struct Line {
   // Views into the page and its lower-cased copy (see PageLines).
   std::string_view text;   // trimmed
   std::string_view lower;  // ASCII lower case of text
+  std::size_t number = 0;  // 1-based line number in the page
   std::size_t words = 0;
   LineKind kind = LineKind::kBlank;
   std::string_view caption;  // kCaption: the caption without its credit

@@ -1,6 +1,11 @@
 #include "clean/tables.h"
 
+#include <algorithm>
+#include <array>
+#include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "clean/text_util.h"
 
@@ -558,6 +563,12 @@ constexpr std::string_view kBoilerplateLines[] = {
     "most read",
     "trending",
     "breaking news",
+    // Share and print tools printed near the headline (washingtonpost x2).
+    "print article",
+    "print this article",
+    "share on google plus",
+    "share on linkedin",
+    "share via email",
 };
 
 // Phrases that mark a whole line as interface text wherever they occur.
@@ -594,6 +605,18 @@ constexpr std::string_view kBoilerplatePhrases[] = {
     "accessibility for screenreader",
     "min read",
     "minute read",
+    // Disclosures and comment furniture printed as sentences around the
+    // story (9to5mac x2 "FTC: We use income earning auto affiliate links",
+    // msn x2 "Microsoft may earn an Affiliate Commission", mentalfloss
+    // "This article contains affiliate links", thehill x2 "View the
+    // discussion thread.", thespacereview, yahoo "this video is not
+    // available in your region").
+    "affiliate links",
+    "affiliate link ",
+    "affiliate commission",
+    "view the discussion thread",
+    "moderating all comments",
+    "this video is not available",
 };
 
 // Short headings that start the material after the story.
@@ -666,14 +689,45 @@ constexpr std::string_view kCreditPhrases[] = {
     "this article was originally published",
     "this story was originally",
     "contributed to this post",
+    // medium "Originally published at www...", quantamagazine x2 "This
+    // article was reprinted on Wired.com."
+    "originally published at",
+    "was reprinted on",
+    "reprinted with permission",
+};
+
+// Phrases of photo and video captions, which pages print as sentences
+// between the headline and the story or inside it: AP's "Jane Doe, left,
+// speaks ..." (ctpost x2, sfgate), "pictured" (nj), "In this ... file photo"
+// (yahoo), "This photo ... shows" (nationalgeographic).
+constexpr std::string_view kCaptionPhrases[] = {
+    ", left,",  ", right,",      ", center,",  "(left)",      "(right)",       "(center)",
+    "pictured", "file photo",    "this photo", "photo shows", "in this image", "seen here",
+    "photo by", "photograph by", "(photo",     "[photo",      "(video",        "watch:",
 };
 
 constexpr std::string_view kPromoPhrases[] = {
-    "register now",        "join us at", "sign up",
-    "subscribe",           "newsletter", "download the",
-    "click here",          "follow us",  "get the app",
-    "follow our coverage", "get our",    "support our journalism",
-    "become a member",     "donate",     "for the latest",
+    "register now",
+    "join us at",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "download the",
+    "click here",
+    "follow us",
+    "get the app",
+    "follow our coverage",
+    "get our",
+    "support our journalism",
+    "become a member",
+    "donate",
+    "for the latest",
+    // buzzfeed "Check out more articles on BuzzFeed.com!", gitlab "Read the
+    // full 2024 Global DevSecOps Report", spiceworks "Head over to the
+    // Spiceworks Community".
+    "check out more",
+    "read the full",
+    "head over to",
 };
 
 constexpr std::string_view kTopicHeadings[] = {
@@ -704,10 +758,12 @@ constexpr std::string_view kDateLabels[] = {
     "modified", "last modified", "updated on", "published on",    "posted on",
 };
 
-// "desk", "team" and "board" are left out: "Help Desk" is navigation.
+// The last word of a desk byline ("Our Foreign Staff", "Telegraph
+// Reporters", "Smart Shopping Team" on mentalfloss). "desk" and "board" are
+// left out: "Help Desk" is navigation.
 constexpr std::string_view kDeskWords[] = {
     "staff", "reporters", "correspondent", "correspondents", "editors",  "bureau",
-    "wires", "newsroom",  "agencies",      "writers",        "staffers",
+    "wires", "newsroom",  "agencies",      "writers",        "staffers", "team",
 };
 
 constexpr std::string_view kOrgWords[] = {
@@ -780,7 +836,144 @@ constexpr std::string_view kCamelBrands[] = {
     "macOS",      "WeChat",   "DeepMind",    "GitHub",     "NASDAQ",   "NewsHour",
 };
 
+// Words of job titles printed beside or instead of a byline ("Staff
+// Writer", "BuzzFeed News Reporter", "Senior Staff Technologist"): a line of
+// a few words with one of them is not a headline, and a byline part with one
+// is not a name (cnet, latimes, buzzfeed, aclu, uproxx pages of pages-auto).
+constexpr std::string_view kJobWords[] = {
+    "editor",        "editors",     "writer",       "writers",      "reporter",  "reporters",
+    "correspondent", "columnist",   "contributor",  "contributors", "producer",  "staff",
+    "technologist",  "analyst",     "photographer", "intern",       "anchor",    "critic",
+    "journalist",    "blogger",     "fellow",       "strategist",   "director",  "manager",
+    "engineer",      "founder",     "co-founder",   "cofounder",    "ceo",       "editor-in-chief",
+    "chief",         "designer",    "developer",    "researcher",   "scientist", "economist",
+    "presenter",     "commentator", "contributing", "freelance",
+};
+
+// Common given names (English-speaking countries, with frequent European,
+// Latin and Arabic ones): a byline whose names start with one is far more
+// likely to sign the story than interface text shaped like a name ("Order
+// Reprint", "House Call", "Car Reviews", "Cookie Settings" on miamiherald,
+// apartmenttherapy, autoindustriya, al.com pages of pages-auto). A name not
+// listed only lacks this evidence. Lower case, sorted.
+constexpr std::string_view kGivenNames[] = {
+    "aaron",       "abby",       "abdul",      "abigail",    "adam",      "adams",     "adrian",
+    "adriana",     "adrienne",   "ahmed",      "aidan",      "aileen",    "aimee",     "alan",
+    "alana",       "alastair",   "albert",     "alberto",    "alec",      "alejandro", "alex",
+    "alexa",       "alexander",  "alexandra",  "alexandria", "alexis",    "alfred",    "ali",
+    "alice",       "alicia",     "alison",     "alistair",   "allan",     "allen",     "allison",
+    "alma",        "alvin",      "alyssa",     "amanda",     "amber",     "amelia",    "amir",
+    "amit",        "amos",       "amy",        "ana",        "anastasia", "anderson",  "andre",
+    "andrea",      "andreas",    "andrew",     "andy",       "angel",     "angela",    "angelica",
+    "angie",       "anita",      "ann",        "anna",       "annabel",   "anne",      "annette",
+    "annie",       "anthony",    "antoine",    "antonio",    "april",     "archie",    "ariana",
+    "ariel",       "arjun",      "arlene",     "arnold",     "arthur",    "ashley",    "ashton",
+    "aubrey",      "audrey",     "austin",     "ava",        "avery",     "barbara",   "barry",
+    "beatrice",    "becky",      "ben",        "benedict",   "benjamin",  "bernard",   "bernie",
+    "beth",        "bethany",    "betsy",      "betty",      "beverly",   "bianca",    "bill",
+    "billy",       "blake",      "bob",        "bobby",      "bonnie",    "brad",      "bradley",
+    "brandon",     "brenda",     "brendan",    "brent",      "brett",     "brian",     "briana",
+    "bridget",     "brittany",   "brooke",     "bruce",      "bryan",     "bryce",     "caitlin",
+    "caleb",       "callum",     "calvin",     "cameron",    "camila",    "candace",   "cara",
+    "carl",        "carla",      "carlos",     "carly",      "carmen",    "carol",     "caroline",
+    "carolyn",     "carrie",     "carter",     "casey",      "cassandra", "catherine", "cathy",
+    "cecilia",     "celia",      "chad",       "charlene",   "charles",   "charlie",   "charlotte",
+    "chase",       "chelsea",    "cheryl",     "chris",      "christian", "christina", "christine",
+    "christopher", "chuck",      "cindy",      "claire",     "clara",     "clare",     "clarence",
+    "claudia",     "clay",       "clayton",    "cliff",      "clifford",  "clint",     "cody",
+    "colby",       "cole",       "colin",      "colleen",    "connor",    "conor",     "constance",
+    "corey",       "courtney",   "craig",      "cristina",   "crystal",   "curtis",    "cynthia",
+    "daisy",       "dale",       "damian",     "damon",      "dan",       "dana",      "daniel",
+    "daniela",     "danielle",   "danny",      "daphne",     "darius",    "darren",    "dave",
+    "david",       "davis",      "dawn",       "dean",       "deanna",    "debbie",    "deborah",
+    "debra",       "declan",     "deirdre",    "denise",     "dennis",    "derek",     "desmond",
+    "devin",       "devon",      "diana",      "diane",      "dianne",    "dmitri",    "dolores",
+    "dominic",     "don",        "donald",     "donna",      "doris",     "dorothy",   "doug",
+    "douglas",     "drew",       "duncan",     "dustin",     "dwight",    "dylan",     "earl",
+    "ed",          "eddie",      "edgar",      "edith",      "edward",    "edwin",     "eileen",
+    "elaine",      "eleanor",    "elena",      "eli",        "elias",     "elijah",    "elisa",
+    "elisabeth",   "elise",      "eliza",      "elizabeth",  "ella",      "ellen",     "ellie",
+    "elliot",      "elliott",    "elsa",       "emanuel",    "emilia",    "emily",     "emma",
+    "emmanuel",    "eric",       "erica",      "erik",       "erin",      "ernest",    "ernesto",
+    "esther",      "ethan",      "eugene",     "eva",        "evan",      "eve",       "evelyn",
+    "fatima",      "felicia",    "felix",      "fernando",   "fiona",     "florence",  "frances",
+    "francesca",   "francis",    "francisco",  "frank",      "franklin",  "fred",      "freddie",
+    "frederick",   "gabriel",    "gabriela",   "gabrielle",  "gail",      "gareth",    "garrett",
+    "gary",        "gavin",      "gemma",      "gene",       "geoff",     "geoffrey",  "george",
+    "georgia",     "gerald",     "gerard",     "gil",        "gillian",   "gina",      "ginger",
+    "giovanni",    "glen",       "glenn",      "gloria",     "gordon",    "grace",     "graham",
+    "grant",       "greg",       "gregory",    "gretchen",   "guy",       "gwen",      "hailey",
+    "haley",       "hamza",      "hannah",     "harold",     "harriet",   "harris",    "harrison",
+    "harry",       "harvey",     "hassan",     "hayley",     "hazel",     "heather",   "hector",
+    "heidi",       "helen",      "helena",     "henry",      "herbert",   "holly",     "howard",
+    "hugh",        "hugo",       "ian",        "imogen",     "ingrid",    "irene",     "iris",
+    "isaac",       "isabel",     "isabella",   "isaiah",     "ivan",      "jack",      "jackie",
+    "jackson",     "jacob",      "jacqueline", "jade",       "jake",      "james",     "jamie",
+    "jan",         "jane",       "janet",      "janice",     "jared",     "jason",     "javier",
+    "jay",         "jean",       "jeanne",     "jeff",       "jeffrey",   "jen",       "jenna",
+    "jennifer",    "jenny",      "jeremiah",   "jeremy",     "jerome",    "jerry",     "jess",
+    "jesse",       "jessica",    "jill",       "jillian",    "jim",       "jimmy",     "jo",
+    "joan",        "joann",      "joanna",     "joanne",     "jodi",      "jody",      "joe",
+    "joel",        "joey",       "johanna",    "john",       "johnny",    "jon",       "jonah",
+    "jonathan",    "jordan",     "jorge",      "jose",       "joseph",    "josephine", "josh",
+    "joshua",      "joy",        "joyce",      "juan",       "judith",    "judy",      "julia",
+    "julian",      "juliana",    "julie",      "juliet",     "june",      "justin",    "kaitlyn",
+    "kara",        "karen",      "kari",       "karl",       "kate",      "katherine", "kathleen",
+    "kathryn",     "kathy",      "katie",      "katrina",    "kay",       "kayla",     "keith",
+    "kelly",       "kelsey",     "ken",        "kendra",     "kenneth",   "kenny",     "kerry",
+    "kevin",       "kim",        "kimberly",   "kirk",       "kirsten",   "kristen",   "kristi",
+    "kristin",     "kristina",   "kristine",   "kyle",       "kylie",     "lance",     "lara",
+    "larry",       "laura",      "lauren",     "laurie",     "lawrence",  "leah",      "lee",
+    "leigh",       "lena",       "leo",        "leon",       "leonard",   "leslie",    "lewis",
+    "lia",         "liam",       "lila",       "lily",       "linda",     "lindsay",   "lindsey",
+    "lisa",        "liz",        "liza",       "logan",      "lois",      "lola",      "lorena",
+    "lori",        "louis",      "louise",     "lucas",      "lucia",     "lucy",      "luis",
+    "luke",        "lydia",      "lynn",       "mackenzie",  "madeline",  "madison",   "maggie",
+    "malcolm",     "mandy",      "manuel",     "marc",       "marcia",    "marco",     "marcus",
+    "margaret",    "marguerite", "maria",      "mariah",     "marian",    "marie",     "marilyn",
+    "marina",      "mario",      "marion",     "marissa",    "mark",      "marsha",    "martha",
+    "martin",      "marvin",     "mary",       "mason",      "matt",      "matthew",   "maura",
+    "maureen",     "max",        "maxine",     "maya",       "meg",       "megan",     "melanie",
+    "melissa",     "meredith",   "mia",        "michael",    "michaela",  "michele",   "michelle",
+    "miguel",      "mike",       "mildred",    "miles",      "milo",      "miranda",   "misty",
+    "mitch",       "mitchell",   "mohamed",    "mohammad",   "mohammed",  "molly",     "monica",
+    "morgan",      "muhammad",   "nadia",      "nancy",      "naomi",     "natalie",   "natasha",
+    "nate",        "nathan",     "nathaniel",  "neal",       "neil",      "nelson",    "nicholas",
+    "nick",        "nicola",     "nicole",     "nigel",      "nina",      "noah",      "noel",
+    "nora",        "norman",     "olivia",     "omar",       "oscar",     "owen",      "paige",
+    "pamela",      "patricia",   "patrick",    "patty",      "paul",      "paula",     "pauline",
+    "pedro",       "peggy",      "penelope",   "penny",      "perry",     "pete",      "peter",
+    "phil",        "philip",     "phillip",    "phoebe",     "priya",     "rachel",    "rafael",
+    "ralph",       "ramon",      "randall",    "randy",      "raquel",    "ray",       "raymond",
+    "rebecca",     "reed",       "regina",     "reginald",   "rene",      "renee",     "rhonda",
+    "ricardo",     "richard",    "rick",       "ricky",      "riley",     "rita",      "rob",
+    "robert",      "roberta",    "roberto",    "robin",      "rodney",    "roger",     "roland",
+    "ron",         "ronald",     "rosa",       "rose",       "rosemary",  "ross",      "roxanne",
+    "roy",         "ruby",       "russell",    "ruth",       "ryan",      "sabrina",   "sadie",
+    "sally",       "sam",        "samantha",   "samuel",     "sandra",    "sandy",     "sara",
+    "sarah",       "sasha",      "scott",      "sean",       "sebastian", "serena",    "seth",
+    "shane",       "shannon",    "sharon",     "shawn",      "sheila",    "shelby",    "shelley",
+    "sheryl",      "shirley",    "sidney",     "simon",      "simone",    "sofia",     "sonia",
+    "sophia",      "sophie",     "spencer",    "stacey",     "stacy",     "stan",      "stanley",
+    "stefan",      "stella",     "stephanie",  "stephen",    "steve",     "steven",    "stewart",
+    "stuart",      "sue",        "susan",      "suzanne",    "sydney",    "sylvia",    "tamara",
+    "tammy",       "tanya",      "tara",       "taylor",     "ted",       "teresa",    "terrence",
+    "terri",       "terry",      "tess",       "theresa",    "thomas",    "tiffany",   "tim",
+    "timothy",     "tina",       "toby",       "todd",       "tom",       "tommy",     "toni",
+    "tony",        "tracey",     "tracy",      "travis",     "trevor",    "tricia",    "trisha",
+    "troy",        "tyler",      "valentina",  "valerie",    "vanessa",   "vera",      "veronica",
+    "vicki",       "vicky",      "victor",     "victoria",   "vincent",   "violet",    "virginia",
+    "vivian",      "wade",       "walter",     "wanda",      "warren",    "wayne",     "wendy",
+    "wesley",      "whitney",    "will",       "william",    "willie",    "wilson",    "xavier",
+    "yvonne",      "zach",       "zachary",    "zoe",
+};
+
 constexpr std::string_view kBylineLeads[] = {"by", "byby", "von", "par", "por", "door"};
+
+// Texts shorter than this are searched without a ByteSet first.
+constexpr std::size_t kShortText = 48;
+// No alias is longer.
+constexpr std::size_t kMaxAliasBytes = 60;
 
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view s) {
@@ -798,12 +991,124 @@ bool any_prefix(const std::string_view (&list)[N], std::string_view s) {
   return false;
 }
 
+// A list of words or lines, sorted once for binary search.
+class WordList {
+ public:
+  template <std::size_t N>
+  explicit WordList(const std::string_view (&list)[N]) : sorted_(std::begin(list), std::end(list)) {
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+  bool contains(std::string_view s) const {
+    return std::binary_search(sorted_.begin(), sorted_.end(), s);
+  }
+
+ private:
+  std::vector<std::string_view> sorted_;
+};
+
+// The phrases of a list by their first byte, to find any of them in one
+// pass over a text.
+class PhraseIndex {
+ public:
+  template <std::size_t N>
+  explicit PhraseIndex(const std::string_view (&list)[N]) {
+    for (std::string_view phrase : list) {
+      if (!phrase.empty()) by_first_[static_cast<unsigned char>(phrase[0])].push_back(phrase);
+    }
+  }
+
+  // Phrases that start with a letter or digit match at the start of a word
+  // only ("ad choices" is not in "road choices").
+  bool found_in(std::string_view s) const {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (i > 0 && is_word_byte(s[i]) && is_word_byte(s[i - 1])) continue;
+      for (std::string_view phrase : by_first_[static_cast<unsigned char>(s[i])]) {
+        if (phrase.size() <= s.size() - i && (phrase.size() < 2 || s[i + 1] == phrase[1]) &&
+            s.compare(i, phrase.size(), phrase) == 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+};
+
 template <std::size_t N>
 bool any_contained(const std::string_view (&list)[N], std::string_view s) {
+  if (s.size() < kShortText) {
+    for (std::string_view item : list) {
+      if (s.find(item) != std::string_view::npos) return true;
+    }
+    return false;
+  }
+  const ByteSet bytes(s);
   for (std::string_view item : list) {
-    if (s.find(item) != std::string_view::npos) return true;
+    if (bytes.may_contain(item) && s.find(item) != std::string_view::npos) return true;
   }
   return false;
+}
+
+const WordList& places_list() {
+  static const WordList list(kPlaces);
+  return list;
+}
+
+const WordList& boilerplateLines_list() {
+  static const WordList list(kBoilerplateLines);
+  return list;
+}
+
+const WordList& shareWords_list() {
+  static const WordList list(kShareWords);
+  return list;
+}
+
+const WordList& dateLabels_list() {
+  static const WordList list(kDateLabels);
+  return list;
+}
+
+const WordList& deskWords_list() {
+  static const WordList list(kDeskWords);
+  return list;
+}
+
+const WordList& orgWords_list() {
+  static const WordList list(kOrgWords);
+  return list;
+}
+
+const WordList& nameStopWords_list() {
+  static const WordList list(kNameStopWords);
+  return list;
+}
+
+const WordList& photoCreditWords_list() {
+  static const WordList list(kPhotoCreditWords);
+  return list;
+}
+
+const WordList& camelBrands_list() {
+  static const WordList list(kCamelBrands);
+  return list;
+}
+
+const WordList& jobWords_list() {
+  static const WordList list(kJobWords);
+  return list;
+}
+
+const WordList& topicHeadings_list() {
+  static const WordList list(kTopicHeadings);
+  return list;
+}
+
+const WordList& stateCodes_list() {
+  static const WordList list(kStateCodes);
+  return list;
 }
 
 // Drops one trailing ':' so "Related Topics:" matches "related topics".
@@ -816,7 +1121,24 @@ bool is_city_state(std::string_view lower) {
   const std::size_t comma = lower.rfind(", ");
   if (comma == std::string_view::npos || comma == 0) return false;
   const std::string_view state = trim(lower.substr(comma + 2));
-  return in_list(kStateCodes, state) || in_list(kPlaces, state);
+  return stateCodes_list().contains(state) || places_list().contains(state);
+}
+
+// Every alias in lower case with its publisher, sorted; the first
+// publisher of the table wins an alias two share.
+using AliasIndex = std::vector<std::pair<std::string, const Publisher*>>;
+
+const AliasIndex& alias_index() {
+  static const AliasIndex index = [] {
+    AliasIndex out;
+    for (const Publisher& p : kPublishers) {
+      for_each_alias(p, [&](std::string_view alias) { out.emplace_back(lower_ascii(alias), &p); });
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }();
+  return index;
 }
 
 }  // namespace
@@ -825,43 +1147,90 @@ const Publisher* publishers_begin() { return std::begin(kPublishers); }
 const Publisher* publishers_end() { return std::end(kPublishers); }
 
 const Publisher* find_publisher_exact(std::string_view text) {
-  const std::string lower = lower_ascii(trim(text));
-  for (const Publisher& p : kPublishers) {
-    bool hit = false;
-    for_each_alias(p, [&](std::string_view alias) {
-      if (!hit && iequals(alias, lower)) hit = true;
-    });
-    if (hit) return &p;
-  }
-  return nullptr;
+  text = trim(text);
+  if (text.empty() || text.size() > kMaxAliasBytes) return nullptr;
+  const std::string lower = lower_ascii(text);
+  const AliasIndex& index = alias_index();
+  auto it =
+      std::lower_bound(index.begin(), index.end(), lower,
+                       [](const auto& entry, const std::string& key) { return entry.first < key; });
+  return it != index.end() && it->first == lower ? it->second : nullptr;
+}
+
+// Every alias by its first byte, for one pass over a text.
+using MentionIndex = std::array<std::vector<std::pair<std::string_view, std::size_t>>, 256>;
+
+const MentionIndex& mention_index() {
+  static const MentionIndex index = [] {
+    MentionIndex out;
+    for (std::size_t k = 0; k < std::size(kPublishers); ++k) {
+      for_each_alias(kPublishers[k], [&](std::string_view alias) {
+        if (!alias.empty()) out[static_cast<unsigned char>(alias[0])].emplace_back(alias, k);
+      });
+    }
+    return out;
+  }();
+  return index;
 }
 
 const Publisher* find_publisher_mention(std::string_view text) {
-  for (const Publisher& p : kPublishers) {
-    bool hit = false;
-    for_each_alias(p, [&](std::string_view alias) {
-      if (!hit && contains_word(text, alias)) hit = true;
-    });
-    if (hit) return &p;
+  std::size_t best = std::size(kPublishers);
+  for_each_mention(text, [&](const Publisher* p) {
+    best = std::min(best, static_cast<std::size_t>(p - kPublishers));
+  });
+  return best < std::size(kPublishers) ? kPublishers + best : nullptr;
+}
+
+void for_each_mention_impl(std::string_view text, const std::function<void(const Publisher*)>& f) {
+  const MentionIndex& index = mention_index();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && is_word_byte(text[i - 1])) continue;
+    for (const auto& [alias, k] : index[static_cast<unsigned char>(text[i])]) {
+      const std::size_t end = i + alias.size();
+      if (end > text.size() || (end < text.size() && is_word_byte(text[end]))) continue;
+      if (text.compare(i, alias.size(), alias) == 0) f(kPublishers + k);
+    }
   }
-  return nullptr;
 }
 
 bool is_place(std::string_view label) {
   if (label.size() > 60) return false;
   const std::string lower = lower_ascii(collapse_spaces(label));
-  return in_list(kPlaces, lower) || is_city_state(lower);
+  return places_list().contains(lower) || is_city_state(lower);
 }
 
 bool is_boilerplate_line(std::string_view lower) {
-  return in_list(kBoilerplateLines, strip_colon(lower));
+  return boilerplateLines_list().contains(strip_colon(lower));
 }
 
 bool has_boilerplate_phrase(std::string_view lower) {
-  return any_contained(kBoilerplatePhrases, lower);
+  static const PhraseIndex index(kBoilerplatePhrases);
+  return index.found_in(lower);
+}
+
+// The heading of a comment section: "View comments (27)", "[ 167 comments
+// ]", "Top Rated Comments", "Posted in Open thread | Permalink | 10
+// Comments", "Leave a Reply" (aclu, macrumors, givewell, wptavern pages of
+// pages-auto); not "He declined to comment."
+bool is_comments_heading(std::string_view lower) {
+  if (lower.size() > 80 || count_words(lower) > 10) return false;
+  if (lower.find("leave a reply") != std::string_view::npos ||
+      lower.find("leave a comment") != std::string_view::npos ||
+      lower.find("post a comment") != std::string_view::npos ||
+      lower.find("add a comment") != std::string_view::npos) {
+    return true;
+  }
+  const std::size_t at = lower.find("comments");
+  if (at == std::string_view::npos || (at > 0 && is_word_byte(lower[at - 1]))) return false;
+  if (lower.find_first_of("0123456789") != std::string_view::npos) return true;
+  for (std::string_view w : {"view", "show", "read", "top", "recent", "reader", "all", "closed"}) {
+    if (contains_word(lower, w)) return true;
+  }
+  return false;
 }
 
 bool is_end_marker(std::string_view lower) {
+  if (is_comments_heading(lower)) return true;
   if (lower.size() > 60) return false;
   const std::string_view s = strip_colon(lower);
   for (std::string_view m : kEndMarkers) {
@@ -877,32 +1246,51 @@ bool is_end_marker(std::string_view lower) {
 
 bool is_credit_line(std::string_view lower) {
   if (lower.size() > 600) return false;
-  return any_prefix(kCreditPrefixes, lower) || any_contained(kCreditPhrases, lower);
+  // "(Reporting by ..." (venturebeat, from Reuters)
+  if (!lower.empty() && (lower[0] == '(' || lower[0] == '[')) lower.remove_prefix(1);
+  static const PhraseIndex index(kCreditPhrases);
+  return any_prefix(kCreditPrefixes, lower) || index.found_in(lower);
 }
 
 bool is_promo(std::string_view lower) {
-  return lower.size() < 1000 && any_contained(kPromoPhrases, lower);
+  static const PhraseIndex index(kPromoPhrases);
+  return lower.size() < 1000 && index.found_in(lower);
+}
+
+bool has_caption_phrase(std::string_view lower) {
+  static const PhraseIndex index(kCaptionPhrases);
+  return lower.size() < 1000 && index.found_in(lower);
 }
 
 bool is_topic_heading(std::string_view lower) {
-  return lower.size() < 40 && in_list(kTopicHeadings, strip_colon(lower));
+  return lower.size() < 40 && topicHeadings_list().contains(strip_colon(lower));
 }
 
-bool is_share_word(std::string_view lower) { return in_list(kShareWords, lower); }
+bool is_share_word(std::string_view lower) { return shareWords_list().contains(lower); }
 
-bool is_date_label(std::string_view lower) { return in_list(kDateLabels, strip_colon(lower)); }
+bool is_date_label(std::string_view lower) {
+  return dateLabels_list().contains(strip_colon(lower));
+}
 
-bool is_desk_word(std::string_view lower_word) { return in_list(kDeskWords, lower_word); }
+bool is_desk_word(std::string_view lower_word) { return deskWords_list().contains(lower_word); }
 
-bool is_org_word(std::string_view word) { return in_list(kOrgWords, word); }
+bool is_org_word(std::string_view word) { return orgWords_list().contains(word); }
 
-bool is_name_stop_word(std::string_view lower_word) { return in_list(kNameStopWords, lower_word); }
+bool is_name_stop_word(std::string_view lower_word) {
+  return nameStopWords_list().contains(lower_word);
+}
 
-bool is_photo_credit_word(std::string_view word) { return in_list(kPhotoCreditWords, word); }
+bool is_photo_credit_word(std::string_view word) { return photoCreditWords_list().contains(word); }
 
-bool is_camel_brand(std::string_view word) { return in_list(kCamelBrands, word); }
+bool is_camel_brand(std::string_view word) { return camelBrands_list().contains(word); }
 
 bool is_byline_lead(std::string_view lower_word) { return in_list(kBylineLeads, lower_word); }
+
+bool is_job_word(std::string_view lower_word) { return jobWords_list().contains(lower_word); }
+
+bool is_given_name(std::string_view lower_word) {
+  return std::binary_search(std::begin(kGivenNames), std::end(kGivenNames), lower_word);
+}
 
 }  // namespace clean
 }  // namespace news

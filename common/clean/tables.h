@@ -6,6 +6,7 @@
 // here (see docs/CLEANING.md).
 
 #include <cstddef>
+#include <functional>
 #include <string_view>
 
 #include "clean/dates.h"
@@ -26,8 +27,17 @@ const Publisher* publishers_end();
 
 // The publisher one of whose aliases equals `text` (case-insensitive).
 const Publisher* find_publisher_exact(std::string_view text);
-// The first publisher with an alias occurring as a whole word in `text`.
+// The first publisher (in table order) with an alias occurring as a whole
+// word in `text`.
 const Publisher* find_publisher_mention(std::string_view text);
+
+// Calls f(publisher) for each alias occurring as a whole word in `text`,
+// in text order (a publisher may come more than once).
+void for_each_mention_impl(std::string_view text, const std::function<void(const Publisher*)>& f);
+template <typename F>
+void for_each_mention(std::string_view text, F f) {
+  for_each_mention_impl(text, std::function<void(const Publisher*)>(f));
+}
 // Calls f(alias) for each alias of p.
 template <typename F>
 void for_each_alias(const Publisher& p, F f) {
@@ -48,8 +58,10 @@ bool is_place(std::string_view label);
 bool is_boilerplate_line(std::string_view lower);     // whole-line UI text
 bool has_boilerplate_phrase(std::string_view lower);  // never article text
 bool is_end_marker(std::string_view lower);           // heading after the story
+bool is_comments_heading(std::string_view lower);     // "View comments (27)"
 bool is_credit_line(std::string_view lower);          // "Reporting by ...", etc.
 bool is_promo(std::string_view lower);                // trailing promo paragraph
+bool has_caption_phrase(std::string_view lower);      // ", left,", "pictured"
 bool is_topic_heading(std::string_view lower);        // "Related Topics", "Tags"
 bool is_share_word(std::string_view lower);           // "facebook", "email"
 bool is_date_label(std::string_view lower);           // "updated", "published"
@@ -58,6 +70,8 @@ bool is_org_word(std::string_view word);              // "Times", "Press"
 bool is_name_stop_word(std::string_view lower_word);  // "email", "bio"
 bool is_photo_credit_word(std::string_view word);     // "Getty", "AP"
 bool is_camel_brand(std::string_view word);           // "YouTube"
+bool is_job_word(std::string_view lower_word);        // "editor", "reporter"
+bool is_given_name(std::string_view lower_word);      // "jane", "mohammed"
 // Byline lead words: "by", "von", "par", "por".
 bool is_byline_lead(std::string_view lower_word);
 

@@ -37,23 +37,19 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 // Length of a whitespace code point at the start of s (0 if none).
 std::size_t space_length(std::string_view s) {
   if (s.empty()) return 0;
-  const char c = s[0];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-    return 1;
-  }
-  if (starts_with(s, "\xC2\xA0")) return 2;      // U+00A0
-  if (starts_with(s, "\xE2\x80\x8B")) return 3;  // U+200B
-  if (starts_with(s, "\xEF\xBB\xBF")) return 3;  // U+FEFF
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  if (c == 0xC2) return s.size() >= 2 && static_cast<unsigned char>(s[1]) == 0xA0 ? 2 : 0;
+  if (c == 0xE2) return starts_with(s, "\xE2\x80\x8B") ? 3 : 0;  // U+200B
+  if (c == 0xEF) return starts_with(s, "\xEF\xBB\xBF") ? 3 : 0;  // U+FEFF
   return 0;
 }
 
 // Length of a whitespace code point at the end of s (0 if none).
 std::size_t trailing_space_length(std::string_view s) {
   if (s.empty()) return 0;
-  const char c = s.back();
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-    return 1;
-  }
+  const auto c = static_cast<unsigned char>(s.back());
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   if (ends_with(s, "\xC2\xA0")) return 2;
   if (ends_with(s, "\xE2\x80\x8B")) return 3;
   if (ends_with(s, "\xEF\xBB\xBF")) return 3;
@@ -152,6 +148,7 @@ bool icontains(std::string_view s, std::string_view lower_needle) {
 
 std::vector<std::string_view> split_words(std::string_view s) {
   std::vector<std::string_view> words;
+  words.reserve(16);
   std::size_t i = 0;
   while (i < s.size()) {
     if (std::size_t n = space_length(s.substr(i))) {

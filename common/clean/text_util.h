@@ -2,6 +2,7 @@
 #define NEWS_COMMON_CLEAN_TEXT_UTIL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,26 @@ std::string collapse_spaces(std::string_view s);
 
 // True when `needle` occurs in `hay` with no letter or digit on either side.
 bool contains_word(std::string_view hay, std::string_view needle);
+
+// Which bytes occur in a text: a quick test before searching it.
+class ByteSet {
+ public:
+  explicit ByteSet(std::string_view s) {
+    for (char c : s) add(static_cast<unsigned char>(c));
+  }
+  bool has(unsigned char c) const { return (bits_[c >> 6] >> (c & 63)) & 1; }
+  // False when a byte of `needle` is missing, so that it cannot occur.
+  bool may_contain(std::string_view needle) const {
+    for (char c : needle) {
+      if (!has(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+  }
+
+ private:
+  void add(unsigned char c) { bits_[c >> 6] |= std::uint64_t{1} << (c & 63); }
+  std::uint64_t bits_[4] = {0, 0, 0, 0};
+};
 
 inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }

@@ -1,0 +1,61 @@
+#ifndef NEWS_COMMON_CLEAN_SHAPE_H_
+#define NEWS_COMMON_CLEAN_SHAPE_H_
+
+// What a line looks like, letter by letter: how it ends and starts, its
+// case, and a few shapes the scorers read (datelines, author bios, links).
+
+#include <string_view>
+
+namespace news {
+namespace clean {
+
+// Strips closing quotes, brackets, '*' and spaces from the end.
+std::string_view strip_closers(std::string_view s);
+
+enum class LineEnd { kNone, kPeriod, kQuestion, kExclamation, kColon, kEllipsis };
+
+// How `text` ends once closing quotes and brackets are stripped: "..." and
+// U+2026 are kEllipsis; the CJK full stop counts as a period.
+LineEnd line_end(std::string_view text);
+
+// True when it ends like a sentence: period, '?', '!' or an ellipsis.
+bool ends_sentence(std::string_view text);
+
+bool starts_lower(std::string_view text);   // first letter is lower-case ASCII
+bool starts_quote(std::string_view text);   // '"', '\'' or a curly quote
+bool starts_bullet(std::string_view text);  // "•", "- ", "* ", "·", "›", "»"
+
+// Most words of 4+ bytes start with a capital (at least 2 of them).
+bool is_title_case(std::string_view text);
+
+// 4+ ASCII letters, none of them lower case.
+bool is_all_caps(std::string_view text);
+
+// A news dateline opens the line: "WASHINGTON (AP) —", "Washington (CNN) --",
+// "SAN FRANCISCO —", "(Reuters) -".
+bool starts_with_dateline(std::string_view text);
+
+// An author's note: "Jane Doe is a reporter ...", "Jane Doe covers ...",
+// "Jane Doe (jane@example.com) is the editor ...", "Jane Doe currently works
+// for ...".
+bool looks_like_bio(std::string_view text);
+
+// Holds a URL, "www.", an @handle or an e-mail address.
+bool is_linkish(std::string_view text);
+
+// Items run together with " | ", " · " or " • ".
+bool has_item_separators(std::string_view text);
+
+// A site-title separator inside the line: " | ", " - ", " – ", " — ", " · ".
+bool has_title_separator(std::string_view text);
+
+// A short line naming a job: "Staff Writer", "SYSTEMS EDITOR", "BuzzFeed
+// News Reporter" (at most 6 words, one of them in tables.cc kJobWords), or
+// a line of up to 10 words whose first or second word is one ("Opinion
+// writer reporting from a center-right perspective").
+bool is_job_title(std::string_view text);
+
+}  // namespace clean
+}  // namespace news
+
+#endif  // NEWS_COMMON_CLEAN_SHAPE_H_
