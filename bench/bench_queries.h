@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "search/results.h"
+#include "news/search.h"
 
 namespace news_bench {
 

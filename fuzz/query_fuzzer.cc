@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "news/search.h"
 #include "search/memory_bm25.h"
 #include "search/query_parser.h"
-#include "search/results.h"
 #include "text/analysis.h"
 
 namespace {

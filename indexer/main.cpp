@@ -2,7 +2,6 @@
 // the work is done by the newscore library.
 
 #include <unistd.h>
-#include <xapian.h>
 
 #include <boost/program_options.hpp>
 #include <cerrno>
@@ -12,23 +11,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <string>
 #include <vector>
 
-#include "clean/cleaner.h"
-#include "clean/explain.h"
-#include "clean/model.h"
-#include "index/indexer.h"
-#include "index/maintenance.h"
-#include "index/pipeline.h"
-#include "index/sharded_writer.h"
-#include "input/reader.h"
-#include "news/article.h"
-#include "output/render.h"
-#include "store/layout.h"
-#include "store/stats.h"
-#include "text/text.h"
+#include "news/index.h"
+#include "news/index_output.h"
 
 namespace po = boost::program_options;
 
@@ -153,18 +140,14 @@ void check_report_path(const std::string& file) {
   }
 }
 
-std::string default_db() {
-  const char* env = std::getenv("NEWS_DB");
-  return env != nullptr && *env != '\0' ? env : "news.db";
-}
-
 Args parse_args(int argc, char** argv) {
   Args args;
   NumberTexts numbers;
   po::options_description opts("options");
   opts.add_options()("help,h", "show this help")(
-      "db", po::value(&args.db)->default_value(default_db()), "index directory ($NEWS_DB)")(
-      "report", po::value(&args.report_file), "write the run's summary as JSON to FILE")(
+      "db", po::value(&args.db)->default_value(news::default_index_dir()),
+      "index directory ($NEWS_DB)")("report", po::value(&args.report_file),
+                                    "write the run's summary as JSON to FILE")(
       "wait", po::value(&numbers.wait), "wait up to SECONDS for another writer")(
       "batch-size", po::value(&numbers.batch_size), "articles per commit (default 10000)")(
       "threads", po::value(&numbers.threads), "threads building documents (default: cores)")(
@@ -211,14 +194,21 @@ void print_progress(const news::IndexProgress& p) {
   }
 }
 
+void print_rejection(const news::Rejection& r) {
+  std::cerr << r.location << ": " << r.reason << "\n";
+}
+
+void write_report(const std::string& file, const std::string& json) {
+  if (file.empty()) return;
+  std::ofstream out(file);
+  out << json << "\n";
+  if (!out) throw news::IndexError("cannot write report " + file);
+}
+
 int finish_run(const Args& args, const news::IndexReport& report) {
   if (isatty(STDERR_FILENO) && !args.quiet) std::fputs("\r\033[K", stderr);
   if (!args.quiet) std::cerr << "news-index: " << news::report_summary(report) << "\n";
-  if (!args.report_file.empty()) {
-    std::ofstream out(args.report_file);
-    out << news::report_to_json(report) << "\n";
-    if (!out) throw news::IndexError("cannot write report " + args.report_file);
-  }
+  write_report(args.report_file, news::report_to_json(report));
   return report.rejections.empty() && report.incomplete.empty() ? kExitOk : kExitRejected;
 }
 
@@ -238,97 +228,24 @@ int run_index(const Args& args, news::IndexMode mode) {
   options.merge = args.merge;
   options.allow_empty = args.allow_empty;
   options.max_delete = args.max_delete;
-  options.on_reject = [](const news::Rejection& r) {
-    std::cerr << r.location << ": " << r.reason << "\n";
-  };
+  options.on_reject = print_rejection;
   options.on_warning = [](const std::string& w) { std::cerr << "warning: " << w << "\n"; };
   if (isatty(STDERR_FILENO) && !args.quiet) options.on_progress = print_progress;
   return finish_run(args, news::run_index(options));
 }
 
-// Where a rejected record of `clean` points: the file for a page dump,
-// FILE:LINE for JSON and HTML, FILE@OFFSET for a WARC record.
-std::string clean_location(const news::Record& r) {
-  return r.kind == news::RecordKind::kPage ? r.file : r.location();
-}
-
-news::clean::Weights read_weights(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) throw po::error("cannot read weights " + file);
-  return news::clean::Weights::parse(text);
-}
-
-// Prints the article (if any) and, with --explain, what was considered.
-void clean_one(const Args& args, const std::string& text, const news::CleanOptions& options) {
-  news::clean::Explanation explanation;
-  news::CleanOptions opts = options;
-  if (args.explain || args.explain_json) opts.explain = &explanation;
-  auto print_explanation = [&] {
-    if (args.explain_json) {
-      std::cout << news::clean::explanation_to_json(explanation) << "\n";
-    } else if (args.explain) {
-      const auto& w = opts.weights ? *opts.weights : news::clean::Weights::fitted();
-      std::cout << news::clean::explanation_to_text(explanation, w);
-    }
-  };
-  try {
-    const news::Article a = news::clean_page(text, opts);
-    std::cout << news::article_to_json(a) << "\n";
-    print_explanation();
-  } catch (const news::ArticleError&) {
-    print_explanation();
-    throw;
-  }
-}
-
-// Prints the article of one record of `clean`: a page dump (JSON lines are
-// read as page dumps too) with its explanation when asked, an HTML page.
-void clean_record(const Args& args, news::Record& r, const news::CleanOptions& options) {
-  if (r.kind == news::RecordKind::kJson) r.kind = news::RecordKind::kPage;
-  if (r.kind == news::RecordKind::kPage) {
-    if (news::looks_binary(r.text)) throw news::ArticleError("not text (binary data)");
-    return clean_one(args, r.text, options);
-  }
-  std::cout << news::article_to_json(news::record_article(r, r.text)) << "\n";
-}
-
 int run_clean(const Args& args) {
-  news::clean::Weights weights;
-  news::CleanOptions options;
-  if (!args.weights_file.empty()) {
-    weights = read_weights(args.weights_file);
-    options.weights = &weights;
+  news::CleanRequest request;
+  request.files = args.operands;
+  request.explain = args.explain;
+  request.explain_json = args.explain_json;
+  request.weights_file = args.weights_file;
+  const news::CleanReport report = news::clean_files(request, std::cout, print_rejection);
+  if (report.not_articles > 0 && !args.quiet) {
+    std::cerr << "news-index: " << report.not_articles
+              << " WARC records skipped (not HTML responses)\n";
   }
-  int status = kExitOk;
-  size_t not_articles = 0;
-  news::ReadOptions read_options;
-  read_options.on_not_article = [&](const std::string&) { ++not_articles; };
-  for (const std::string& file : args.operands) {
-    try {
-      news::read_file(
-          file, read_options,
-          [&](news::Record&& r) {
-            try {
-              clean_record(args, r, options);
-            } catch (const news::ArticleError& e) {
-              std::cerr << clean_location(r) << ": " << e.what() << "\n";
-              status = kExitRejected;
-            }
-          },
-          [&](const news::InputError& e) {
-            std::cerr << e.location() << ": " << e.what() << "\n";
-            status = kExitRejected;
-          });
-    } catch (const news::InputError& e) {
-      std::cerr << e.location() << ": " << e.what() << "\n";
-      status = kExitRejected;
-    }
-  }
-  if (not_articles > 0 && !args.quiet) {
-    std::cerr << "news-index: " << not_articles << " WARC records skipped (not HTML responses)\n";
-  }
-  return status;
+  return report.rejections.empty() ? kExitOk : kExitRejected;
 }
 
 int run_command(const Args& args) {
@@ -339,21 +256,13 @@ int run_command(const Args& args) {
     if (args.operands.empty()) throw po::error("no ID given");
     const news::IndexReport report =
         news::delete_articles(args.db, args.operands, args.wait_seconds);
-    for (const news::Rejection& r : report.rejections) {
-      std::cerr << r.location << ": " << r.reason << "\n";
-    }
+    for (const news::Rejection& r : report.rejections) print_rejection(r);
     return finish_run(args, report);
   }
   if (args.command == "compact") {
     const news::CompactReport r = news::compact(args.db, args.wait_seconds, args.merge);
-    std::cerr << "news-index: compacted " << args.db << " from " << r.bytes_before / 1000
-              << " kB to " << r.bytes_after / 1000 << " kB in " << r.seconds << " s\n";
-    if (!args.report_file.empty()) {
-      std::ofstream out(args.report_file);
-      out << "{\"bytes_before\": " << r.bytes_before << ", \"bytes_after\": " << r.bytes_after
-          << ", \"seconds\": " << r.seconds << "}\n";
-      if (!out) throw news::IndexError("cannot write report " + args.report_file);
-    }
+    std::cerr << "news-index: " << news::compact_summary(args.db, r) << "\n";
+    write_report(args.report_file, news::compact_report_to_json(r));
     return kExitOk;
   }
   if (args.command == "stats") {
@@ -370,14 +279,7 @@ int run_command(const Args& args) {
 
 }  // namespace
 
-// Xapian's writer keeps the documents not yet flushed in a std::map per
-// term; at its default of 10000 walking those maps was a third of indexing
-// time. 1000 made a Reuters rebuild 20% faster and its peak RSS 307 -> 87 MB
-// (docs/SCALING.md). Read when a database is opened; the user's setting wins.
-constexpr const char* kXapianFlushThreshold = "1000";
-
 int main(int argc, char** argv) {
-  setenv("XAPIAN_FLUSH_THRESHOLD", kXapianFlushThreshold, /*overwrite=*/0);
   try {
     const Args args = parse_args(argc, argv);
     news::exit_on_escaped_write_error("news-index", args.db);
@@ -390,9 +292,6 @@ int main(int argc, char** argv) {
     return kExitFatal;
   } catch (const std::exception& e) {
     std::cerr << "news-index: " << e.what() << "\n";
-    return kExitFatal;
-  } catch (const Xapian::Error& e) {  // one the library let through
-    std::cerr << "news-index: " << e.get_description() << "\n";
     return kExitFatal;
   }
 }

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "output/render.h"
+#include "news/search_output.h"
 #include "search/ranking.h"
 #include "search/searcher.h"
 

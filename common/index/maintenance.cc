@@ -42,9 +42,7 @@ std::vector<std::vector<std::string>> compaction_groups(const std::vector<std::s
   return groups;
 }
 
-}  // namespace
-
-CompactReport compact(const std::string& db, double wait_seconds, bool merge) {
+CompactReport compact_unguarded(const std::string& db, double wait_seconds, bool merge) {
   const auto start = std::chrono::steady_clock::now();
   const IndexLayout layout(db);
   if (!layout.exists()) throw IndexError("no index at " + db);
@@ -69,6 +67,16 @@ CompactReport compact(const std::string& db, double wait_seconds, bool merge) {
   layout.publish(targets);  // if it fails, the next writer removes `targets`
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
+}
+
+}  // namespace
+
+CompactReport compact(const std::string& db, double wait_seconds, bool merge) {
+  try {
+    return compact_unguarded(db, wait_seconds, merge);
+  } catch (const Xapian::Error& e) {  // the last net: not a std::exception
+    throw IndexError("cannot compact " + db + ": " + e.get_description());
+  }
 }
 
 }  // namespace news

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "news/search.h"
 #include "schema.h"
 #include "search/facet_columns.h"
-#include "search/results.h"
 
 namespace news {
 

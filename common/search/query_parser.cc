@@ -4,9 +4,9 @@
 #include <map>
 #include <memory>
 
+#include "news/search.h"
 #include "schema.h"
 #include "search/query_rewrite.h"
-#include "search/results.h"
 #include "text/analysis.h"
 #include "text/stemmer.h"
 #include "text/text.h"

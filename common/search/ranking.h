@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "news/search.h"
 #include "search/memory_bm25.h"
-#include "search/results.h"
 #include "text/dates.h"
 
 namespace news {

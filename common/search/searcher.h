@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "news/search.h"
 #include "search/date_keys.h"
 #include "search/facet_columns.h"
 #include "search/memory_bm25.h"
 #include "search/query_parser.h"
-#include "search/results.h"
 #include "store/shards.h"
 #include "text/dates.h"
 

@@ -1,10 +1,9 @@
-#include "store/stats.h"
-
 #include <xapian.h>
 
 #include <ctime>
 #include <filesystem>
 
+#include "news/index.h"
 #include "schema.h"
 #include "store/layout.h"
 #include "store/retry.h"

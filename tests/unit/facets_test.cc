@@ -14,7 +14,7 @@
 
 #include "index/document_builder.h"
 #include "news/article.h"
-#include "search/results.h"
+#include "news/search.h"
 
 namespace news {
 

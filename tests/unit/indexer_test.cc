@@ -1,7 +1,5 @@
 // run_index / delete_articles on a temporary index directory.
 
-#include "index/indexer.h"
-
 #include <stdlib.h>
 #include <xapian.h>
 
@@ -15,6 +13,7 @@
 
 #include "index/document_builder.h"
 #include "news/article.h"
+#include "news/index.h"
 #include "schema.h"
 #include "store/layout.h"
 #include "temp_dir.h"

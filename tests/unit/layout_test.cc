@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "index/indexer.h"
+#include "news/index.h"
 #include "search/searcher.h"
 #include "temp_dir.h"
 

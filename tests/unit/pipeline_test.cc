@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "index/sharded_writer.h"
+#include "news/search.h"
 #include "schema.h"
-#include "search/results.h"
 #include "store/shards.h"
 
 namespace news {

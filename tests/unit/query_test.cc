@@ -13,9 +13,9 @@
 #include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "news/article.h"
+#include "news/search.h"
 #include "schema.h"
 #include "search/query_parser.h"
-#include "search/results.h"
 #include "text/analysis.h"
 
 namespace news {

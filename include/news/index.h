@@ -1,12 +1,20 @@
-#ifndef NEWS_COMMON_INDEX_INDEXER_H_
-#define NEWS_COMMON_INDEX_INDEXER_H_
+#ifndef NEWS_INCLUDE_NEWS_INDEX_H_
+#define NEWS_INCLUDE_NEWS_INDEX_H_
+
+// The indexing API: add, sync and rebuild runs, deletions, compaction,
+// figures, and cleaning pages without indexing them. Every function throws
+// the errors of news/errors.h only.
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "news/errors.h"
 
 namespace news {
 
@@ -133,6 +141,64 @@ IndexReport delete_articles(const std::string& db, const std::vector<std::string
 // holds the write lock) and exits with code 2.
 void exit_on_escaped_write_error(const std::string& program, const std::string& db);
 
+struct CompactReport {
+  uint64_t bytes_before = 0;
+  uint64_t bytes_after = 0;
+  double seconds = 0;
+};
+
+// Compacts the live databases of the index at `db` into a new generation
+// and switches to it atomically (readers keep the old one until they
+// reopen): with `merge`, all shards into one database, else each shard into
+// one of its own. Takes the write lock (waiting up to `wait_seconds`).
+// Throws IndexError; on failure the live index is unchanged and nothing of
+// the run is left behind.
+CompactReport compact(const std::string& db, double wait_seconds, bool merge);
+
+struct IndexStats {
+  std::string path;
+  uint64_t documents = 0;
+  std::string last_update;  // ISO 8601 UTC time of the last commit
+  uint64_t size_bytes = 0;  // files of the live databases
+  std::vector<std::string> databases;
+  // Distinct values of each exact field, by its plural name ("tags",
+  // "sections", "authors", "places", "sources").
+  std::vector<std::pair<std::string, uint64_t>> distinct;
+  std::string oldest;  // published date range, YYYY-MM-DD
+  std::string newest;
+};
+
+// Reads figures of the index at `db`. Throws IndexError when there is none
+// or it cannot be read.
+IndexStats read_stats(const std::string& db);
+
+// What `news-index clean` does with pages, without indexing them.
+struct CleanRequest {
+  std::vector<std::string> files;  // page dumps, HTML pages, WARC files
+  // Page dumps: after each article, the candidate lines the cleaner scored
+  // for each field and why the winner won (text), or every candidate and its
+  // features (JSON, one object a line).
+  bool explain = false;
+  bool explain_json = false;
+  std::string weights_file;  // page dumps scored with these weights ("": the fitted ones)
+};
+
+struct CleanReport {
+  size_t articles = 0;
+  std::vector<Rejection> rejections;  // pages that are not articles, unreadable files
+  size_t not_articles = 0;            // WARC records skipped (not HTML responses)
+};
+
+// Cleans every page of request.files and writes each article to `out` as
+// one JSON line (with its explanation when asked); `on_reject` is called for
+// each rejection as it happens. Throws InputError for a weights file that
+// cannot be read.
+CleanReport clean_files(const CleanRequest& request, std::ostream& out,
+                        const std::function<void(const Rejection&)>& on_reject);
+
+// The index directory when none is given: $NEWS_DB, else ./news.db.
+std::string default_index_dir();
+
 }  // namespace news
 
-#endif  // NEWS_COMMON_INDEX_INDEXER_H_
+#endif  // NEWS_INCLUDE_NEWS_INDEX_H_

@@ -1,12 +1,12 @@
-#ifndef NEWS_COMMON_OUTPUT_RENDER_H_
-#define NEWS_COMMON_OUTPUT_RENDER_H_
+#ifndef NEWS_INCLUDE_NEWS_SEARCH_OUTPUT_H_
+#define NEWS_INCLUDE_NEWS_SEARCH_OUTPUT_H_
+
+// Search results as text, JSON (docs/json-output.md) and ids.
 
 #include <ostream>
 #include <string>
 
-#include "index/indexer.h"
-#include "search/results.h"
-#include "store/stats.h"
+#include "news/search.h"
 
 namespace news {
 
@@ -28,13 +28,6 @@ void render_results_text(const SearchResults& results, const TextStyle& style, s
 // One id per line.
 void render_results_ids(const SearchResults& results, std::ostream& out);
 
-// The indexing report as JSON (for --report), and as the one summary line.
-std::string report_to_json(const IndexReport& report);
-std::string report_summary(const IndexReport& report);
-
-std::string stats_to_json(const IndexStats& stats);
-void render_stats_text(const IndexStats& stats, std::ostream& out);
-
 }  // namespace news
 
-#endif  // NEWS_COMMON_OUTPUT_RENDER_H_
+#endif  // NEWS_INCLUDE_NEWS_SEARCH_OUTPUT_H_

@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_SEARCH_RESULTS_H_
-#define NEWS_COMMON_SEARCH_RESULTS_H_
+#ifndef NEWS_INCLUDE_NEWS_SEARCH_H_
+#define NEWS_INCLUDE_NEWS_SEARCH_H_
 
 #include <cstddef>
 #include <optional>
@@ -91,4 +91,4 @@ struct SearchResults {
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_SEARCH_RESULTS_H_
+#endif  // NEWS_INCLUDE_NEWS_SEARCH_H_

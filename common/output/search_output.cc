@@ -1,10 +1,12 @@
-#include "output/render.h"
+#include "news/search_output.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "output/format.h"
 
 namespace news {
 namespace {
@@ -189,12 +191,6 @@ void render_facet(const Facet& f, bool exact, std::ostream& out) {
   }
 }
 
-std::string seconds_text(double s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", s);
-  return buf;
-}
-
 }  // namespace
 
 std::string results_to_json(const SearchResults& r) {
@@ -226,7 +222,7 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
   std::ostringstream summary;
   summary << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " story" : " stories");
   if (!r.hits.empty()) summary << ", showing " << r.offset + 1 << "-" << shown_to;
-  summary << " (" << seconds_text(r.took_ms) << " ms)";
+  summary << " (" << two_decimals(r.took_ms) << " ms)";
   out << paint(style, kDim, summary.str()) << "\n";
   if (r.suggestion) out << "Did you mean: " << *r.suggestion << "\n";
   for (const Facet& f : r.facets) {
@@ -237,82 +233,6 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
 
 void render_results_ids(const SearchResults& r, std::ostream& out) {
   for (const Hit& hit : r.hits) out << hit.article.id << "\n";
-}
-
-std::string report_to_json(const IndexReport& report) {
-  Json j;
-  j["added"] = report.added;
-  j["updated"] = report.updated;
-  j["unchanged"] = report.unchanged;
-  j["deleted"] = report.deleted;
-  j["rejected"] = report.rejections.size();
-  j["seconds"] = std::round(report.seconds * 1000) / 1000;
-  j["docs_per_second"] =
-      report.seconds > 0 ? std::round(report.processed() / report.seconds * 10) / 10 : 0.0;
-  const auto list = [](const std::vector<Rejection>& rejections) {
-    Json out = Json::array();
-    for (const Rejection& r : rejections) {
-      out.push_back({{"location", r.location}, {"reason", r.reason}});
-    }
-    return out;
-  };
-  j["rejections"] = list(report.rejections);
-  j["incomplete"] = list(report.incomplete);
-  j["deletions_skipped"] =
-      report.deletions_held_back.empty() ? Json() : Json(report.deletions_held_back);
-  j["kept"] = report.kept;
-  if (!report.not_articles.empty()) j["not_articles"] = report.not_articles;
-  return j.dump(2, ' ', false, Json::error_handler_t::replace);
-}
-
-std::string report_summary(const IndexReport& report) {
-  std::ostringstream s;
-  s << "added " << report.added << ", replaced " << report.updated << ", unchanged "
-    << report.unchanged << ", deleted " << report.deleted << ", rejected "
-    << report.rejections.size();
-  if (report.kept > 0) s << ", kept " << report.kept;
-  if (!report.deletions_held_back.empty()) s << " (deletions skipped)";
-  s << " in " << seconds_text(report.seconds) << " s";
-  if (report.seconds > 0 && report.processed() > 0) {
-    s << " (" << static_cast<uint64_t>(report.processed() / report.seconds) << " articles/s)";
-  }
-  s << "; " << report.documents << " documents in the index";
-  if (!report.not_articles.empty()) {
-    size_t n = 0;
-    for (const auto& [why, count] : report.not_articles) n += count;
-    s << "; " << n << " WARC records not articles, skipped";
-  }
-  return s.str();
-}
-
-std::string stats_to_json(const IndexStats& st) {
-  Json j;
-  j["path"] = st.path;
-  j["documents"] = st.documents;
-  j["last_update"] = st.last_update;
-  j["size_bytes"] = st.size_bytes;
-  j["databases"] = st.databases;
-  Json distinct = Json::object();
-  for (const auto& [field, count] : st.distinct) distinct[field] = count;
-  j["distinct"] = distinct;
-  j["published"] = {{"oldest", st.oldest.empty() ? Json() : Json(st.oldest)},
-                    {"newest", st.newest.empty() ? Json() : Json(st.newest)}};
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-void render_stats_text(const IndexStats& st, std::ostream& out) {
-  char size[32];
-  std::snprintf(size, sizeof size, "%.1f MB", st.size_bytes / 1e6);
-  out << "index:        " << st.path << "\n"
-      << "documents:    " << st.documents << "\n"
-      << "last update:  " << st.last_update << "\n"
-      << "size on disk: " << size << "\n"
-      << "published:    " << (st.oldest.empty() ? "-" : st.oldest + " .. " + st.newest) << "\n"
-      << "distinct:     ";
-  for (size_t i = 0; i < st.distinct.size(); ++i) {
-    out << (i > 0 ? ", " : "") << st.distinct[i].second << " " << st.distinct[i].first;
-  }
-  out << "\n";
 }
 
 }  // namespace news
