@@ -69,14 +69,6 @@ void DatabaseWriter::add_spelling(const SpellingCounts& counts) {
   for (const auto& [word, n] : counts) spelling_[word] += n;
 }
 
-std::optional<std::string> DatabaseWriter::indexed_hash(const std::string& id_term) const {
-  return guarded(path_, "cannot read", [&]() -> std::optional<std::string> {
-    Xapian::PostingIterator it = db_.postlist_begin(id_term);
-    if (it == db_.postlist_end(id_term)) return std::nullopt;
-    return db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot);
-  });
-}
-
 bool DatabaseWriter::remove(const std::string& id_term) {
   return guarded(path_, "cannot delete from", [&] {
     if (!db_.term_exists(id_term)) return false;

@@ -3,7 +3,6 @@
 
 #include <xapian.h>
 
-#include <optional>
 #include <string>
 
 #include "text/analysis.h"
@@ -32,10 +31,6 @@ class DatabaseWriter {
 
   // Adds word counts to the spelling data with the next commit.
   void add_spelling(const SpellingCounts& counts);
-
-  // The content hash stored with the document `id_term`, or nullopt when
-  // there is none. Lets a caller skip building an unchanged article.
-  std::optional<std::string> indexed_hash(const std::string& id_term) const;
 
   // Deletes the document with `id_term`; false when there is none.
   bool remove(const std::string& id_term);

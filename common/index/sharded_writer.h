@@ -59,7 +59,6 @@ class ShardedWriter {
   Xapian::doccount doccount();
   // All shards as one read-only Database (waits for the queues first).
   Xapian::Database database();
-  size_t shard_count() const { return shards_.size(); }
 
  private:
   class Shard;
