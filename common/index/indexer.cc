@@ -14,6 +14,7 @@
 
 #include "index/database_writer.h"
 #include "index/document_builder.h"
+#include "index/indexed_articles.h"
 #include "index/maintenance.h"
 #include "index/pipeline.h"
 #include "index/seen_ids.h"
@@ -77,96 +78,6 @@ WritePlan plan_writes(const IndexLayout& layout, IndexMode mode, size_t shards) 
   }
   return plan;
 }
-
-// The articles indexed when the run started (a read-only snapshot): their
-// content hashes, so that unchanged articles are skipped before being
-// built, their documents, for the stories a run keeps as they were, and
-// their ids, for what a sync or rebuild deletes. An id this run has not
-// written yet still has its starting state, whatever the writer committed
-// since.
-class IndexedArticles {
- public:
-  explicit IndexedArticles(const std::vector<std::string>& paths) : paths_(paths) {
-    try {
-      for (const std::string& path : paths) db_.add_database(Xapian::Database(path));
-    } catch (const Xapian::Error& e) {
-      throw IndexError("cannot read " + paths.front() + ": " + e.get_description());
-    }
-  }
-
-  // A copy of the document with `id_term` that holds everything itself,
-  // nullopt when it is not indexed. A document as Xapian returns it reads
-  // its contents lazily, and counts references to its database without
-  // atomics: it must not reach a shard writer's thread.
-  std::optional<Xapian::Document> find(const std::string& id_term) {
-    return with_retries([&]() -> std::optional<Xapian::Document> {
-      const std::optional<Xapian::Document> doc = document(id_term);
-      if (!doc) return std::nullopt;
-      return detached_copy(*doc);
-    });
-  }
-
-  // The content hash stored with `id_term`, nullopt when it is not indexed.
-  std::optional<std::string> find_hash(const std::string& id_term) {
-    return with_retries([&]() -> std::optional<std::string> {
-      const std::optional<Xapian::Document> doc = document(id_term);
-      if (!doc) return std::nullopt;
-      return doc->get_value(schema::kHashSlot);
-    });
-  }
-
-  size_t doccount() {
-    return with_retries([&] { return static_cast<size_t>(db_.get_doccount()); });
-  }
-
-  // The id terms for which `keep` is false.
-  template <typename Keep>
-  std::vector<std::string> ids_except(Keep keep) {
-    return with_retries([&] {
-      std::vector<std::string> out;
-      const std::string& prefix = schema::kIdPrefix;
-      for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-        if (!keep(*it)) out.push_back(*it);
-      }
-      return out;
-    });
-  }
-
- private:
-  static Xapian::Document detached_copy(const Xapian::Document& doc) {
-    Xapian::Document copy;
-    copy.set_data(doc.get_data());
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
-      copy.add_value(v.get_valueno(), *v);
-    }
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      copy.add_term(*t, t.get_wdf());
-      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
-        copy.add_posting(*t, *p, 0);
-      }
-    }
-    return copy;
-  }
-
-  std::optional<Xapian::Document> document(const std::string& id_term) {
-    Xapian::PostingIterator it = db_.postlist_begin(id_term);
-    if (it == db_.postlist_end(id_term)) return std::nullopt;
-    return db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
-  }
-
-  // The writer may commit under the snapshot: reopen and read again.
-  template <typename Read>
-  std::invoke_result_t<Read> with_retries(Read read) {
-    try {
-      return read_with_retries(paths_, "cannot read the index", read, [&] { db_.reopen(); });
-    } catch (const Xapian::Error& e) {
-      throw IndexError("cannot read the index: " + e.get_description());
-    }
-  }
-
-  std::vector<std::string> paths_;
-  Xapian::Database db_;
-};
 
 // What a sync or rebuild may delete: the ids indexed at the start that no
 // source gave this run. Deletions are held back when a source was not read
@@ -241,10 +152,10 @@ class UnpublishedGuard {
   bool published_ = false;
 };
 
-// One add/sync/rebuild run. Each record: read -> admit (skipped when its
-// content hash is the indexed one) -> pipeline (record_article -> build) ->
-// index_built (write, count, commit per batch); then a sync deletes, and a
-// rebuild leaves out, the ids indexed at the start that no source gave.
+// One add/sync/rebuild run. Each record: read -> admit -> pipeline (parsed
+// once; not built when its content hash is the indexed one) -> index_built
+// (write, count, commit per batch); then a sync deletes, and a rebuild
+// leaves out, the ids indexed at the start that no source gave.
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, const WritePlan& plan, const IndexLayout& layout,
@@ -254,7 +165,7 @@ class IndexRun {
         layout_(layout),
         guard_(guard),
         writer_(plan.paths, plan.fresh()),
-        pipeline_(PipelineOptions{resolve_threads(options.threads)},
+        pipeline_(pipeline_options(options, plan),
                   [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
     read_options_.on_not_article = [this](const std::string& why) { ++report_.not_articles[why]; };
     if (!plan.live.empty() && plan.kind != WriteKind::kNewIndex) indexed_.emplace(plan.live);
@@ -266,6 +177,9 @@ class IndexRun {
     if (options_.on_progress) bytes_total_ = input_bytes(sources);
     for (const SourceFiles& source : sources) read_files(source);
     writer_.add_spelling(pipeline_.close());
+    SpellingCounts late;
+    late_builder_.take_spelling(&late);
+    writer_.add_spelling(late);
     if (records_ == 0 && !options_.allow_empty && options_.mode != IndexMode::kAdd) {
       throw IndexError(no_records_message());
     }
@@ -353,13 +267,22 @@ class IndexRun {
     if (options_.on_warning) options_.on_warning(text);
   }
 
-  // read -> (skip when unchanged) -> pipeline (record_article -> build) ->
-  // index_built (write).
+  // The workers skip the articles indexed unchanged, except in a rebuild,
+  // which writes every article.
+  static PipelineOptions pipeline_options(const IndexOptions& options, const WritePlan& plan) {
+    PipelineOptions p;
+    p.threads = resolve_threads(options.threads);
+    if (plan.kind == WriteKind::kInPlace) p.indexed = plan.live;
+    return p;
+  }
+
+  // read -> pipeline (record_article, unchanged or build) -> index_built
+  // (write).
   void admit(Record&& record) {
     ++records_;
     publish_new_index();
     bytes_done_ += record.text.size() + 1;
-    if (!unchanged(record)) pipeline_.push(std::move(record));
+    pipeline_.push(std::move(record));
     report_progress();
   }
 
@@ -375,26 +298,6 @@ class IndexRun {
     published_ = true;
   }
 
-  // True (and counted) when the record's article is indexed with the same
-  // content hash: it is not rebuilt. Only the first record of an id can be
-  // skipped; later ones go through the pipeline (the last one wins).
-  bool unchanged(const Record& record) {
-    if (!indexed_ || plan_.fresh()) return false;  // a rebuild writes every article
-    Article article;
-    try {
-      article = record_article(record, record.text);
-    } catch (const std::exception&) {
-      return false;  // the pipeline rejects it
-    }
-    const std::string id_term = schema::id_term(article.id);
-    if (!admitted_.insert(id_term).second) return false;
-    const std::optional<std::string> hash = indexed_->find_hash(id_term);
-    if (!hash || *hash != content_hash(article)) return false;
-    ledger_.seen(id_term, record.file, record.line);
-    ++report_.unchanged;
-    return true;
-  }
-
   // Called by the pipeline in input order, on this thread.
   void index_built(BuiltArticle&& built) {
     if (!built.spelling.empty()) writer_.add_spelling(built.spelling);
@@ -406,6 +309,14 @@ class IndexRun {
     }
     const std::string id_term = schema::id_term(built.id);
     const bool duplicate = note_id(id_term, built.id, built.record);
+    if (built.unchanged) {
+      if (!duplicate) {
+        ++report_.unchanged;
+        return;
+      }
+      // This run wrote another version of the id: the last one wins.
+      built.doc = late_builder_.build(*built.article);
+    }
     const UpsertResult result =
         writer_.upsert(id_term, std::move(built.doc), duplicate || !plan_.started_empty());
     count(duplicate, result);
@@ -541,11 +452,11 @@ class IndexRun {
   ReadOptions read_options_;
   IndexReport report_;
   DeletionLedger ledger_;
+  DocumentBuilder late_builder_;  // an unchanged record that must be written after all
   // At the start: the live index a rebuild replaces, the target of an add
   // or sync; none for a new index.
   std::optional<IndexedArticles> indexed_;
   size_t indexed_at_start_ = 0;
-  std::unordered_set<std::string> admitted_;  // id terms checked by unchanged()
   size_t records_ = 0;
   bool published_ = false;
   size_t since_commit_ = 0;

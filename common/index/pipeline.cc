@@ -4,6 +4,8 @@
 #include "clean/cleaner.h"
 #include "html/html_page.h"
 #include "news/article.h"
+#include "schema.h"
+#include "store/stored_document.h"
 #include "text/text.h"
 
 namespace news {
@@ -39,15 +41,47 @@ std::string BuiltArticle::reject_location() const {
   return record.kind == RecordKind::kPage ? record.file : record.location();
 }
 
+ArticleBuildStage::ArticleBuildStage(const std::vector<std::string>& indexed) {
+  if (!indexed.empty()) indexed_.emplace(indexed);
+}
+
+bool ArticleBuildStage::indexed_unchanged(const Article& article) {
+  if (!indexed_) return false;
+  const std::optional<std::string> hash = indexed_->find_hash(schema::id_term(article.id));
+  return hash && *hash == content_hash(article);
+}
+
 BuiltArticle ArticleBuildStage::build(Record&& record) {
   BuiltArticle out;
   const std::string text = std::move(record.text);
   out.record = std::move(record);
   out.record.text.clear();
+  std::optional<Article> article;
   try {
-    const Article article = record_article(out.record, text);
+    article = record_article(out.record, text);
+    out.id = article->id;
+  } catch (const Xapian::Error& e) {  // not a std::exception
+    reject(out, text, e.get_description());
+  } catch (const std::exception& e) {
+    // Whatever a record makes the parser or cleaner throw, it is that
+    // record's rejection: no input stops a run.
+    reject(out, text, e.what());
+  }
+  // Outside the record's try: an index that cannot be read stops the run.
+  if (article && indexed_unchanged(*article)) {
+    out.unchanged = true;
+    out.article = std::move(article);
+  } else if (article) {
+    build_document(*article, text, out);
+  }
+  count_for_spelling(out);
+  return out;
+}
+
+void ArticleBuildStage::build_document(const Article& article, const std::string& text,
+                                       BuiltArticle& out) {
+  try {
     out.doc = builder_.build(article);
-    out.id = article.id;
   } catch (const Xapian::Error& e) {  // not a std::exception
     reject(out, text, e.get_description());
   } catch (const std::exception& e) {
@@ -55,11 +89,13 @@ BuiltArticle ArticleBuildStage::build(Record&& record) {
     // that record's rejection: no input stops a run.
     reject(out, text, e.what());
   }
+}
+
+void ArticleBuildStage::count_for_spelling(BuiltArticle& out) {
   if (++built_since_spelling_ == kSpellingBatch) {
     builder_.take_spelling(&out.spelling);
     built_since_spelling_ = 0;
   }
-  return out;
 }
 
 BuildPipeline::BuildPipeline(const PipelineOptions& options, Sink sink)
@@ -67,6 +103,8 @@ BuildPipeline::BuildPipeline(const PipelineOptions& options, Sink sink)
       max_in_flight_(options.max_in_flight > 0
                          ? options.max_in_flight
                          : kInFlightPerThread * std::max<size_t>(options.threads, 1)),
+      indexed_(options.indexed),
+      inline_stage_(options.threads <= 1 ? options.indexed : std::vector<std::string>{}),
       inbox_(max_in_flight_) {
   if (options.threads <= 1) return;
   for (size_t i = 0; i < options.threads; ++i) workers_.emplace_back([this] { work(); });
@@ -85,7 +123,7 @@ void BuildPipeline::stop_workers(bool drop_queued) {
 }
 
 void BuildPipeline::work() {
-  ArticleBuildStage stage;  // built in this thread, used only here
+  ArticleBuildStage stage(indexed_);  // made in this thread, used only here
   while (std::optional<std::pair<uint64_t, Record>> item = inbox_.take()) {
     try {
       BuiltArticle built = stage.build(std::move(item->second));

@@ -10,11 +10,13 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "index/document_builder.h"
+#include "index/indexed_articles.h"
 #include "input/reader.h"
 #include "util/work_queue.h"
 
@@ -27,13 +29,19 @@ namespace news {
 // take, other std::exceptions).
 Article record_article(const Record& record, const std::string& text);
 
-// A record turned into a document (or rejected), as the writer needs it.
+// A record turned into a document (or rejected, or found unchanged), as the
+// writer needs it.
 struct BuiltArticle {
   Record record;  // where it came from; `text` is emptied
   // The article id; of a rejected JSON record, the id it names when one can
   // be read (rejected_record_id), else "".
   std::string id;
-  Xapian::Document doc;  // the document (when not rejected)
+  Xapian::Document doc;  // the document (when neither rejected nor unchanged)
+  // Indexed with the same content hash when the run started: not built.
+  // The article is kept, for the writer to build after all when this run
+  // wrote another version of the id before (the last one wins).
+  bool unchanged = false;
+  std::optional<Article> article;
   // Spelling counts of this and earlier documents of the same builder, sent
   // every kSpellingBatch documents (empty otherwise), also with rejections.
   SpellingCounts spelling;
@@ -44,19 +52,28 @@ struct BuiltArticle {
   std::string reject_location() const;
 };
 
-// Parses (JSON or raw page, cleaned) and builds the Xapian document of one
-// record. Any error from the record becomes a rejection, never an exception.
-// One per thread: its DocumentBuilder's TermGenerator is not thread-safe.
+// Parses (JSON or raw page, cleaned), each record once, and builds its
+// Xapian document unless the article is indexed unchanged in `indexed`
+// (the live databases when the run started; none: build every one). Any
+// error from the record becomes a rejection; an index that cannot be read
+// throws IndexError. One per thread: its DocumentBuilder's TermGenerator
+// and its snapshot of the index are not thread-safe.
 class ArticleBuildStage {
  public:
   static constexpr size_t kSpellingBatch = 500;
+  explicit ArticleBuildStage(const std::vector<std::string>& indexed = {});
   BuiltArticle build(Record&& record);
   // The spelling counts not yet sent with a BuiltArticle.
   void take_spelling(SpellingCounts* counts) const { builder_.take_spelling(counts); }
 
  private:
   static void reject(BuiltArticle& out, const std::string& text, const std::string& reason);
+  // True when `article` is indexed with its content hash in the snapshot.
+  bool indexed_unchanged(const Article& article);
+  void build_document(const Article& article, const std::string& text, BuiltArticle& out);
+  void count_for_spelling(BuiltArticle& out);
   DocumentBuilder builder_;
+  std::optional<IndexedArticles> indexed_;
   size_t built_since_spelling_ = 0;
 };
 
@@ -70,6 +87,8 @@ struct PipelineOptions {
   // Records in flight (queued, being built, or built and waiting for their
   // turn) at most; bounds memory whatever the input size. 0: 64 per thread.
   size_t max_in_flight = 0;
+  // The live databases an unchanged article is recognised in (ArticleBuildStage).
+  std::vector<std::string> indexed;
 };
 
 // Builds documents in worker threads and hands them to `sink` on the
@@ -102,7 +121,8 @@ class BuildPipeline {
 
   Sink sink_;
   size_t max_in_flight_;
-  ArticleBuildStage inline_stage_;                // used when there are no workers
+  std::vector<std::string> indexed_;  // PipelineOptions::indexed, for each worker's stage
+  ArticleBuildStage inline_stage_;    // used when there are no workers
   WorkQueue<std::pair<uint64_t, Record>> inbox_;  // sequence number, record
   std::mutex mu_;
   std::condition_variable result_ready_;

@@ -39,7 +39,7 @@ std::string article_json(size_t i) {
 // What the sink saw: "id|doc data" or "!location: error", in order.
 std::vector<std::string> run_pipeline(size_t threads, size_t in_flight, size_t records) {
   std::vector<std::string> seen;
-  BuildPipeline pipeline(PipelineOptions{threads, in_flight}, [&](BuiltArticle&& b) {
+  BuildPipeline pipeline(PipelineOptions{threads, in_flight, {}}, [&](BuiltArticle&& b) {
     seen.push_back(b.rejected() ? "!" + b.reject_location() + ": " + b.error
                                 : b.id + "|" + b.doc.get_data() + "|" +
                                       std::to_string(b.doc.termlist_count()));
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(spelling_counts_every_built_document_once) {
   for (size_t threads : {1, 2, 3}) {
     BOOST_TEST_CONTEXT("threads " << threads) {
       SpellingCounts counts;
-      BuildPipeline pipeline(PipelineOptions{threads, 0}, [&](BuiltArticle&& b) {
+      BuildPipeline pipeline(PipelineOptions{threads, 0, {}}, [&](BuiltArticle&& b) {
         for (const auto& [word, n] : b.spelling) counts[word] += n;
       });
       for (size_t i = 1; i <= records; ++i) {
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(spelling_counts_every_built_document_once) {
 }
 
 BOOST_AUTO_TEST_CASE(sink_exception_propagates) {
-  BuildPipeline pipeline(PipelineOptions{3, 4}, [](BuiltArticle&& b) {
+  BuildPipeline pipeline(PipelineOptions{3, 4, {}}, [](BuiltArticle&& b) {
     if (b.id == "a5") throw std::runtime_error("sink failed");
   });
   BOOST_CHECK_THROW(
