@@ -67,7 +67,7 @@ struct IndexOptions {
   // Threads parsing, cleaning and building documents (index/pipeline.h);
   // 0 = one per core. Output is the same whatever the number.
   size_t threads = 0;
-  // Shard databases for a rebuild or a new index (index/shards.h); 0 = keep
+  // Shard databases for a rebuild or a new index (index/sharded_writer.h); 0 = keep
   // the live index's count (1 for a new index). add/sync keep the layout.
   size_t shards = 0;
   // rebuild: the new generation is compacted into one database before the

@@ -1,5 +1,5 @@
 // Parallel document building (index/pipeline.h) and shard routing and stub
-// expansion (index/shards.h).
+// expansion (index/sharded_writer.h, store/shards.h).
 
 #include "index/pipeline.h"
 
