@@ -71,6 +71,21 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) c
     tg_.increase_termpos();
     tg_.index_text(prepare_index_text(*text, &implied), 1, schema::kTextPrefix);
   }
+  // The exact fields' words as free text too, without positions (a phrase
+  // never runs into them): "diplomacy" finds what is tagged Diplomacy,
+  // "lucey" what Catherine Lucey wrote.
+  for (const schema::ExactField& field : schema::kExactFields) {
+    const auto index = [&](const std::string& value) {
+      if (value.empty()) return;
+      tg_.index_text_without_positions(prepare_index_text(value, &implied), 1,
+                                       schema::kTextPrefix);
+    };
+    if (field.multi()) {
+      for (const std::string& value : a.*field.values) index(value);
+    } else {
+      index(a.*field.value);
+    }
+  }
   stemmer_->count_words(false);
   // Names are matched as written: "author:williams" is not "william".
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
