@@ -72,7 +72,7 @@ done
 # Spelling data: each word in one shard; a search over them sums it.
 suggestion() { "$NEWS_SEARCH" --db "$1" --json 'tarrifs koreaa semiconducters' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["suggestion"])' || true; }
-check_eq "did you mean, unsharded" "tariff korea semiconductors" "$(suggestion "$WORK/one")"
+check_eq "did you mean, unsharded" "tariffs korea semiconductors" "$(suggestion "$WORK/one")"
 check_eq "did you mean, 3 shards" "$(suggestion "$WORK/one")" "$(suggestion "$WORK/sh")"
 # A wildcard takes in the words it starts (from the spelling data, spread
 # over the shards): presiden* finds "president" (stem presid) too.
