@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include <cstdio>
+
 #include "text/text.h"
 
 namespace news::schema {
@@ -58,6 +60,13 @@ std::string make_term(std::string_view prefix, std::string_view value) {
   term += fit_utf8(value, kMaxTermBytes - kHashSuffixBytes - term_cost(prefix));
   term += '#';
   term += hex64(fnv1a64(value));
+  return term;
+}
+
+std::string band_term(size_t band, uint32_t key) {
+  char term[16];
+  std::snprintf(term, sizeof term, "%s%c%08x", kBandPrefix, static_cast<char>('a' + band),
+                static_cast<unsigned>(key));
   return term;
 }
 

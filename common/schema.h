@@ -28,6 +28,9 @@ inline constexpr char kAuthorWordPrefix[] = "A";  // author name words, unstemme
 inline constexpr char kDayPrefix[] = "D";         // Dyyyymmdd
 inline constexpr char kMonthPrefix[] = "M";       // Myyyymm
 inline constexpr char kYearPrefix[] = "Y";        // Yyyyy
+// Near-duplicate band keys (dedup/fingerprint.h): "XD" + band letter
+// ('a'...) + 8 hex digits, on stories with a fingerprint.
+inline constexpr char kBandPrefix[] = "XD";
 
 // How much a title word counts against a body word (wdf increment): the
 // title is indexed under kTitlePrefix and again under kTextPrefix with
@@ -43,6 +46,9 @@ inline constexpr Xapian::valueno kMonthSlot = 2;  // "YYYY-MM" (month facet)
 inline constexpr Xapian::valueno kYearSlot = 3;   // "YYYY" (year facet)
 inline constexpr Xapian::valueno kHashSlot = 4;   // content hash (32 hex)
 inline constexpr Xapian::valueno kBodySlot = 7;   // body text (snippets)
+// The id of the earliest story of the near-duplicate cluster a story is in,
+// on the stories of clusters of two or more (index/clusters.h).
+inline constexpr Xapian::valueno kClusterSlot = 8;
 
 // A multi-valued field keeps its i-th value in slot `slot + i`, so that
 // stock ValueCountMatchSpys (one per slot) give exact per-value counts.
@@ -117,6 +123,9 @@ const ExactField* find_exact_field(std::string_view name);
 
 // Looks up a facet field by name; nullptr when unknown.
 const FacetField* find_facet_field(std::string_view name);
+
+// The band term of band `band` with `key` (dedup/fingerprint.h band_keys).
+std::string band_term(size_t band, uint32_t key);
 
 // `prefix + value`, cut and suffixed with a hash when longer than Xapian's
 // term length limit (245 bytes, a zero byte counting twice), so that an

@@ -34,16 +34,16 @@ DatabaseWriter::DatabaseWriter(const std::string& path, bool fresh)
     : path_(path), fresh_(fresh), db_(open_writable(path, fresh)) {}
 
 UpsertResult DatabaseWriter::upsert(const std::string& id_term, Xapian::Document&& doc,
-                                    bool may_exist) {
+                                    bool may_exist, std::string* replaced_cluster) {
   return guarded(path_, "cannot write to", [&] {
     if (may_exist) {
       Xapian::PostingIterator it = db_.postlist_begin(id_term);
       if (it != db_.postlist_end(id_term)) {
-        const Xapian::docid id = *it;
-        if (db_.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::kHashSlot) ==
-            doc.get_value(schema::kHashSlot)) {
+        const Xapian::Document old = db_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        if (old.get_value(schema::kHashSlot) == doc.get_value(schema::kHashSlot)) {
           return UpsertResult::kUnchanged;
         }
+        if (replaced_cluster != nullptr) *replaced_cluster = old.get_value(schema::kClusterSlot);
         begin_batch();
         db_.replace_document(id_term, doc);
         return UpsertResult::kUpdated;
@@ -65,15 +65,45 @@ void DatabaseWriter::begin_batch() {
   in_batch_ = true;
 }
 
+void DatabaseWriter::set_metadata(const std::string& key, const std::string& value) {
+  guarded(path_, "cannot write to", [&] {
+    begin_batch();
+    db_.set_metadata(key, value);
+  });
+}
+
 void DatabaseWriter::add_spelling(const SpellingCounts& counts) {
   for (const auto& [word, n] : counts) spelling_[word] += n;
 }
 
-bool DatabaseWriter::remove(const std::string& id_term) {
+bool DatabaseWriter::remove(const std::string& id_term, std::string* removed_cluster) {
   return guarded(path_, "cannot delete from", [&] {
-    if (!db_.term_exists(id_term)) return false;
+    Xapian::PostingIterator it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) return false;
+    if (removed_cluster != nullptr) {
+      *removed_cluster =
+          db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kClusterSlot);
+    }
     begin_batch();
     db_.delete_document(id_term);
+    return true;
+  });
+}
+
+bool DatabaseWriter::set_value(const std::string& id_term, Xapian::valueno slot,
+                               const std::string& value) {
+  return guarded(path_, "cannot write to", [&] {
+    Xapian::PostingIterator it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) return false;
+    Xapian::Document doc = db_.get_document(*it);
+    if (doc.get_value(slot) == value) return true;
+    if (value.empty()) {
+      doc.remove_value(slot);
+    } else {
+      doc.add_value(slot, value);
+    }
+    begin_batch();
+    db_.replace_document(*it, doc);
     return true;
   });
 }

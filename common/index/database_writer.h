@@ -27,13 +27,25 @@ class DatabaseWriter {
   // Adds the document under its unique `id_term`, or replaces the indexed
   // one when its content hash differs. `may_exist` false skips the lookup
   // (a fresh database and an id not seen before).
-  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist);
+  // `replaced_cluster`, when given, receives the cluster value
+  // (schema::kClusterSlot) of the document replaced, "" for none.
+  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist,
+                      std::string* replaced_cluster = nullptr);
+
+  // Sets the user metadata `key` (with the next commit).
+  void set_metadata(const std::string& key, const std::string& value);
 
   // Adds word counts to the spelling data with the next commit.
   void add_spelling(const SpellingCounts& counts);
 
   // Deletes the document with `id_term`; false when there is none.
-  bool remove(const std::string& id_term);
+  // `removed_cluster`, when given, receives its cluster value.
+  bool remove(const std::string& id_term, std::string* removed_cluster = nullptr);
+
+  // Sets value `slot` of the document with `id_term` ("" removes it),
+  // rewriting the document only when the value changes; false when there
+  // is no such document.
+  bool set_value(const std::string& id_term, Xapian::valueno slot, const std::string& value);
 
   // Makes everything written so far durable and visible to readers.
   void commit();

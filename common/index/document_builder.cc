@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "dedup/fingerprint.h"
 #include "schema.h"
 #include "text/analysis.h"
 #include "text/dates.h"
@@ -32,6 +33,14 @@ void add_exact_field(Xapian::Document& doc, const schema::ExactField& field, con
   for (size_t i = 0; i < values.size(); ++i) {
     doc.add_boolean_term(schema::exact_term(field, values[i]));
     doc.add_value(field.slot + static_cast<Xapian::valueno>(i), values[i]);
+  }
+}
+
+// The near-duplicate band keys of the body, for index/clusters.h.
+void add_band_terms(Xapian::Document& doc, const std::string& body) {
+  const std::vector<uint32_t> keys = band_keys(shingle_hashes(body));
+  for (size_t band = 0; band < keys.size(); ++band) {
+    doc.add_boolean_term(schema::band_term(band, keys[band]));
   }
 }
 
@@ -77,8 +86,7 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) c
   for (const schema::ExactField& field : schema::kExactFields) {
     const auto index = [&](const std::string& value) {
       if (value.empty()) return;
-      tg_.index_text_without_positions(prepare_index_text(value, &implied), 1,
-                                       schema::kTextPrefix);
+      tg_.index_text_without_positions(prepare_index_text(value, &implied), 1, schema::kTextPrefix);
     };
     if (field.multi()) {
       for (const std::string& value : a.*field.values) index(value);
@@ -105,6 +113,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) const {
   Xapian::Document doc;
   doc.add_boolean_term(schema::id_term(a.id));
   for (const schema::ExactField& field : schema::kExactFields) add_exact_field(doc, field, a);
+  add_band_terms(doc, a.body);
   add_date(doc, a.published);
   // Words last: an article rejected above (too many values) adds none to
   // the spelling data.

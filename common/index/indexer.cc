@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <unordered_set>
 
+#include "index/clusters.h"
 #include "index/database_writer.h"
 #include "index/document_builder.h"
 #include "index/indexed_articles.h"
@@ -165,6 +166,7 @@ class IndexRun {
         layout_(layout),
         guard_(guard),
         writer_(plan.paths, plan.fresh()),
+        clusters_(writer_, cluster_threshold(options, plan)),
         pipeline_(pipeline_options(options, plan),
                   [this](BuiltArticle&& built) { index_built(std::move(built)); }) {
     read_options_.on_not_article = [this](const std::string& why) { ++report_.not_articles[why]; };
@@ -185,6 +187,11 @@ class IndexRun {
     }
     publish_new_index();  // an add of nothing still makes an (empty) index
     if (options_.mode != IndexMode::kAdd) settle_missing();
+    if (plan_.fresh()) {
+      clusters_.cluster_all();
+    } else {
+      clusters_.update();
+    }
     writer_.finish();
     report_.documents = writer_.doccount();
     return report_;
@@ -267,6 +274,14 @@ class IndexRun {
     if (options_.on_warning) options_.on_warning(text);
   }
 
+  // A rebuild's choice, else the one of the rebuild that made the index.
+  static double cluster_threshold(const IndexOptions& options, const WritePlan& plan) {
+    if (plan.fresh() || plan.live.empty() || options.cluster_threshold > 0) {
+      return options.cluster_threshold > 0 ? options.cluster_threshold : kDefaultClusterThreshold;
+    }
+    return stored_cluster_threshold(plan.live);
+  }
+
   // The workers skip the articles indexed unchanged, except in a rebuild,
   // which writes every article.
   static PipelineOptions pipeline_options(const IndexOptions& options, const WritePlan& plan) {
@@ -317,8 +332,12 @@ class IndexRun {
       // This run wrote another version of the id: the last one wins.
       built.doc = late_builder_.build(*built.article);
     }
-    const UpsertResult result =
-        writer_.upsert(id_term, std::move(built.doc), duplicate || !plan_.started_empty());
+    std::string old_cluster;
+    const UpsertResult result = writer_.upsert(id_term, std::move(built.doc),
+                                               duplicate || !plan_.started_empty(), &old_cluster);
+    if (!plan_.fresh() && result != UpsertResult::kUnchanged) {
+      clusters_.written(id_term, old_cluster);
+    }
     count(duplicate, result);
     after_article();
   }
@@ -361,7 +380,10 @@ class IndexRun {
   void after_article() {
     if (++since_commit_ >= options_.batch_size) {
       // A fresh generation is invisible until published: no need to commit.
-      if (!plan_.fresh()) writer_.commit();
+      if (!plan_.fresh()) {
+        clusters_.update();  // in the same commit as the stories
+        writer_.commit();
+      }
       since_commit_ = 0;
     }
   }
@@ -414,7 +436,10 @@ class IndexRun {
       return;
     }
     for (const std::string& term : missing) {
-      if (writer_.remove(term)) ++report_.deleted;
+      std::string old_cluster;
+      if (!writer_.remove(term, &old_cluster)) continue;
+      ++report_.deleted;
+      clusters_.deleted(old_cluster);
     }
   }
 
@@ -449,6 +474,7 @@ class IndexRun {
   const IndexLayout& layout_;
   UnpublishedGuard& guard_;
   ShardedWriter writer_;
+  Clusters clusters_;
   ReadOptions read_options_;
   IndexReport report_;
   DeletionLedger ledger_;
@@ -608,16 +634,20 @@ IndexReport delete_unguarded(const std::string& db, const std::vector<std::strin
   const IndexLayout layout(db);
   if (!layout.exists()) throw IndexError("no index at " + db);
   WriteLock lock(db, wait_seconds);
+  const std::vector<std::string> live = layout.live_databases();
+  ShardedWriter writer(live, false);
+  Clusters clusters(writer, stored_cluster_threshold(live));
   std::unordered_set<std::string> found;
   IndexReport report;
-  for (const std::string& path : layout.live_databases()) {
-    DatabaseWriter writer(path, false);
-    for (const std::string& id : ids) {
-      if (writer.remove(schema::id_term(id))) found.insert(id);
-    }
-    writer.finish();
-    report.documents += writer.doccount();
+  for (const std::string& id : ids) {
+    std::string old_cluster;
+    if (!writer.remove(schema::id_term(id), &old_cluster)) continue;
+    found.insert(id);
+    clusters.deleted(old_cluster);
   }
+  clusters.update();
+  writer.finish();
+  report.documents = writer.doccount();
   report.deleted = found.size();
   std::unordered_set<std::string> reported;
   for (const std::string& id : ids) {

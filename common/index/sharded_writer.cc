@@ -107,13 +107,17 @@ ShardedWriter::ShardedWriter(const std::vector<std::string>& paths, bool fresh, 
 ShardedWriter::~ShardedWriter() = default;
 
 UpsertResult ShardedWriter::upsert(const std::string& id_term, Xapian::Document&& doc,
-                                   bool may_exist) {
+                                   bool may_exist, std::string* replaced_cluster) {
   Shard& shard = *shards_[shard_for(id_term, shards_.size())];
-  if (may_exist) return shard.drained().upsert(id_term, std::move(doc), true);
+  if (may_exist) return shard.drained().upsert(id_term, std::move(doc), true, replaced_cluster);
   shard.post([id_term, doc = std::move(doc)](DatabaseWriter& w) mutable {
     w.upsert(id_term, std::move(doc), false);
   });
   return UpsertResult::kAdded;
+}
+
+void ShardedWriter::set_metadata(const std::string& key, const std::string& value) {
+  for (auto& shard : shards_) shard->drained().set_metadata(key, value);
 }
 
 void ShardedWriter::add_spelling(const SpellingCounts& counts) {
@@ -125,8 +129,13 @@ void ShardedWriter::add_spelling(const SpellingCounts& counts) {
   }
 }
 
-bool ShardedWriter::remove(const std::string& id_term) {
-  return shards_[shard_for(id_term, shards_.size())]->drained().remove(id_term);
+bool ShardedWriter::remove(const std::string& id_term, std::string* removed_cluster) {
+  return shards_[shard_for(id_term, shards_.size())]->drained().remove(id_term, removed_cluster);
+}
+
+bool ShardedWriter::set_value(const std::string& id_term, Xapian::valueno slot,
+                              const std::string& value) {
+  return shards_[shard_for(id_term, shards_.size())]->drained().set_value(id_term, slot, value);
 }
 
 void ShardedWriter::drain_all() {

@@ -46,11 +46,15 @@ class ShardedWriter {
   ShardedWriter(const ShardedWriter&) = delete;
   ShardedWriter& operator=(const ShardedWriter&) = delete;
 
-  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist);
+  UpsertResult upsert(const std::string& id_term, Xapian::Document&& doc, bool may_exist,
+                      std::string* replaced_cluster = nullptr);
   // Spelling data, each word to one shard (a search over the shards sums
   // them): the shards share the work.
   void add_spelling(const SpellingCounts& counts);
-  bool remove(const std::string& id_term);
+  bool remove(const std::string& id_term, std::string* removed_cluster = nullptr);
+  bool set_value(const std::string& id_term, Xapian::valueno slot, const std::string& value);
+  // User metadata, on every shard.
+  void set_metadata(const std::string& key, const std::string& value);
   // Commits every shard (waits for their queues).
   void commit();
   // Commits every shard and, for fresh ones, fsyncs their files.

@@ -78,6 +78,10 @@ struct IndexOptions {
   bool allow_empty = false;
   // sync, rebuild: deleting more than this is an error and nothing goes.
   DeletionLimit max_delete;
+  // rebuild: the Jaccard resemblance of word 5-shingles at or above which
+  // two stories are copies (near-duplicate clusters, docs/OPERATIONS.md);
+  // 0: the index's own (0.8 for a new one). add and sync keep the index's.
+  double cluster_threshold = 0;
   // Called for each rejection as it happens (e.g. to print it).
   std::function<void(const Rejection&)> on_reject;
   // Called for notices that are not rejections (duplicate ids).
