@@ -1,0 +1,111 @@
+// The body found in an HTML page (html/extract.h): each rule with the DOM
+// shape it was written for, and the shape it must leave alone.
+
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "html/html_page.h"
+
+namespace news {
+
+BOOST_AUTO_TEST_SUITE(html_extract_test)
+
+using Strings = std::vector<std::string>;
+
+Strings paragraphs(const std::string& body) {
+  Strings out;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t end = body.find("\n\n", start);
+    if (end == std::string::npos) end = body.size();
+    out.push_back(body.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
+// Three paragraphs of a story, each a sentence of 15+ words.
+const char kStory[] =
+    "<p>The committee met on Tuesday to discuss the new budget, which includes funding for "
+    "roads, schools and the harbour.</p><p>Members agreed to meet again next month, after the "
+    "public consultation closes and the figures are published.</p><p>The chair said the plan "
+    "was the most ambitious the town had seen in a generation of careful spending.</p>";
+const char kStoryFirst[] =
+    "The committee met on Tuesday to discuss the new budget, which includes funding for roads, "
+    "schools and the harbour.";
+const char kStoryLast[] =
+    "The chair said the plan was the most ambitious the town had seen in a generation of careful "
+    "spending.";
+
+std::string page(const std::string& article) {
+  return "<html><head><title>Budget vote</title></head><body><nav><a href=/>Home</a></nav>" +
+         article + "<footer>Example Courier</footer></body></html>";
+}
+
+struct Case {
+  const char* what;
+  std::string html;
+  std::string first, last;
+};
+
+void check(const Case& c) {
+  BOOST_TEST_CONTEXT("input: " << c.what) {
+    const Strings p = paragraphs(clean_html(c.html).body);
+    BOOST_REQUIRE(!p.empty());
+    BOOST_TEST(p.front() == c.first);
+    BOOST_TEST(p.back() == c.last);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_byline_or_date_line_ends_the_header) {
+  // What sits above a byline or date line printed just below it is a deck
+  // or a fact-check's claim, even when it reads as sentences (politifact,
+  // pv-magazine, ESPN pages in pages-auto).
+  const std::string claim = page(
+      "<article><header class=article__header><div class=statement><div class=statement__text>"
+      "\"Fifty million dollars a week is coming across the border.\"</div><p>&mdash; A "
+      "congressman on Sunday, October 13th, 2019 in an interview</p></div><h1>What is the value "
+      "of what comes across the border?</h1><p class=meta>By Jane Doe on Monday, November 18th, "
+      "2019 at 11:08 a.m.</p></header><div class=article__text>" +
+      std::string(kStory) + "</div></article>");
+  const std::string deck = page(
+      "<div class=entry><h1>A roadmap to cheaper panels</h1><div class=entry-meta><div "
+      "class=lead><p>The government has unveiled a plan to halve the cost of panels by 2030. It "
+      "also aims for higher efficiency.</p></div>November 20, 2019 <a href=/author/jane>Jane "
+      "Doe</a></div>" +
+      std::string(kStory) + "</div>");
+  const std::string dek_heading = page(
+      "<div class=article><div class=title><h1>Budget vote</h1><h3>Is the council really "
+      "closing the harbour because of the budget?</h3></div><div class=sub><div>By Jane "
+      "Doe</div><div>Example Courier</div></div><div>" +
+      std::string(kStory) + "</div></div>");
+  for (const Case& c : {Case{"claim, attribution, byline", claim, kStoryFirst, kStoryLast},
+                        Case{"deck, then date and author", deck, kStoryFirst, kStoryLast},
+                        Case{"deck heading, then byline", dek_heading, kStoryFirst, kStoryLast}}) {
+    check(c);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_lede_above_a_date_line_stays) {
+  // A lede of more than 60 words is not a deck, and a date line further
+  // down the story (a timeline entry) is not the end of a header.
+  const std::string long_lede =
+      "<p>The harbour council voted on Thursday night to rebuild the old sea wall, ending a "
+      "dispute that has divided the town for more than a decade, after engineers warned that "
+      "the wall would not survive another winter of storms, and after residents of the lower "
+      "town, whose houses flooded twice last year, filled the hall to ask for work to start "
+      "before the autumn tides and the first of the winter gales.</p>";
+  const std::string lede_then_date =
+      page("<article><h1>Budget vote</h1>" + long_lede + "<p>March 3, 2025</p>" +
+           std::string(kStory) + "</article>");
+  const std::string later_date = page("<article><h1>Budget vote</h1>" + std::string(kStory) +
+                                      "<p>March 3, 2025</p>" + std::string(kStory) + "</article>");
+  check({"long lede, then a date line", lede_then_date, long_lede.substr(3, long_lede.size() - 7),
+         kStoryLast});
+  check({"date line three lines down", later_date, kStoryFirst, kStoryLast});
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace news
