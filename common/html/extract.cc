@@ -399,6 +399,18 @@ bool is_dek_block(const Block& b, const xmlNode* container, uint32_t inherited) 
   return false;
 }
 
+// True when an element with an "unlikely" class inside the container
+// holds the block: a share flyout, a comments section. Also in the retry,
+// which is for the misfires only: such a class above the container (a
+// page-wide "overlay" wrapper) or on the paragraph or heading itself (a
+// generated class such as "tagStyle_1x" on every paragraph).
+bool unlikely_inside(const RenderedPage& page, const Block& b, RenderedPage::Range container,
+                     bool retry) {
+  if (b.unlikely_depth <= container.depth) return false;
+  if (!retry || b.unlikely_depth != page.range_of(b.owner).depth) return true;
+  return !is_element(b.owner, "p") && b.heading == 0;
+}
+
 std::vector<size_t> body_blocks(const RenderedPage& page,
                                 const std::vector<const xmlNode*>& containers,
                                 const BodyHints& hints, uint32_t not_body, std::vector<bool>* dek) {
@@ -409,7 +421,8 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
     const uint32_t inherited = r.flags & ~kInList & ~kInTable & ~kInQuote;
     for (uint32_t i = r.begin; i < r.end; ++i) {
       const Block& b = page.blocks[i];
-      if (((b.flags & ~inherited) & not_body) != 0) continue;
+      if (((b.flags & ~inherited) & not_body & ~kUnlikely) != 0) continue;
+      if (unlikely_inside(page, b, r, (not_body & kUnlikely) == 0)) continue;
       if (b.heading == 1 || lower(b.text) == title) continue;
       if (is_link_text(b) || is_boilerplate(b.text)) continue;
       if (clean::is_end_marker(lower(b.text))) continue;

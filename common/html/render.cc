@@ -132,12 +132,16 @@ class Renderer {
     out_->ranges.back().begin = static_cast<uint32_t>(out_->blocks.size());
     const Frame& top = frames_.empty() ? Frame{} : frames_.back();
     Frame f;
-    f.flags = top.flags | element_flags(node, tag);
+    const uint32_t own = element_flags(node, tag);
+    f.flags = top.flags | own;
+    f.depth = top.depth + 1;
+    f.unlikely_depth = (own & kUnlikely) != 0 ? f.depth : top.unlikely_depth;
     f.owner = block ? node : top.owner;
     f.heading = heading_level(tag) != 0 ? heading_level(tag) : top.heading;
     f.link = top.link || (tag == "a" && !attribute(node, "href").empty());
     f.block = block;
     out_->ranges.back().flags = f.flags;
+    out_->ranges.back().depth = f.depth;
     frames_.push_back(f);
     return !skip;
   }
@@ -155,6 +159,8 @@ class Renderer {
  private:
   struct Frame {
     uint32_t flags = 0;
+    uint32_t depth = 0;
+    uint32_t unlikely_depth = 0;
     xmlNode* owner = nullptr;
     int heading = 0;
     bool link = false;
@@ -197,6 +203,7 @@ class Renderer {
       b.owner = top.owner;
       b.flags = top.flags;
       b.heading = top.heading;
+      b.unlikely_depth = top.unlikely_depth;
       b.link_bytes = std::min<uint32_t>(link_bytes_, static_cast<uint32_t>(b.text.size()));
       out_->blocks.push_back(std::move(b));
     }

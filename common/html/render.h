@@ -35,6 +35,9 @@ struct Block {
   uint32_t flags = 0;        // BlockFlag bits of its ancestors
   uint32_t link_bytes = 0;   // bytes of `text` inside <a href>
   int heading = 0;           // 1-6 inside <hN>, else 0
+  // Depth (as in RenderedPage::Range) of the innermost element above
+  // whose class/id is "unlikely" (kUnlikely), 0 when none.
+  uint32_t unlikely_depth = 0;
 };
 
 // The page's blocks in document order, and for each element the range of
@@ -44,6 +47,7 @@ struct RenderedPage {
   struct Range {
     uint32_t begin = 0, end = 0;
     uint32_t flags = 0;  // BlockFlag bits of the element and its ancestors
+    uint32_t depth = 0;  // 1 for the rendered root (<body>), +1 per level below
   };
   std::vector<Range> ranges;
   std::vector<uint64_t> text_prefix;  // bytes of blocks [0, i)

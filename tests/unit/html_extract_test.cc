@@ -106,6 +106,30 @@ BOOST_AUTO_TEST_CASE(a_lede_above_a_date_line_stays) {
   check({"date line three lines down", later_date, kStoryFirst, kStoryLast});
 }
 
+BOOST_AUTO_TEST_CASE(the_retry_keeps_unlikely_parts_of_the_article_out) {
+  // When the whole page sits in an "unlikely" wrapper (usatoday's
+  // div#overlay), or the story is short, the retry lets unlikely classes
+  // in: the misfires (the wrapper above the article, a generated class on
+  // each paragraph, mentalfloss's "tagStyle_..."), not a share flyout or
+  // the comments inside the article's container (givewell's comments).
+  const std::string overlay = page(
+      "<div id=overlay><article class=story><div class=share-flyout><h4>Posted!</h4><p>A link "
+      "has been posted to your Facebook feed.</p></div><h1>Budget vote</h1>" +
+      std::string(kStory) +
+      "<div class=comments-area><h3>Comments</h3><div class=comment-author>Jane Roe on March "
+      "4, 2025 at 4:47 pm said:</div><p>Any update on how the new budget will affect the "
+      "harbour works, and when the figures for the roads will be published?</p><p>We have not "
+      "seen the figures yet, but the council has said it will publish them in the spring, "
+      "along with the plan.</p></div></article></div>");
+  std::string styled = kStory;
+  for (size_t at = 0; (at = styled.find("<p>", at)) != std::string::npos; ++at) {
+    styled.replace(at, 3, "<p class=\"tagStyle_18h2erd-o_O-style_a7x3hw\">");
+  }
+  styled = page("<article><h1>Budget vote</h1>" + styled + "</article>");
+  check({"overlay wrapper, share flyout, comments", overlay, kStoryFirst, kStoryLast});
+  check({"a generated class on each paragraph", styled, kStoryFirst, kStoryLast});
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace news
