@@ -353,6 +353,18 @@ bool is_copyright_line(const std::string& lower_text) {
   return false;
 }
 
+// "You can view our June thread here.", "Check it out here.": a short line
+// ending in a link on "here" sends the reader elsewhere (cnet.com's series
+// promos, givewell.org's pointer to the last thread).
+bool is_pointer(const Block& b) {
+  constexpr size_t kMaxPointerWords = 25;
+  if (!b.ends_in_link || word_count(b.text) > kMaxPointerWords) return false;
+  std::string_view t = b.text;
+  while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+  const std::string_view last = t.substr(t.size() >= 4 ? t.size() - 4 : 0);
+  return lower(last) == "here" && (t.size() == 4 || t[t.size() - 5] == ' ');
+}
+
 // Lines after the story: credits, promos, "Follow us", bios, copyright
 // lines, related-link questions.
 bool is_trailer(const std::string& text, const BodyHints& hints) {
@@ -535,7 +547,9 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vec
   size_t end = blocks->size();
   while (end > start) {
     const Block& b = page.blocks[(*blocks)[end - 1]];
-    if (is_prose(b.text) && !is_trailer(b.text, hints) && b.heading == 0) break;
+    if (is_prose(b.text) && !is_trailer(b.text, hints) && !is_pointer(b) && b.heading == 0) {
+      break;
+    }
     --end;
   }
   if (end == start) end = blocks->size();

@@ -1,6 +1,7 @@
 #include "html/render.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string_view>
 
@@ -181,6 +182,7 @@ class Renderer {
       }
       text_ += static_cast<char>(c);
       if (link) ++link_bytes_;
+      if (std::isalnum(c) || c >= 0x80) last_in_link_ = link;
     }
   }
 
@@ -203,18 +205,21 @@ class Renderer {
       b.owner = top.owner;
       b.flags = top.flags;
       b.heading = top.heading;
+      b.ends_in_link = last_in_link_;
       b.unlikely_depth = top.unlikely_depth;
       b.link_bytes = std::min<uint32_t>(link_bytes_, static_cast<uint32_t>(b.text.size()));
       out_->blocks.push_back(std::move(b));
     }
     text_.clear();
     link_bytes_ = 0;
+    last_in_link_ = false;
   }
 
   RenderedPage* out_;
   std::vector<Frame> frames_;
   std::string text_;
   uint32_t link_bytes_ = 0;
+  bool last_in_link_ = false;
   bool pending_space_ = false;
 };
 

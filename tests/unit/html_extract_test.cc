@@ -130,6 +130,30 @@ BOOST_AUTO_TEST_CASE(the_retry_keeps_unlikely_parts_of_the_article_out) {
   check({"a generated class on each paragraph", styled, kStoryFirst, kStoryLast});
 }
 
+BOOST_AUTO_TEST_CASE(pointer_lines_after_the_story_are_not_its_end) {
+  // A short last line ending in a link on "here" sends the reader
+  // elsewhere (cnet's series promos, givewell's link to the last thread);
+  // a last sentence whose final link is a name is the story's.
+  const std::string promos = page(
+      "<article><h1>Budget vote</h1>" + std::string(kStory) +
+      "<p>Tech Enabled: our series on accessibility. Check it out <a href=/series>here</a>.</p>"
+      "<p>Short fiction with unique perspectives on tech. <a href=/fiction>Here</a>.</p>"
+      "</article>");
+  const std::string named = page(
+      "<article><h1>Budget vote</h1>" + std::string(kStory) +
+      "<p>The figures were published on Monday by the <a href=/council>harbour council</a>.</p>"
+      "</article>");
+  const std::string there =
+      page("<article><h1>Budget vote</h1>" + std::string(kStory) +
+           "<p>The council said work would start as soon as the engineers got <a "
+           "href=/there>there</a>.</p></article>");
+  check({"two pointer lines", promos, kStoryFirst, kStoryLast});
+  check({"a last sentence ending in a named link", named, kStoryFirst,
+         "The figures were published on Monday by the harbour council."});
+  check({"a link on \"there\"", there, kStoryFirst,
+         "The council said work would start as soon as the engineers got there."});
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace news
