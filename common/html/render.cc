@@ -20,12 +20,12 @@ constexpr const char* kSkipTags[] = {"head",   "script",   "style",    "template
 
 // Block-level: each starts a new line.
 constexpr const char* kBlockTags[] = {
-    "address", "article", "aside",     "blockquote", "body",     "center",     "dd",      "details",
-    "dir",     "div",     "dl",        "dt",         "fieldset", "figcaption", "figure",  "footer",
-    "form",    "h1",      "h2",        "h3",         "h4",       "h5",         "h6",      "header",
-    "hgroup",  "hr",      "html",      "legend",     "li",       "listing",    "main",    "menu",
-    "ol",      "p",       "plaintext", "pre",        "section",  "summary",    "table",   "tbody",
-    "thead",   "tfoot",   "tr",        "ul",         "xmp",      "caption",    "noscript"};
+    "address", "article", "aside", "blockquote", "body",     "center",     "dd",      "details",
+    "dir",     "div",     "dl",    "dt",         "fieldset", "figcaption", "figure",  "footer",
+    "form",    "h1",      "h2",    "h3",         "h4",       "h5",         "h6",      "header",
+    "hgroup",  "hr",      "html",  "legend",     "li",       "listing",    "main",    "menu",
+    "nav",     "ol",      "p",     "plaintext",  "pre",      "section",    "summary", "table",
+    "tbody",   "thead",   "tfoot", "tr",         "ul",       "xmp",        "caption", "noscript"};
 
 // Class or id words of parts that are not the article (readability's
 // "unlikely candidates", and share bars, newsletters, promos). A user can
