@@ -353,6 +353,18 @@ bool is_copyright_line(const std::string& lower_text) {
   return false;
 }
 
+// "You can view our June thread here.", "Check it out here.": a short line
+// ending in a link on "here" sends the reader elsewhere (cnet.com's series
+// promos, givewell.org's pointer to the last thread).
+bool is_pointer(const Block& b) {
+  constexpr size_t kMaxPointerWords = 25;
+  if (!b.ends_in_link || word_count(b.text) > kMaxPointerWords) return false;
+  std::string_view t = b.text;
+  while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+  const std::string_view last = t.substr(t.size() >= 4 ? t.size() - 4 : 0);
+  return lower(last) == "here" && (t.size() == 4 || t[t.size() - 5] == ' ');
+}
+
 // Lines after the story: credits, promos, "Follow us", bios, copyright
 // lines, related-link questions.
 bool is_trailer(const std::string& text, const BodyHints& hints) {
@@ -399,6 +411,18 @@ bool is_dek_block(const Block& b, const xmlNode* container, uint32_t inherited) 
   return false;
 }
 
+// True when an element with an "unlikely" class inside the container
+// holds the block: a share flyout, a comments section. Also in the retry,
+// which is for the misfires only: such a class above the container (a
+// page-wide "overlay" wrapper) or on the paragraph or heading itself (a
+// generated class such as "tagStyle_1x" on every paragraph).
+bool unlikely_inside(const RenderedPage& page, const Block& b, RenderedPage::Range container,
+                     bool retry) {
+  if (b.unlikely_depth <= container.depth) return false;
+  if (!retry || b.unlikely_depth != page.range_of(b.owner).depth) return true;
+  return !is_element(b.owner, "p") && b.heading == 0;
+}
+
 std::vector<size_t> body_blocks(const RenderedPage& page,
                                 const std::vector<const xmlNode*>& containers,
                                 const BodyHints& hints, uint32_t not_body, std::vector<bool>* dek) {
@@ -409,7 +433,8 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
     const uint32_t inherited = r.flags & ~kInList & ~kInTable & ~kInQuote;
     for (uint32_t i = r.begin; i < r.end; ++i) {
       const Block& b = page.blocks[i];
-      if (((b.flags & ~inherited) & not_body) != 0) continue;
+      if (((b.flags & ~inherited) & not_body & ~kUnlikely) != 0) continue;
+      if (unlikely_inside(page, b, r, (not_body & kUnlikely) == 0)) continue;
       if (b.heading == 1 || lower(b.text) == title) continue;
       if (is_link_text(b) || is_boilerplate(b.text)) continue;
       if (clean::is_end_marker(lower(b.text))) continue;
@@ -444,25 +469,70 @@ bool same_text(std::string_view a, std::string_view b) {
   return squash(a) == squash(b);
 }
 
+// A byline or date line at most kHeaderLines below the first story line
+// ends the page's header when the lines above it have at most
+// kMaxHeaderWords words each (a deck or a claim, not a lede). Both chosen
+// leave-site-out on pages-auto (docs/CLEANING.md, eval/leave_site_out.py).
+constexpr size_t kHeaderLines = 2;
+constexpr size_t kMaxHeaderWords = 60;
+
+// Whether a leading line is the page's header (kicker, deck, byline, date,
+// caption) rather than the story.
+class HeaderLines {
+ public:
+  HeaderLines(const RenderedPage& page, const BodyHints& hints, const std::vector<bool>& dek,
+              const std::vector<size_t>& blocks)
+      : page_(page), hints_(hints), dek_(dek), blocks_(blocks) {
+    // A deck is a line or two: a longer run of "dek" blocks is the story
+    // in a wrapper with such a class.
+    constexpr size_t kMaxDekBlocks = 2;
+    decks_ = static_cast<size_t>(std::count(dek.begin(), dek.end(), true)) <= kMaxDekBlocks;
+  }
+
+  // The first story line at or after `from` (blocks.size() when none).
+  size_t story_from(size_t from) const {
+    while (from < blocks_.size() && is_header(from)) ++from;
+    return from;
+  }
+
+  // The story's first line: after the leading header lines, and after a
+  // byline or date line printed just below what looked like the story
+  // (a deck, a fact-check's claim, a kicker of whole sentences).
+  size_t story_start() const {
+    size_t start = story_from(0);
+    if (start == blocks_.size()) return 0;
+    for (size_t i = start + 1; i < blocks_.size() && i <= start + kHeaderLines; ++i) {
+      if (word_count(text(i - 1)) > kMaxHeaderWords) break;
+      const std::string& t = text(i);
+      if (!is_byline(t, hints_) && !is_date_line(t)) continue;
+      const size_t after = story_from(i + 1);
+      return after < blocks_.size() ? after : start;
+    }
+    return start;
+  }
+
+ private:
+  const std::string& text(size_t i) const { return page_.blocks[blocks_[i]].text; }
+
+  bool is_header(size_t i) const {
+    const std::string& t = text(i);
+    return !is_prose(t) || is_byline(t, hints_) || is_date_line(t) || is_caption_line(t) ||
+           (decks_ && dek_[i]);
+  }
+
+  const RenderedPage& page_;
+  const BodyHints& hints_;
+  const std::vector<bool>& dek_;
+  const std::vector<size_t>& blocks_;
+  bool decks_ = false;
+};
+
 // Leading header lines (kicker, deck, byline, date) and trailing non-story lines.
 void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vector<bool>& dek,
                 std::vector<size_t>* blocks) {
-  // A deck is a line or two: a longer run of "dek" blocks is the story in
-  // a wrapper with such a class.
-  constexpr size_t kMaxDekBlocks = 2;
   // A lede can be the description too; a deck is a sentence or two.
   constexpr size_t kMaxDeckWords = 35;
-  const bool decks = static_cast<size_t>(std::count(dek.begin(), dek.end(), true)) <= kMaxDekBlocks;
-  size_t start = 0;
-  while (start < blocks->size()) {
-    const std::string& t = page.blocks[(*blocks)[start]].text;
-    if (is_prose(t) && !is_byline(t, hints) && !is_date_line(t) && !is_caption_line(t) &&
-        !(decks && dek[start])) {
-      break;
-    }
-    ++start;
-  }
-  if (start == blocks->size()) start = 0;
+  size_t start = HeaderLines(page, hints, dek, *blocks).story_start();
   // The declared description printed apart above the story (in another
   // container than the paragraph after it, or as a heading) is its deck.
   if (start + 1 < blocks->size() && !hints.description.empty()) {
@@ -477,7 +547,9 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vec
   size_t end = blocks->size();
   while (end > start) {
     const Block& b = page.blocks[(*blocks)[end - 1]];
-    if (is_prose(b.text) && !is_trailer(b.text, hints) && b.heading == 0) break;
+    if (is_prose(b.text) && !is_trailer(b.text, hints) && !is_pointer(b) && b.heading == 0) {
+      break;
+    }
     --end;
   }
   if (end == start) end = blocks->size();

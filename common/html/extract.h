@@ -33,8 +33,10 @@ struct BodyHints {
 // density); the best container and its siblings of similar score are the
 // article. Inside it, navigation, asides, footers, forms, figures and
 // captions, share bars, related lists and link lists are left out; leading
-// lines that are not prose (kicker, byline, date) and trailing ones
-// (credits, promos, bios) are trimmed. Linear in the number of blocks.
+// lines that are not prose (kicker, byline, date), and the lines above a
+// byline or date line printed just below them (a deck, a claim), are
+// trimmed, as are trailing ones (credits, promos, bios, "... here." pointer
+// lines). Linear in the number of blocks.
 Body extract_body(const RenderedPage& page, const BodyHints& hints);
 
 }  // namespace html

@@ -1,6 +1,7 @@
 #include "html/render.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string_view>
 
@@ -19,12 +20,12 @@ constexpr const char* kSkipTags[] = {"head",   "script",   "style",    "template
 
 // Block-level: each starts a new line.
 constexpr const char* kBlockTags[] = {
-    "address", "article", "aside",     "blockquote", "body",     "center",     "dd",      "details",
-    "dir",     "div",     "dl",        "dt",         "fieldset", "figcaption", "figure",  "footer",
-    "form",    "h1",      "h2",        "h3",         "h4",       "h5",         "h6",      "header",
-    "hgroup",  "hr",      "html",      "legend",     "li",       "listing",    "main",    "menu",
-    "ol",      "p",       "plaintext", "pre",        "section",  "summary",    "table",   "tbody",
-    "thead",   "tfoot",   "tr",        "ul",         "xmp",      "caption",    "noscript"};
+    "address", "article", "aside", "blockquote", "body",     "center",     "dd",      "details",
+    "dir",     "div",     "dl",    "dt",         "fieldset", "figcaption", "figure",  "footer",
+    "form",    "h1",      "h2",    "h3",         "h4",       "h5",         "h6",      "header",
+    "hgroup",  "hr",      "html",  "legend",     "li",       "listing",    "main",    "menu",
+    "nav",     "ol",      "p",     "plaintext",  "pre",      "section",    "summary", "table",
+    "tbody",   "thead",   "tfoot", "tr",         "ul",       "xmp",        "caption", "noscript"};
 
 // Class or id words of parts that are not the article (readability's
 // "unlikely candidates", and share bars, newsletters, promos). A user can
@@ -132,12 +133,16 @@ class Renderer {
     out_->ranges.back().begin = static_cast<uint32_t>(out_->blocks.size());
     const Frame& top = frames_.empty() ? Frame{} : frames_.back();
     Frame f;
-    f.flags = top.flags | element_flags(node, tag);
+    const uint32_t own = element_flags(node, tag);
+    f.flags = top.flags | own;
+    f.depth = top.depth + 1;
+    f.unlikely_depth = (own & kUnlikely) != 0 ? f.depth : top.unlikely_depth;
     f.owner = block ? node : top.owner;
     f.heading = heading_level(tag) != 0 ? heading_level(tag) : top.heading;
     f.link = top.link || (tag == "a" && !attribute(node, "href").empty());
     f.block = block;
     out_->ranges.back().flags = f.flags;
+    out_->ranges.back().depth = f.depth;
     frames_.push_back(f);
     return !skip;
   }
@@ -155,6 +160,8 @@ class Renderer {
  private:
   struct Frame {
     uint32_t flags = 0;
+    uint32_t depth = 0;
+    uint32_t unlikely_depth = 0;
     xmlNode* owner = nullptr;
     int heading = 0;
     bool link = false;
@@ -175,6 +182,7 @@ class Renderer {
       }
       text_ += static_cast<char>(c);
       if (link) ++link_bytes_;
+      if (std::isalnum(c) || c >= 0x80) last_in_link_ = link;
     }
   }
 
@@ -197,17 +205,21 @@ class Renderer {
       b.owner = top.owner;
       b.flags = top.flags;
       b.heading = top.heading;
+      b.ends_in_link = last_in_link_;
+      b.unlikely_depth = top.unlikely_depth;
       b.link_bytes = std::min<uint32_t>(link_bytes_, static_cast<uint32_t>(b.text.size()));
       out_->blocks.push_back(std::move(b));
     }
     text_.clear();
     link_bytes_ = 0;
+    last_in_link_ = false;
   }
 
   RenderedPage* out_;
   std::vector<Frame> frames_;
   std::string text_;
   uint32_t link_bytes_ = 0;
+  bool last_in_link_ = false;
   bool pending_space_ = false;
 };
 

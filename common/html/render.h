@@ -30,11 +30,15 @@ enum BlockFlag : uint32_t {
 // One line of the page's text as a browser's innerText prints it: the
 // inline content of one block element (or of one stretch between <br>s).
 struct Block {
-  std::string text;          // whitespace collapsed, trimmed, non-empty
-  xmlNode* owner = nullptr;  // the block element holding it
-  uint32_t flags = 0;        // BlockFlag bits of its ancestors
-  uint32_t link_bytes = 0;   // bytes of `text` inside <a href>
-  int heading = 0;           // 1-6 inside <hN>, else 0
+  std::string text;           // whitespace collapsed, trimmed, non-empty
+  xmlNode* owner = nullptr;   // the block element holding it
+  uint32_t flags = 0;         // BlockFlag bits of its ancestors
+  uint32_t link_bytes = 0;    // bytes of `text` inside <a href>
+  int heading = 0;            // 1-6 inside <hN>, else 0
+  bool ends_in_link = false;  // its last letter or digit is inside <a href>
+  // Depth (as in RenderedPage::Range) of the innermost element above
+  // whose class/id is "unlikely" (kUnlikely), 0 when none.
+  uint32_t unlikely_depth = 0;
 };
 
 // The page's blocks in document order, and for each element the range of
@@ -44,6 +48,7 @@ struct RenderedPage {
   struct Range {
     uint32_t begin = 0, end = 0;
     uint32_t flags = 0;  // BlockFlag bits of the element and its ancestors
+    uint32_t depth = 0;  // 1 for the rendered root (<body>), +1 per level below
   };
   std::vector<Range> ranges;
   std::vector<uint64_t> text_prefix;  // bytes of blocks [0, i)

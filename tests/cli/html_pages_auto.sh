@@ -21,14 +21,17 @@ floor() {
   fi
   echo "$1: $got (floor $2)"
 }
-floor title 0.95      # target 0.95
-floor authors 0.93    # target 0.95
+# measured (docs/CLEANING.md, "Measured"): title 84/85, authors 65/66,
+# published 55/55, body_first 138/151, body_last 91/98, recall 0.973,
+# precision 0.977
+floor title 0.97      # target 0.95
+floor authors 0.95    # target 0.95
 floor published 0.95  # target 0.95
-floor body_first 0.87 # target 0.90
-floor body_last 0.89  # target 0.90
+floor body_first 0.90 # target 0.90
+floor body_last 0.91  # target 0.90
 for m in mean_recall mean_precision; do  # targets 0.90
   got="$(json_get "$WORK/score.json" "j['body']['$m']")"
-  check_eq "$m $got at least 0.94" True "$(python3 -c "print(float('$got') >= 0.94)")"
+  check_eq "$m $got at least 0.96" True "$(python3 -c "print(float('$got') >= 0.96)")"
 done
 check_eq "no page fails or is rejected" 0 "$(json_get "$WORK/score.json" "j['rejected_or_failed']")"
 finish

@@ -197,10 +197,16 @@ BOOST_AUTO_TEST_CASE(rendering_follows_inner_text) {
       "<html><body><div>one <b>two</b><br>three</div><p hidden>hidden</p>"
       "<p style=\"display: none\">gone</p><script>var x;</script>"
       "<table><tr><td>a</td><td>b</td></tr></table><p>&eacute;t&eacute; &amp; &#8220;x&#8221;</p>"
+      "<div><nav><a href=/>Home</a> &gt; <a href=/world>World</a></nav>After the trail</div>"
       "</body></html>";
   const html::Tree tree = html::parse_html(html);
   const html::RenderedPage page = html::render_page(tree.root());
-  BOOST_TEST(html::page_text(page) == "one two\nthree\na b\nété & “x”\n");
+  BOOST_TEST(html::page_text(page) ==
+             "one two\nthree\na b\nété & “x”\nHome > World\nAfter the trail\n");
+  // A <nav> is a block of its own, flagged as navigation.
+  BOOST_REQUIRE(page.blocks.size() == 6u);
+  BOOST_TEST((page.blocks[4].flags & html::kInNav) != 0u);
+  BOOST_TEST((page.blocks[5].flags & html::kInNav) == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
