@@ -51,7 +51,8 @@ consistent() {
 # run_mode MODE DB: the command of MODE on DB.
 run_mode() {
   case "$1" in
-    add | sync) "$NEWS_INDEX" "$1" -q --db "$2" --batch-size 500 --max-delete 100% "$WORK/big.jsonl" ;;
+    add) "$NEWS_INDEX" add -q --db "$2" --batch-size 500 "$WORK/big.jsonl" ;;
+    sync) "$NEWS_INDEX" sync -q --db "$2" --batch-size 500 --max-delete 100% "$WORK/big.jsonl" ;;
     rebuild*) "$NEWS_INDEX" $1 -q --db "$2" --max-delete 100% "$WORK/big.jsonl" ;;
     delete) "$NEWS_INDEX" delete -q --db "$2" $DELETE_IDS ;;
     compact*) "$NEWS_INDEX" $1 -q --db "$2" ;;

@@ -23,7 +23,7 @@ for opt in "--threads -1" "--threads 100000" "--threads x" "--batch-size -1" "--
   check_eq "rebuild $opt: no new generation" "$before" "$(cat "$DB/XAPIANDB")"
 done
 check_eq "no folders left by refused options" 1 "$(ls -d "$DB"/gen-* | wc -l)"
-index rebuild --db "$DB" --shards 3 --threads 2 --batch-size 100 --wait 0.5 "$SRC/corpus/sample.jsonl"
+index rebuild --db "$DB" --shards 3 --threads 2 --wait 0.5 "$SRC/corpus/sample.jsonl"
 check_eq "sane numbers accepted" 0 "$rc"
 check_eq "three shards" 3 "$(grep -c '^glass ' "$DB/XAPIANDB")"
 
