@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "bench_queries.h"
-#include "search/date_keys.h"
-#include "search/memory_bm25.h"
+#include "columns/date_keys.h"
+#include "columns/memory_bm25.h"
 #include "search/query_parser.h"
 #include "search/ranking.h"
 #include "text/dates.h"

@@ -2,7 +2,7 @@
 // QueryError, through the rewrites that run before Xapian's QueryParser
 // (accents, acronyms, wildcard widening), "did you mean" and the snippet
 // marks, on a small index with spelling data; and the parsed query,
-// weighed on lengths in memory (search/memory_bm25.h), matches what
+// weighed on lengths in memory (columns/memory_bm25.h), matches what
 // Xapian's own BM25 matches, score for score.
 
 #include <stdlib.h>
@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "columns/memory_bm25.h"
 #include "news/search.h"
-#include "search/memory_bm25.h"
 #include "search/query_parser.h"
 #include "text/analysis.h"
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "columns/facet_columns.h"
 #include "news/search.h"
 #include "schema.h"
-#include "search/facet_columns.h"
 
 namespace news {
 
@@ -20,7 +20,7 @@ namespace news {
 // document count.
 //
 // Three ways of counting, same results:
-// - the fields' columns in memory (search/facet_columns.h; batch mode, one
+// - the fields' columns in memory (columns/facet_columns.h; batch mode, one
 //   local database): a spy per field adding up value numbers;
 // - one local database: a spy per field reading the fields' value streams
 //   in docid order (the order in which the matcher hands documents over);

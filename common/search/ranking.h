@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "columns/memory_bm25.h"
 #include "news/search.h"
-#include "search/memory_bm25.h"
 #include "text/dates.h"
 
 namespace news {
@@ -75,7 +75,7 @@ double recency_decay(double age_seconds, double half_life_days);
 class Ranker {
  public:
   // `today` is the reference day for recency unless request.as_of is set.
-  // With `lengths` (of `db`), BM25 passes run on them (search/memory_bm25.h).
+  // With `lengths` (of `db`), BM25 passes run on them (columns/memory_bm25.h).
   // Throws QueryError for bad ranking parameters or --as-of.
   Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today,
          const MemoryBm25* lengths = nullptr);

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "columns/date_keys.h"
+#include "columns/facet_columns.h"
+#include "columns/memory_bm25.h"
 #include "news/search.h"
-#include "search/date_keys.h"
-#include "search/facet_columns.h"
-#include "search/memory_bm25.h"
 #include "search/query_parser.h"
 #include "store/shards.h"
 #include "text/dates.h"
@@ -34,9 +34,9 @@ class Searcher {
   SearchResults search(const SearchRequest& request);
 
   // Many queries will follow (batch mode): from the next search on, every
-  // story's publication time (search/date_keys.h), length
-  // (search/memory_bm25.h) and the values of each facet asked for
-  // (search/facet_columns.h) are kept in memory, so that ordering by date,
+  // story's publication time (columns/date_keys.h), length
+  // (columns/memory_bm25.h) and the values of each facet asked for
+  // (columns/facet_columns.h) are kept in memory, so that ordering by date,
   // weighing with BM25 and counting facets read no values nor lengths from
   // the index. One local database only (see there).
   void keep_values_in_memory() { keep_values_ = true; }
