@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
         const news::SearchRequest request = news_bench::make_request(q);
         const news::RankingParams params = news::parse_ranking_params(request.ranking);
         const Xapian::Query filter = parser.filters(request.filters);
-        const Xapian::Query text = parser.parse(request.query, false);
+        const Xapian::Query text = parser.parse(request.query, false).query;
         const Xapian::Query query =
             filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
         news::Ranker ranker(index.db, request, index.today, index.lengths.get());

@@ -87,11 +87,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   news::NewsQueryParser parser(*index_db, news::CivilDay{2025, 6, 15});
   try {
-    check_memory_bm25(parser.parse(text, size % 2 == 0));
+    const news::ParsedQuery parsed = parser.parse(text, size % 2 == 0);
+    check_memory_bm25(parsed.query);
   } catch (const news::QueryError&) {
   }
-  parser.suggest(text);
-  const std::vector<std::string> patterns = parser.wildcards(text);
+  // "Did you mean" on any text, parsable or not.
+  const news::ParsedQuery prepared = parser.prepare(text);
+  parser.suggest(prepared);
+  const std::vector<std::string>& patterns = prepared.wildcards;
   const std::set<std::string> tokens = {"usa", "uk"};
   news::mark_wildcard_words(news::mark_acronyms(text, tokens, '\x02', '\x03'), patterns, '\x02',
                             '\x03');

@@ -207,9 +207,12 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
   Xapian::Enquire enquire(db_);
   Ranker ranker(db_, request, today_, lengths_.get());
-  const Xapian::Query text = request.similar_id.empty()
-                                 ? parser.parse(request.query, request.all_terms)
-                                 : ranker.similar_query();
+  // A --similar search matches the story's terms, not the text's (which
+  // still marks snippets).
+  const bool similar = !request.similar_id.empty();
+  const ParsedQuery parsed =
+      similar ? parser.prepare(request.query) : parser.parse(request.query, request.all_terms);
+  const Xapian::Query text = similar ? ranker.similar_query() : parsed.query;
   ranker.prepare(enquire, text, filter);
   set_order(enquire, request.sort, dates_.get());
   FacetCounter facets(db_, request.facets, has_remote_, columns_.get());
@@ -232,10 +235,10 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.limit = request.limit;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  Highlights marks{parser.stemmer(), ranker.feedback_terms(), {}, {}};
+  Highlights marks{parsed.stemmer, ranker.feedback_terms(), {}, {}};
   if (request.snippets) {
     marks.query_tokens = free_text_tokens(text);
-    marks.wildcards = parser.wildcards(request.query);
+    marks.wildcards = parsed.wildcards;
   }
   const Xapian::MSet snippets_from =
       request.snippets && !mset.empty() ? ranker.snippet_mset(mset) : mset;
@@ -246,9 +249,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
   results.facets = facets.results(request.facet_limit);
   results.facets_exact = exact && !facets.empty();
-  if (results.total == 0 && request.similar_id.empty()) {
-    results.suggestion = parser.suggest(request.query);
-  }
+  if (results.total == 0 && !similar) results.suggestion = parser.suggest(parsed);
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;
