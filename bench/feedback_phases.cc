@@ -19,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,15 +60,19 @@ struct Index {
 // The final match of `request`, prepared by a Ranker, as Searcher::run
 // runs it; returns the prepare and match times.
 std::pair<double, double> ranked(const Index& index, const news::SearchRequest& request,
-                                 const Xapian::Query& text, const Xapian::Query& filter,
-                                 news::Ranker* ranker) {
+                                 const news::ParsedQuery& words, const Xapian::Query& filter,
+                                 const news::Ranker& ranker, std::set<std::string>* feedback) {
   Xapian::Enquire enquire(index.db);
   const auto start = Clock::now();
-  ranker->prepare(enquire, text, filter);
+  const news::PreparedRanking ranking = ranker.prepare({words.query, filter, &words, false});
+  enquire.set_weighting_scheme(ranker.weight());
+  enquire.set_query(ranking.run);
   enquire.set_sort_by_relevance_then_key(index.dates.get(), true);
   const auto prepared = Clock::now();
   enquire.get_mset(0, request.limit);
-  return {micros(start, prepared), micros(prepared, Clock::now())};
+  const double match = micros(prepared, Clock::now());
+  if (feedback) *feedback = ranking.feedback_terms;
+  return {micros(start, prepared), match};
 }
 
 // The first pass of feedback alone: the query's top stories on BM25,
@@ -103,24 +108,27 @@ int main(int argc, char** argv) {
         const news::SearchRequest request = news_bench::make_request(q);
         const news::RankingParams params = news::parse_ranking_params(request.ranking);
         const Xapian::Query filter = parser.filters(request.filters);
-        const Xapian::Query text = parser.parse(request.query, false).query;
+        const news::ParsedQuery words = parser.parse(request.query, false);
+        const Xapian::Query& text = words.query;
         const Xapian::Query query =
             filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
         news::Ranker ranker(index.db, request, index.today, index.lengths.get());
         const double first = first_pass(index, params, query);
-        const auto [prepare, final_match] = ranked(index, request, text, filter, &ranker);
+        std::set<std::string> feedback;
+        const auto [prepare, final_match] =
+            ranked(index, request, words, filter, ranker, &feedback);
         news::SearchRequest plain_request = request;
         plain_request.ranking += ",expand=0";
         news::Ranker plain(index.db, plain_request, index.today, index.lengths.get());
         const auto [plain_prepare, plain_match] =
-            ranked(index, plain_request, text, filter, &plain);
+            ranked(index, plain_request, words, filter, plain, nullptr);
         if (pass == 0) {
-          if (ranker.feedback_terms().empty()) continue;
+          if (feedback.empty()) continue;
           Xapian::Enquire all(index.db);
           all.set_query(query);
           matches.push_back(all.get_mset(0, 0, index.db.get_doccount()).get_matches_estimated());
           double postings = 0;
-          for (const std::string& stem : ranker.feedback_terms()) {
+          for (const std::string& stem : feedback) {
             postings += index.db.get_termfreq(stem);
           }
           stem_postings.push_back(postings);

@@ -212,8 +212,11 @@ SearchResults Searcher::run(const SearchRequest& request) {
   const bool similar = !request.similar_id.empty();
   const ParsedQuery parsed =
       similar ? parser.prepare(request.query) : parser.parse(request.query, request.all_terms);
-  const Xapian::Query text = similar ? ranker.similar_query() : parsed.query;
-  ranker.prepare(enquire, text, filter);
+  const Xapian::Query text = similar ? ranker.similar_query(request.similar_id) : parsed.query;
+  const PreparedRanking ranking =
+      ranker.prepare({text, filter, similar ? nullptr : &parsed, request.limit == 0});
+  enquire.set_weighting_scheme(ranker.weight());
+  enquire.set_query(ranking.run);
   set_order(enquire, request.sort, dates_.get());
   FacetCounter facets(db_, request.facets, has_remote_, columns_.get());
   // Over remote shards, facets are counted in a pass of their own (see
@@ -235,17 +238,17 @@ SearchResults Searcher::run(const SearchRequest& request) {
   results.limit = request.limit;
   results.total = mset.get_matches_estimated();
   results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  Highlights marks{parsed.stemmer, ranker.feedback_terms(), {}, {}};
+  Highlights marks{parsed.stemmer, ranking.feedback_terms, {}, {}};
   if (request.snippets) {
     marks.query_tokens = free_text_tokens(text);
     marks.wildcards = parsed.wildcards;
   }
   const Xapian::MSet snippets_from =
-      request.snippets && !mset.empty() ? ranker.snippet_mset(mset) : mset;
+      request.snippets && !mset.empty() ? ranker.snippet_mset(ranking, mset) : mset;
   results.hits.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     results.hits.push_back(make_hit(snippets_from, it, request, marks));
-    if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
+    if (request.explain) results.hits.back().explanation = ranker.explain(ranking, enquire, it);
   }
   results.facets = facets.results(request.facet_limit);
   results.facets_exact = exact && !facets.empty();
