@@ -7,7 +7,6 @@
 #include "search/facets.h"
 #include "search/ranking.h"
 #include "store/retry.h"
-#include "store/shards.h"
 #include "store/stored_document.h"
 #include "text/analysis.h"
 #include "text/text.h"
@@ -16,15 +15,6 @@ namespace news {
 namespace {
 
 constexpr size_t kSnippetLength = 240;
-
-// Each shard (stub entries expanded) opened on its own, so that a failure
-// names the shard, and allow_partial can leave it out.
-Xapian::Database open_all(const std::vector<std::string>& paths, bool allow_partial,
-                          std::vector<std::string>* warnings, std::vector<ShardSpec>* shards) {
-  warnings->clear();
-  *shards = expand_shards(paths);
-  return open_shards(*shards, allow_partial, warnings);
-}
 
 // `dates`: the time slot's values in memory, or null to read them.
 void set_order(Xapian::Enquire& enquire, SortOrder sort, DateKeys* dates) {
@@ -151,24 +141,21 @@ Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial
 
 void Searcher::reopen() {
   try {
-    db_ = open_all(paths_, allow_partial_, &warnings_, &shards_);
+    view_ = std::make_unique<IndexView>(paths_, allow_partial_);
   } catch (const IndexError& e) {
     throw SearchError(e.what());
   }
-  has_remote_ = any_remote(shards_);
-  dates_.reset();
-  columns_.reset();
-  lengths_.reset();
   parser_.reset();
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
+      const std::vector<std::string> paths = view_->local_paths();  // reopen() replaces the view
       // A new Database on each retry, not reopen(): the stub may now name
       // a new generation.
       return read_with_retries(
-          local_paths(shards_), "cannot search", [&] { return run(request); }, [&] { reopen(); });
+          paths, "cannot search", [&] { return run(request); }, [&] { reopen(); });
     } catch (const Xapian::NetworkError& e) {
       if (attempt == kReadAttempts) {
         throw SearchError("remote shard failed: " + e.get_description());
@@ -186,27 +173,25 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  if (keep_values_ && !columns_ && db_.size() == 1 && !has_remote_) {
-    dates_ = DateKeys::load(db_);  // null for values not ours: read them
-    columns_ = std::make_unique<FacetColumns>(db_);
-    lengths_ = MemoryBm25::load(db_);
-  }
-  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(db_, today_, !has_remote_);
+  IndexView& view = *view_;
+  if (keep_values_) view.keep_values_in_memory();
+  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(view.db(), today_, !view.remote());
   NewsQueryParser& parser = *parser_;
   Xapian::Query filter = parser.filters(request.filters);
   const Xapian::Query dates = parser.date_range(request.since, request.until);
   if (!dates.empty()) {
     filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
   }
-  if (has_remote_ && request.recent_half_life_days > 0) {
+  if (view.remote() && request.recent_half_life_days > 0) {
     // The recency weight is a posting source of ours, which a stock
     // xapian-tcpsrv does not know (Xapian's UnimplementedError otherwise).
     throw QueryError(
         "--recent cannot be used with remote shards: xapian-tcpsrv does not know the recency "
         "weight; search the shards locally or a replica, or sort with --sort newest");
   }
-  Xapian::Enquire enquire(db_);
-  Ranker ranker(db_, request, today_, lengths_.get());
+  const Xapian::Database& db = view.db();
+  Xapian::Enquire enquire(db);
+  Ranker ranker(db, request, today_, view.lengths());
   // A --similar search matches the story's terms, not the text's (which
   // still marks snippets).
   const bool similar = !request.similar_id.empty();
@@ -217,14 +202,14 @@ SearchResults Searcher::run(const SearchRequest& request) {
       ranker.prepare({text, filter, similar ? nullptr : &parsed, request.limit == 0});
   enquire.set_weighting_scheme(ranker.weight());
   enquire.set_query(ranking.run);
-  set_order(enquire, request.sort, dates_.get());
-  FacetCounter facets(db_, request.facets, has_remote_, columns_.get());
+  set_order(enquire, request.sort, view.dates());
+  FacetCounter facets(db, request.facets, view.remote(), view.columns());
   // Over remote shards, facets are counted in a pass of their own (see
-  // any_remote in index/shards.h).
-  const bool facets_apart = has_remote_ && !facets.empty();
+  // any_remote in store/shards.h).
+  const bool facets_apart = view.remote() && !facets.empty();
   if (!facets_apart) facets.attach(enquire);
   const bool exact = request.limit == 0 || !facets.empty();
-  const Xapian::doccount check = exact ? db_.get_doccount() : 0;
+  const Xapian::doccount check = exact ? db.get_doccount() : 0;
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit), check);
   if (facets_apart) {
@@ -233,7 +218,7 @@ SearchResults Searcher::run(const SearchRequest& request) {
   }
   SearchResults results;
   results.query = request.query;
-  results.warnings = warnings_;
+  results.warnings = view.warnings();
   results.offset = request.offset;
   results.limit = request.limit;
   results.total = mset.get_matches_estimated();

@@ -7,12 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "columns/date_keys.h"
-#include "columns/facet_columns.h"
-#include "columns/memory_bm25.h"
 #include "news/search.h"
+#include "search/index_view.h"
 #include "search/query_parser.h"
-#include "store/shards.h"
 #include "text/dates.h"
 
 namespace news {
@@ -47,7 +44,7 @@ class Searcher {
     parser_.reset();
   }
 
-  Xapian::doccount document_count() const { return db_.get_doccount(); }
+  Xapian::doccount document_count() const { return view_->db().get_doccount(); }
 
  private:
   SearchResults run(const SearchRequest& request);
@@ -55,16 +52,10 @@ class Searcher {
 
   std::vector<std::string> paths_;
   bool allow_partial_ = false;
-  std::vector<std::string> warnings_;  // shards left out at the last open
-  std::vector<ShardSpec> shards_;      // as expanded at the last open
-  Xapian::Database db_;
-  bool has_remote_ = false;  // a shard is served by xapian-tcpsrv
   bool keep_values_ = false;
-  std::unique_ptr<DateKeys> dates_;        // of db_, when kept in memory
-  std::unique_ptr<FacetColumns> columns_;  // of db_, when kept in memory
-  std::unique_ptr<MemoryBm25> lengths_;    // of db_, when kept in memory
+  std::unique_ptr<IndexView> view_;  // as opened last
   CivilDay today_;
-  std::unique_ptr<NewsQueryParser> parser_;  // of db_ and today_, made once for many searches
+  std::unique_ptr<NewsQueryParser> parser_;  // of view_ and today_, made once for many searches
 };
 
 }  // namespace news
