@@ -203,19 +203,13 @@ SearchResults Searcher::run(const SearchRequest& request) {
   enquire.set_weighting_scheme(ranker.weight());
   enquire.set_query(ranking.run);
   set_order(enquire, request.sort, view.dates());
-  FacetCounter facets(db, request.facets, view.remote(), view.columns());
-  // Over remote shards, facets are counted in a pass of their own (see
-  // any_remote in store/shards.h).
-  const bool facets_apart = view.remote() && !facets.empty();
-  if (!facets_apart) facets.attach(enquire);
-  const bool exact = request.limit == 0 || !facets.empty();
+  const std::unique_ptr<FacetCounter> facets = make_facet_counter(view, request.facets);
+  facets->before_match(enquire);
+  const bool exact = request.limit == 0 || !facets->empty();
   const Xapian::doccount check = exact ? db.get_doccount() : 0;
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit), check);
-  if (facets_apart) {
-    facets.attach(enquire);
-    enquire.get_mset(0, 0, check);
-  }
+  facets->after_match(enquire, check);
   SearchResults results;
   results.query = request.query;
   results.warnings = view.warnings();
@@ -235,8 +229,8 @@ SearchResults Searcher::run(const SearchRequest& request) {
     results.hits.push_back(make_hit(snippets_from, it, request, marks));
     if (request.explain) results.hits.back().explanation = ranker.explain(ranking, enquire, it);
   }
-  results.facets = facets.results(request.facet_limit);
-  results.facets_exact = exact && !facets.empty();
+  results.facets = facets->results(request.facet_limit);
+  results.facets_exact = exact && !facets->empty();
   if (results.total == 0 && !similar) results.suggestion = parser.suggest(parsed);
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
