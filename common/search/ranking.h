@@ -63,10 +63,6 @@ struct RankingParams {
 // Throws QueryError for an unknown name or a bad value.
 RankingParams parse_ranking_params(const std::string& spec);
 
-// Reads a half-life: "30d", "2w", "6m" (30 days), "1y" (365 days), "12h",
-// or a plain number of days. Throws QueryError unless positive.
-double parse_half_life_days(const std::string& text);
-
 // The freshness factor 2^(-age/half_life), 1 for stories not older than
 // the reference time.
 double recency_decay(double age_seconds, double half_life_days);

@@ -135,20 +135,33 @@ Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial)
+    : impl_(std::make_unique<Impl>(databases, allow_partial)) {}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+
+void Searcher::keep_values_in_memory() { impl_->keep_values_in_memory(); }
+
+Searcher::Impl::Impl(const std::vector<std::string>& databases, bool allow_partial)
     : paths_(databases), allow_partial_(allow_partial), today_(today_utc()) {
   reopen();
 }
 
-void Searcher::reopen() {
+void Searcher::Impl::reopen() {
   try {
     view_ = std::make_unique<IndexView>(paths_, allow_partial_);
   } catch (const IndexError& e) {
     throw SearchError(e.what());
+  } catch (const Xapian::Error& e) {
+    throw SearchError(e.get_description());
   }
   parser_.reset();
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
+SearchResults Searcher::Impl::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
       const std::vector<std::string> paths = view_->local_paths();  // reopen() replaces the view
@@ -171,7 +184,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
   }
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
+SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   IndexView& view = *view_;
   if (keep_values_) view.keep_values_in_memory();

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "index/document_builder.h"
-#include "search/searcher.h"
+#include "news/search.h"
 #include "temp_dir.h"
 
 namespace news {
