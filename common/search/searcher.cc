@@ -4,8 +4,6 @@
 #include <set>
 
 #include "schema.h"
-#include "search/facets.h"
-#include "search/ranking.h"
 #include "store/retry.h"
 #include "store/stored_document.h"
 #include "text/analysis.h"
@@ -132,6 +130,26 @@ Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
   return hit;
 }
 
+// The request's filters and date bounds (an empty Query: none). Throws
+// QueryError for a bad one, and for --recent over remote shards (checked
+// here to keep the order of messages: filters, then ranking options).
+Xapian::Query request_filter(const NewsQueryParser& parser, const SearchRequest& request,
+                             bool remote) {
+  Xapian::Query filter = parser.filters(request.filters);
+  const Xapian::Query dates = parser.date_range(request.since, request.until);
+  if (!dates.empty()) {
+    filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
+  }
+  if (remote && request.recent_half_life_days > 0) {
+    // The recency weight is a posting source of ours, which a stock
+    // xapian-tcpsrv does not know (Xapian's UnimplementedError otherwise).
+    throw QueryError(
+        "--recent cannot be used with remote shards: xapian-tcpsrv does not know the recency "
+        "weight; search the shards locally or a replica, or sort with --sort newest");
+  }
+  return filter;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial)
@@ -186,67 +204,83 @@ SearchResults Searcher::Impl::search(const SearchRequest& request) {
 
 SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  IndexView& view = *view_;
-  if (keep_values_) view.keep_values_in_memory();
-  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(view.db(), today_, !view.remote());
-  NewsQueryParser& parser = *parser_;
-  Xapian::Query filter = parser.filters(request.filters);
-  const Xapian::Query dates = parser.date_range(request.since, request.until);
-  if (!dates.empty()) {
-    filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
-  }
-  if (view.remote() && request.recent_half_life_days > 0) {
-    // The recency weight is a posting source of ours, which a stock
-    // xapian-tcpsrv does not know (Xapian's UnimplementedError otherwise).
-    throw QueryError(
-        "--recent cannot be used with remote shards: xapian-tcpsrv does not know the recency "
-        "weight; search the shards locally or a replica, or sort with --sort newest");
-  }
-  const Xapian::Database& db = view.db();
-  Xapian::Enquire enquire(db);
-  Ranker ranker(db, request, today_, view.lengths());
-  // A --similar search matches the story's terms, not the text's (which
-  // still marks snippets).
-  const bool similar = !request.similar_id.empty();
-  const ParsedQuery parsed =
-      similar ? parser.prepare(request.query) : parser.parse(request.query, request.all_terms);
-  const Xapian::Query text = similar ? ranker.similar_query(request.similar_id) : parsed.query;
-  const PreparedRanking ranking =
-      ranker.prepare({text, filter, similar ? nullptr : &parsed, request.limit == 0});
-  enquire.set_weighting_scheme(ranker.weight());
-  enquire.set_query(ranking.run);
-  set_order(enquire, request.sort, view.dates());
-  const std::unique_ptr<FacetCounter> facets = make_facet_counter(view, request.facets);
-  facets->before_match(enquire);
-  const bool exact = request.limit == 0 || !facets->empty();
-  const Xapian::doccount check = exact ? db.get_doccount() : 0;
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check);
-  facets->after_match(enquire, check);
-  SearchResults results;
-  results.query = request.query;
-  results.warnings = view.warnings();
-  results.offset = request.offset;
-  results.limit = request.limit;
-  results.total = mset.get_matches_estimated();
-  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  Highlights marks{parsed.stemmer, ranking.feedback_terms, {}, {}};
-  if (request.snippets) {
-    marks.query_tokens = free_text_tokens(text);
-    marks.wildcards = parsed.wildcards;
-  }
-  const Xapian::MSet snippets_from =
-      request.snippets && !mset.empty() ? ranker.snippet_mset(ranking, mset) : mset;
-  results.hits.reserve(mset.size());
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(snippets_from, it, request, marks));
-    if (request.explain) results.hits.back().explanation = ranker.explain(ranking, enquire, it);
-  }
-  results.facets = facets->results(request.facet_limit);
-  results.facets_exact = exact && !facets->empty();
-  if (results.total == 0 && !similar) results.suggestion = parser.suggest(parsed);
+  if (keep_values_) view_->keep_values_in_memory();
+  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(view_->db(), today_, !view_->remote());
+  const SearchRun run(*view_, *parser_, request, today_);
+  const SearchRun::Query query = run.parse();
+  const PreparedRanking ranking = run.rank(query);
+  const SearchRun::Match match = run.match(ranking);
+  SearchResults results = run.results(query, ranking, match);
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return results;
+}
+
+SearchRun::SearchRun(const IndexView& view, NewsQueryParser& parser, const SearchRequest& request,
+                     const CivilDay& today)
+    : view_(view),
+      parser_(parser),
+      request_(request),
+      filter_(request_filter(parser, request, view.remote())),
+      ranker_(view.db(), request, today, view.lengths()) {}
+
+SearchRun::Query SearchRun::parse() const {
+  // A --similar search matches the story's terms, not the text's (which
+  // still marks snippets).
+  if (similar())
+    return {parser_.prepare(request_.query), ranker_.similar_query(request_.similar_id)};
+  ParsedQuery words = parser_.parse(request_.query, request_.all_terms);
+  Xapian::Query text = words.query;
+  return {std::move(words), std::move(text)};
+}
+
+PreparedRanking SearchRun::rank(const Query& query) const {
+  return ranker_.prepare(
+      {query.text, filter_, similar() ? nullptr : &query.words, request_.limit == 0});
+}
+
+SearchRun::Match SearchRun::match(const PreparedRanking& ranking) const {
+  const Xapian::Database& db = view_.db();
+  Match m{Xapian::Enquire(db), {}, make_facet_counter(view_, request_.facets), false};
+  m.enquire.set_weighting_scheme(ranker_.weight());
+  m.enquire.set_query(ranking.run);
+  set_order(m.enquire, request_.sort, view_.dates());
+  m.facets->before_match(m.enquire);
+  m.exact = request_.limit == 0 || !m.facets->empty();
+  const Xapian::doccount check = m.exact ? db.get_doccount() : 0;
+  m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
+                              static_cast<Xapian::doccount>(request_.limit), check);
+  m.facets->after_match(m.enquire, check);
+  return m;
+}
+
+SearchResults SearchRun::results(const Query& query, const PreparedRanking& ranking,
+                                 const Match& match) const {
+  const Xapian::MSet& mset = match.mset;
+  SearchResults results;
+  results.query = request_.query;
+  results.warnings = view_.warnings();
+  results.offset = request_.offset;
+  results.limit = request_.limit;
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  Highlights marks{query.words.stemmer, ranking.feedback_terms, {}, {}};
+  if (request_.snippets) {
+    marks.query_tokens = free_text_tokens(query.text);
+    marks.wildcards = query.words.wildcards;
+  }
+  const Xapian::MSet snippets_from =
+      request_.snippets && !mset.empty() ? ranker_.snippet_mset(ranking, mset) : mset;
+  results.hits.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    results.hits.push_back(make_hit(snippets_from, it, request_, marks));
+    if (request_.explain) {
+      results.hits.back().explanation = ranker_.explain(ranking, match.enquire, it);
+    }
+  }
+  results.facets = match.facets->results(request_.facet_limit);
+  results.facets_exact = match.exact && !match.facets->empty();
+  if (results.total == 0 && !similar()) results.suggestion = parser_.suggest(query.words);
   return results;
 }
 
