@@ -34,7 +34,7 @@ class NewsQueryParser {
   // `db` gives wildcard expansion and term statistics; `today` anchors
   // relative dates ("7d", "yesterday"). `all_local`: no shard of `db` is
   // remote, so its spelling data is whole and wildcards are widened by the
-  // words they start (widen_wildcards in text/analysis.h); over remote
+  // words they start (widen_wildcards in search/query_rewrite.h); over remote
   // shards a wildcard matches the stems it starts, the same on every layout.
   NewsQueryParser(const Xapian::Database& db, const CivilDay& today, bool all_local = true);
 
