@@ -4,12 +4,14 @@
 //   feedback_phases INDEXDIR QUERIES PASSES
 //
 // For each query of the harness's query file (top 10, no facets), after a
-// warm-up pass, times: the feedback's first pass alone (the query's top
-// stories), Ranker::prepare (that first pass, then Bo1 over the stories'
-// termlists, then the final query), the final match, and the same query
-// with plain BM25 (expand=0) for comparison. Also prints the median number
-// of stories the query matches and of postings of the feedback stems: the
-// final match weighs the stems for every story the query matches.
+// warm-up pass, times the library's own phases of a search
+// (search/searcher.h, SearchRun): feedback's first pass alone
+// (Ranker::feedback_stories), SearchRun::rank (that first pass, then Bo1
+// over the stories' termlists), SearchRun::match (the final match), and
+// rank and match of the same query with plain BM25 (expand=0) for
+// comparison. Also prints the median number of stories the query matches
+// and of postings of the feedback stems: the final match weighs the stems
+// for every story the query matches.
 
 #include <xapian.h>
 
@@ -18,15 +20,14 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "bench_queries.h"
-#include "search/date_keys.h"
-#include "search/memory_bm25.h"
+#include "search/index_view.h"
 #include "search/query_parser.h"
-#include "search/ranking.h"
+#include "search/searcher.h"
 #include "text/dates.h"
 
 namespace {
@@ -49,37 +50,34 @@ double mean(const std::vector<double>& v) {
   return v.empty() ? 0 : sum / v.size();
 }
 
-struct Index {
-  Xapian::Database db;
-  std::unique_ptr<news::DateKeys> dates;
-  std::unique_ptr<news::MemoryBm25> lengths;
-  news::CivilDay today;
+// The times of one search's ranking and match phases.
+struct Times {
+  double rank = 0;
+  double match = 0;
 };
 
-// The final match of `request`, prepared by a Ranker, as Searcher::run
-// runs it; returns the prepare and match times.
-std::pair<double, double> ranked(const Index& index, const news::SearchRequest& request,
-                                 const Xapian::Query& text, const Xapian::Query& filter,
-                                 news::Ranker* ranker) {
-  Xapian::Enquire enquire(index.db);
+Times rank_and_match(const news::SearchRun& run, const news::SearchRun::Query& query,
+                     news::PreparedRanking* ranking) {
   const auto start = Clock::now();
-  ranker->prepare(enquire, text, filter);
-  enquire.set_sort_by_relevance_then_key(index.dates.get(), true);
-  const auto prepared = Clock::now();
-  enquire.get_mset(0, request.limit);
-  return {micros(start, prepared), micros(prepared, Clock::now())};
+  *ranking = run.rank(query);
+  const auto ranked = Clock::now();
+  run.match(*ranking);
+  return {micros(start, ranked), micros(ranked, Clock::now())};
 }
 
-// The first pass of feedback alone: the query's top stories on BM25,
-// weighed as Ranker weighs them (Xapian's default min_normlen, 0.5).
-double first_pass(const Index& index, const news::RankingParams& params,
-                  const Xapian::Query& query) {
-  const auto start = Clock::now();
-  Xapian::Enquire enquire(index.db);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(params.k1, 0, 1, params.b, 0.5));
-  enquire.set_query(index.lengths->weigh(query, {params.k1, params.b, 0.5}));
-  enquire.get_mset(0, params.expand_docs);
-  return micros(start, Clock::now());
+// What the query (with its filter) matches, and the postings of the
+// feedback stems, for the summary line.
+void count_work(const news::IndexView& view, const news::SearchRun& run,
+                const news::SearchRun::Query& query, const std::set<std::string>& stems,
+                std::vector<double>* matches, std::vector<double>* stem_postings) {
+  const Xapian::Query& filter = run.filter();
+  Xapian::Enquire all(view.db());
+  all.set_query(filter.empty() ? query.text
+                               : Xapian::Query(Xapian::Query::OP_FILTER, query.text, filter));
+  matches->push_back(all.get_mset(0, 0, view.db().get_doccount()).get_matches_estimated());
+  double postings = 0;
+  for (const std::string& stem : stems) postings += view.db().get_termfreq(stem);
+  stem_postings->push_back(postings);
 }
 
 }  // namespace
@@ -90,47 +88,41 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    Index index{Xapian::Database(argv[1]), nullptr, nullptr, news::today_utc()};
-    index.dates = news::DateKeys::load(index.db);
-    index.lengths = news::MemoryBm25::load(index.db);
+    news::IndexView view({argv[1]}, false);
+    view.keep_values_in_memory();  // as news-search --queries
+    const news::CivilDay today = news::today_utc();
+    news::NewsQueryParser parser(view.db(), today, !view.remote());
     const auto queries = news_bench::read_queries(argv[2]);
     const int passes = std::stoi(argv[3]);
-    news::NewsQueryParser parser(index.db, index.today);
     std::map<std::string, std::vector<double>> phases;
     std::vector<double> matches, stem_postings;
     for (int pass = 0; pass <= passes; ++pass) {
       for (const auto& q : queries) {
         const news::SearchRequest request = news_bench::make_request(q);
-        const news::RankingParams params = news::parse_ranking_params(request.ranking);
-        const Xapian::Query filter = parser.filters(request.filters);
-        const Xapian::Query text = parser.parse(request.query, false);
-        const Xapian::Query query =
-            filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
-        news::Ranker ranker(index.db, request, index.today, index.lengths.get());
-        const double first = first_pass(index, params, query);
-        const auto [prepare, final_match] = ranked(index, request, text, filter, &ranker);
+        const news::SearchRun run(view, parser, request, today);
+        const news::SearchRun::Query query = run.parse();
+        const auto start = Clock::now();
+        run.ranker().feedback_stories(query.text, run.filter());
+        const double first = micros(start, Clock::now());
+        news::PreparedRanking ranking;
+        const Times times = rank_and_match(run, query, &ranking);
         news::SearchRequest plain_request = request;
         plain_request.ranking += ",expand=0";
-        news::Ranker plain(index.db, plain_request, index.today, index.lengths.get());
-        const auto [plain_prepare, plain_match] =
-            ranked(index, plain_request, text, filter, &plain);
+        const news::SearchRun plain(view, parser, plain_request, today);
+        news::PreparedRanking plain_ranking;
+        const Times plain_times = rank_and_match(plain, query, &plain_ranking);
         if (pass == 0) {
-          if (ranker.feedback_terms().empty()) continue;
-          Xapian::Enquire all(index.db);
-          all.set_query(query);
-          matches.push_back(all.get_mset(0, 0, index.db.get_doccount()).get_matches_estimated());
-          double postings = 0;
-          for (const std::string& stem : ranker.feedback_terms()) {
-            postings += index.db.get_termfreq(stem);
+          if (!ranking.feedback_terms.empty()) {
+            count_work(view, run, query, ranking.feedback_terms, &matches, &stem_postings);
           }
-          stem_postings.push_back(postings);
           continue;
         }
-        phases["1 first pass (top " + std::to_string(params.expand_docs) + ")"].push_back(first);
-        phases["2 feedback stems (prepare - first pass)"].push_back(prepare - first);
-        phases["3 final match"].push_back(final_match);
-        phases["4 default ranking, all"].push_back(prepare + final_match);
-        phases["5 plain BM25 (expand=0), all"].push_back(plain_prepare + plain_match);
+        const unsigned docs = run.ranker().params().expand_docs;
+        phases["1 first pass (top " + std::to_string(docs) + ")"].push_back(first);
+        phases["2 feedback stems (rank - first pass)"].push_back(times.rank - first);
+        phases["3 final match"].push_back(times.match);
+        phases["4 default ranking, all"].push_back(times.rank + times.match);
+        phases["5 plain BM25 (expand=0), all"].push_back(plain_times.rank + plain_times.match);
       }
     }
     std::printf(

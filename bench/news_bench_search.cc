@@ -5,7 +5,7 @@
 //
 // Reads the query file (qid kind text filter_field filter_value source_doc,
 // header first), runs one untimed warm-up pass and PASSES timed passes in
-// this process, timing only Searcher::search (parse, match, top-10 ids, and
+// this process, timing only news::Searcher::search (parse, match, top-10 ids, and
 // in MODE=facets exact tag counts over all matches), and writes
 // OUTPREFIX.lat, OUTPREFIX.top and OUTPREFIX.facets as the harness expects.
 // NEWS_RANKING (environment) is passed as news-search --ranking, to measure
@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "bench_queries.h"
-#include "search/searcher.h"
+#include "news/search.h"
 
 int main(int argc, char** argv) {
   if (argc != 6) {

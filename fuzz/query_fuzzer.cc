@@ -2,7 +2,7 @@
 // QueryError, through the rewrites that run before Xapian's QueryParser
 // (accents, acronyms, wildcard widening), "did you mean" and the snippet
 // marks, on a small index with spelling data; and the parsed query,
-// weighed on lengths in memory (search/memory_bm25.h), matches what
+// weighed on lengths in memory (columns/memory_bm25.h), matches what
 // Xapian's own BM25 matches, score for score.
 
 #include <stdlib.h>
@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "columns/memory_bm25.h"
 #include "news/search.h"
-#include "search/memory_bm25.h"
 #include "search/query_parser.h"
 #include "text/analysis.h"
 
@@ -87,11 +87,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   news::NewsQueryParser parser(*index_db, news::CivilDay{2025, 6, 15});
   try {
-    check_memory_bm25(parser.parse(text, size % 2 == 0));
+    const news::ParsedQuery parsed = parser.parse(text, size % 2 == 0);
+    check_memory_bm25(parsed.query);
   } catch (const news::QueryError&) {
   }
-  parser.suggest(text);
-  const std::vector<std::string> patterns = parser.wildcards(text);
+  // "Did you mean" on any text, parsable or not.
+  const news::ParsedQuery prepared = parser.prepare(text);
+  parser.suggest(prepared);
+  const std::vector<std::string>& patterns = prepared.wildcards;
   const std::set<std::string> tokens = {"usa", "uk"};
   news::mark_wildcard_words(news::mark_acronyms(text, tokens, '\x02', '\x03'), patterns, '\x02',
                             '\x03');

@@ -29,7 +29,7 @@ build clean_fuzzer "$root"/common/clean/*.cc "$root"/common/text/text.cc \
 # The query parser, its rewrites, the snippet marks, and MemoryBm25 against
 # Xapian's BM25 on what the parser makes.
 build query_fuzzer "$root"/common/search/query_parser.cc "$root"/common/search/query_rewrite.cc \
-  "$root"/common/search/memory_bm25.cc \
+  "$root"/common/columns/memory_bm25.cc \
   "$root"/common/text/*.cc "$root"/common/schema.cc
 build record_fuzzer "$root"/common/article.cc "$root"/common/text/*.cc
 # The HTML cleaner (libxml2, JSON-LD, charsets) with the text cleaner it

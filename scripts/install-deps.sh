@@ -8,7 +8,7 @@ PACKAGES=(
   libxapian-dev xapian-tools zlib1g-dev nlohmann-json3-dev libjemalloc-dev
   libboost-program-options-dev libboost-test-dev
   libxml2-dev nettle-dev wget
-  clang clang-format libclang-rt-14-dev python3 time groff-base
+  clang clang-format libclang-rt-14-dev python3 python3-jsonschema time groff-base
 )
 
 missing=()

@@ -3,7 +3,6 @@
 
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <xapian.h>
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
@@ -12,9 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "news/search.h"
 #include "news/search_output.h"
-#include "search/ranking.h"
-#include "search/searcher.h"
 
 namespace po = boost::program_options;
 
@@ -201,8 +199,6 @@ int main(int argc, char** argv) {
     std::cerr << "news-search: " << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "news-search: " << e.what() << "\n";
-  } catch (const Xapian::Error& e) {  // one the library let through
-    std::cerr << "news-search: " << e.get_description() << "\n";
   }
   return kExitError;
 }

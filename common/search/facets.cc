@@ -39,14 +39,17 @@ std::vector<FacetValue> sorted_values(const std::map<std::string, Tally>& tallie
   return values;
 }
 
+// add(normalise_value(value), value, count) for each of `counts`.
+template <class Counts, class Add>
+void add_normalised(const Counts& counts, const Add& add) {
+  for (const auto& [value, count] : counts) add(normalise_value(value), value, count);
+}
+
 }  // namespace
 
-// Counts the values of one field of the documents it is shown from the
-// field's column in memory.
-class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
+class ColumnFacetCounter::Spy : public Xapian::MatchSpy {
  public:
-  explicit ColumnSpy(const FacetColumn& column)
-      : column_(column), counts_(column.values().size(), 0) {}
+  explicit Spy(const FacetColumn& column) : column_(column), counts_(column.values().size(), 0) {}
 
   void operator()(const Xapian::Document& doc, double) override {
     column_.count(doc.get_docid(), &counts_);
@@ -68,9 +71,9 @@ class FacetCounter::ColumnSpy : public Xapian::MatchSpy {
 // Counts the values of slots first..first+n-1 of the documents it is shown,
 // which must come in increasing docid order from one database, by walking
 // the slots' value streams alongside.
-class FacetCounter::StreamSpy : public Xapian::MatchSpy {
+class StreamFacetCounter::Spy : public Xapian::MatchSpy {
  public:
-  StreamSpy(const Xapian::Database& db, Xapian::valueno first, Xapian::valueno n)
+  Spy(const Xapian::Database& db, Xapian::valueno first, Xapian::valueno n)
       : db_(db), first_(first), n_(n) {
     restart();
   }
@@ -142,9 +145,9 @@ class FacetCounter::StreamSpy : public Xapian::MatchSpy {
 // first one on, so reading stops at the first empty slot: about two look-ups
 // per field and document instead of one per slot in use (what a
 // ValueCountMatchSpy per slot costs).
-class FacetCounter::SlotsSpy : public Xapian::MatchSpy {
+class SlotsFacetCounter::Spy : public Xapian::MatchSpy {
  public:
-  using Counts = StreamSpy::Counts;
+  using Counts = std::unordered_map<std::string, Xapian::doccount>;
 
   // Slots first..first+n-1 hold the values of the next field (in order).
   void add_field(Xapian::valueno first, Xapian::valueno n) {
@@ -168,77 +171,142 @@ class FacetCounter::SlotsSpy : public Xapian::MatchSpy {
   std::vector<Counts> counts_;
 };
 
-FacetCounter::FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
-                           bool remote, FacetColumns* columns) {
-  const bool one_local = !remote && db.size() == 1;
-  if (!remote && !one_local) slots_ = std::make_unique<SlotsSpy>();
+std::vector<const schema::FacetField*> facet_fields(const std::vector<std::string>& names) {
+  std::vector<const schema::FacetField*> fields;
   for (const std::string& name : names) {
     const schema::FacetField* spec = schema::find_facet_field(name);
     if (spec == nullptr) {
       throw QueryError("unknown facet '" + name +
                        "' (use section, tag, author, place, source, year or month)");
     }
-    Field field{spec, {}, nullptr, nullptr};
-    if (one_local && columns != nullptr) {
-      field.column = std::make_unique<ColumnSpy>(columns->get(*spec));
-      fields_.push_back(std::move(field));
-      continue;
-    }
-    const Xapian::valueno slots = slots_in_use(db, *spec);
-    if (one_local) {
-      field.stream = std::make_unique<StreamSpy>(db, spec->slot, slots);
-    } else if (slots_) {
-      slots_->add_field(spec->slot, slots);
-    } else {
-      for (Xapian::valueno i = 0; i < slots; ++i) {
-        field.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot + i));
-      }
-    }
-    fields_.push_back(std::move(field));
+    fields.push_back(spec);
   }
+  return fields;
 }
+
+FacetCounter::FacetCounter(std::vector<const schema::FacetField*> fields)
+    : fields_(std::move(fields)) {}
 
 FacetCounter::~FacetCounter() = default;
 
-void FacetCounter::attach(Xapian::Enquire& enquire) const {
-  if (slots_ && !fields_.empty()) enquire.add_matchspy(slots_.get());
-  for (const Field& field : fields_) {
-    if (field.column) enquire.add_matchspy(field.column.get());
-    if (field.stream) enquire.add_matchspy(field.stream.get());
-    for (const auto& spy : field.spies) enquire.add_matchspy(spy.get());
-  }
-}
+void FacetCounter::after_match(Xapian::Enquire&, Xapian::doccount) {}
 
 std::vector<Facet> FacetCounter::results(size_t limit) const {
   std::vector<Facet> out;
   for (size_t f = 0; f < fields_.size(); ++f) {
-    const Field& field = fields_[f];
+    const schema::FacetField& spec = *fields_[f];
     std::map<std::string, Tally> tallies;
-    const auto add_normalised = [&tallies](const std::string& key, const std::string& value,
-                                           Xapian::doccount count) {
-      Tally& t = tallies[key];
-      t.count += count;
-      t.display_forms[value] += count;
-    };
-    const auto add = [&add_normalised](const std::string& value, Xapian::doccount count) {
-      add_normalised(normalise_value(value), value, count);
-    };
-    if (field.column) field.column->for_each_count(add_normalised);
-    if (field.stream) {
-      for (const auto& [value, count] : field.stream->counts()) add(value, count);
-    }
-    if (slots_) {
-      for (const auto& [value, count] : slots_->counts(f)) add(value, count);
-    }
-    for (const auto& spy : field.spies) {
-      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-        add(*it, it.get_termfreq());
-      }
-    }
-    out.push_back(Facet{field.spec->name, field.spec->chronological,
-                        sorted_values(tallies, field.spec->chronological, limit), tallies.size()});
+    for_each_count(
+        f, [&tallies](const std::string& key, const std::string& value, Xapian::doccount count) {
+          Tally& t = tallies[key];
+          t.count += count;
+          t.display_forms[value] += count;
+        });
+    out.push_back(Facet{spec.name, spec.chronological,
+                        sorted_values(tallies, spec.chronological, limit), tallies.size()});
   }
   return out;
+}
+
+std::unique_ptr<FacetCounter> make_facet_counter(const IndexView& view,
+                                                 const std::vector<std::string>& names) {
+  std::vector<const schema::FacetField*> fields = facet_fields(names);
+  switch (view.layout()) {
+    case IndexView::Layout::kOneLocal:
+      if (view.columns() != nullptr) {
+        return std::make_unique<ColumnFacetCounter>(*view.columns(), std::move(fields));
+      }
+      return std::make_unique<StreamFacetCounter>(view.db(), std::move(fields));
+    case IndexView::Layout::kSeveralLocal:
+      return std::make_unique<SlotsFacetCounter>(view.db(), std::move(fields));
+    case IndexView::Layout::kRemote:
+      break;
+  }
+  return std::make_unique<SpyFacetCounter>(view.db(), std::move(fields));
+}
+
+ColumnFacetCounter::ColumnFacetCounter(FacetColumns& columns,
+                                       std::vector<const schema::FacetField*> fields)
+    : FacetCounter(std::move(fields)) {
+  for (const schema::FacetField* spec : this->fields()) {
+    spies_.push_back(std::make_unique<Spy>(columns.get(*spec)));
+  }
+}
+
+ColumnFacetCounter::~ColumnFacetCounter() = default;
+
+void ColumnFacetCounter::before_match(Xapian::Enquire& enquire) {
+  for (const auto& spy : spies_) enquire.add_matchspy(spy.get());
+}
+
+void ColumnFacetCounter::for_each_count(size_t field, const Add& add) const {
+  spies_[field]->for_each_count(add);
+}
+
+StreamFacetCounter::StreamFacetCounter(const Xapian::Database& db,
+                                       std::vector<const schema::FacetField*> fields)
+    : FacetCounter(std::move(fields)) {
+  for (const schema::FacetField* spec : this->fields()) {
+    spies_.push_back(std::make_unique<Spy>(db, spec->slot, slots_in_use(db, *spec)));
+  }
+}
+
+StreamFacetCounter::~StreamFacetCounter() = default;
+
+void StreamFacetCounter::before_match(Xapian::Enquire& enquire) {
+  for (const auto& spy : spies_) enquire.add_matchspy(spy.get());
+}
+
+void StreamFacetCounter::for_each_count(size_t field, const Add& add) const {
+  add_normalised(spies_[field]->counts(), add);
+}
+
+SlotsFacetCounter::SlotsFacetCounter(const Xapian::Database& db,
+                                     std::vector<const schema::FacetField*> fields)
+    : FacetCounter(std::move(fields)), spy_(std::make_unique<Spy>()) {
+  for (const schema::FacetField* spec : this->fields()) {
+    spy_->add_field(spec->slot, slots_in_use(db, *spec));
+  }
+}
+
+SlotsFacetCounter::~SlotsFacetCounter() = default;
+
+void SlotsFacetCounter::before_match(Xapian::Enquire& enquire) {
+  if (!empty()) enquire.add_matchspy(spy_.get());
+}
+
+void SlotsFacetCounter::for_each_count(size_t field, const Add& add) const {
+  add_normalised(spy_->counts(field), add);
+}
+
+SpyFacetCounter::SpyFacetCounter(const Xapian::Database& db,
+                                 std::vector<const schema::FacetField*> fields)
+    : FacetCounter(std::move(fields)) {
+  for (const schema::FacetField* spec : this->fields()) {
+    auto& spies = spies_.emplace_back();
+    const Xapian::valueno slots = slots_in_use(db, *spec);
+    for (Xapian::valueno i = 0; i < slots; ++i) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot + i));
+    }
+  }
+}
+
+SpyFacetCounter::~SpyFacetCounter() = default;
+
+void SpyFacetCounter::after_match(Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+  if (empty()) return;
+  for (const auto& spies : spies_) {
+    for (const auto& spy : spies) enquire.add_matchspy(spy.get());
+  }
+  enquire.get_mset(0, 0, check_at_least);
+}
+
+void SpyFacetCounter::for_each_count(size_t field, const Add& add) const {
+  for (const auto& spy : spies_[field]) {
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+      add(normalise_value(*it), *it, it.get_termfreq());
+    }
+  }
 }
 
 }  // namespace news

@@ -1,45 +1,57 @@
 #ifndef NEWS_COMMON_SEARCH_FACETS_H_
 #define NEWS_COMMON_SEARCH_FACETS_H_
 
-#include <xapian.h>
-
-#include <memory>
-#include <string>
-#include <vector>
-
-#include "news/search.h"
-#include "schema.h"
-#include "search/facet_columns.h"
-
-namespace news {
-
 // Exact facet counts of every matching document. A multi-valued field
 // stores its i-th value in slot base + i; a document holds each value once,
 // so summing over the slots gives the number of matching documents with the
 // value. Counts are exact when the match runs with check_at_least >= the
 // document count.
 //
-// Three ways of counting, same results:
-// - the fields' columns in memory (search/facet_columns.h; batch mode, one
-//   local database): a spy per field adding up value numbers;
-// - one local database: a spy per field reading the fields' value streams
-//   in docid order (the order in which the matcher hands documents over);
-//   about 40 times faster than Document::get_value per slot and document;
-// - several databases, or remote shards: Xapian's own ValueCountMatchSpy,
-//   one per slot, which xapian-tcpsrv knows (a spy of ours would not be),
-//   and which is right with several databases, where a spy sees each
-//   database's own docids.
+// One FacetCounter per way of counting, all giving the same counts, chosen
+// by the index view (make_facet_counter):
+// - ColumnFacetCounter: the fields' columns in memory (columns/facet_columns.h;
+//   batch mode, one local database), a spy per field adding up value numbers;
+// - StreamFacetCounter: one local database, a spy per field reading the
+//   fields' value streams in docid order (the order in which the matcher
+//   hands documents over); about 40 times faster than Document::get_value
+//   per slot and document;
+// - SlotsFacetCounter: several local databases, one spy reading each
+//   document's slots up to the first empty one (a spy sees each database's
+//   own docids, so the streams of the combined database cannot be walked);
+// - SpyFacetCounter: remote shards, Xapian's own ValueCountMatchSpy per
+//   slot, the only spy xapian-tcpsrv knows, in a hit-less match of its own
+//   (see any_remote in store/shards.h).
+
+#include <xapian.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "columns/facet_columns.h"
+#include "news/search.h"
+#include "schema.h"
+#include "search/index_view.h"
+
+namespace news {
+
+// The schema fields of facet names (aliases allowed), in order. Throws
+// QueryError for an unknown name.
+std::vector<const schema::FacetField*> facet_fields(const std::vector<std::string>& names);
+
+// Counts the values of some facet fields over the documents a match hands
+// it: before_match(), the match, after_match(), then results().
 class FacetCounter {
  public:
-  // `remote`: a database is served by xapian-tcpsrv. `columns`: the
-  // columns of `db` (one local database), or null to read value streams.
-  // Throws QueryError for an unknown facet name.
-  FacetCounter(const Xapian::Database& db, const std::vector<std::string>& names,
-               bool remote = false, FacetColumns* columns = nullptr);
-  ~FacetCounter();
+  virtual ~FacetCounter();
 
-  // Adds the spies to `enquire`; they count during its next get_mset().
-  void attach(Xapian::Enquire& enquire) const;
+  // Sets `enquire` up to count during its next get_mset().
+  virtual void before_match(Xapian::Enquire& enquire) = 0;
+  // Called after that get_mset() (run with `check_at_least`): counting that
+  // could not be part of it happens here.
+  virtual void after_match(Xapian::Enquire& enquire, Xapian::doccount check_at_least);
+
   bool empty() const { return fields_.empty(); }
 
   // The counted values, grouped by normalised value (display form: the most
@@ -47,19 +59,75 @@ class FacetCounter {
   // histograms (year, month) in date order, never cut.
   std::vector<Facet> results(size_t limit) const;
 
-  class ColumnSpy;
-  class StreamSpy;
-  class SlotsSpy;
+ protected:
+  explicit FacetCounter(std::vector<const schema::FacetField*> fields);
+  const std::vector<const schema::FacetField*>& fields() const { return fields_; }
+
+  // Called with (normalised value, value as stored, documents).
+  using Add = std::function<void(const std::string&, const std::string&, Xapian::doccount)>;
+  // Hands `add` every value counted for fields()[field].
+  virtual void for_each_count(size_t field, const Add& add) const = 0;
 
  private:
-  struct Field {
-    const schema::FacetField* spec;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    std::unique_ptr<StreamSpy> stream;
-    std::unique_ptr<ColumnSpy> column;
-  };
-  std::vector<Field> fields_;
-  std::unique_ptr<SlotsSpy> slots_;  // several local databases
+  std::vector<const schema::FacetField*> fields_;
+};
+
+// The counter of `names` for `view`'s layout (and its columns in memory,
+// when it keeps them). Throws QueryError for an unknown facet name.
+std::unique_ptr<FacetCounter> make_facet_counter(const IndexView& view,
+                                                 const std::vector<std::string>& names);
+
+// Each of these counts `fields` of documents of `db` (or `columns`) only.
+class ColumnFacetCounter : public FacetCounter {
+ public:
+  ColumnFacetCounter(FacetColumns& columns, std::vector<const schema::FacetField*> fields);
+  ~ColumnFacetCounter() override;
+  void before_match(Xapian::Enquire& enquire) override;
+
+ private:
+  void for_each_count(size_t field, const Add& add) const override;
+  class Spy;
+  std::vector<std::unique_ptr<Spy>> spies_;  // by field
+};
+
+class StreamFacetCounter : public FacetCounter {
+ public:
+  StreamFacetCounter(const Xapian::Database& db, std::vector<const schema::FacetField*> fields);
+  ~StreamFacetCounter() override;
+  void before_match(Xapian::Enquire& enquire) override;
+
+ private:
+  void for_each_count(size_t field, const Add& add) const override;
+  class Spy;
+  std::vector<std::unique_ptr<Spy>> spies_;  // by field
+};
+
+class SlotsFacetCounter : public FacetCounter {
+ public:
+  SlotsFacetCounter(const Xapian::Database& db, std::vector<const schema::FacetField*> fields);
+  ~SlotsFacetCounter() override;
+  void before_match(Xapian::Enquire& enquire) override;
+
+ private:
+  void for_each_count(size_t field, const Add& add) const override;
+  class Spy;
+  std::unique_ptr<Spy> spy_;  // all fields
+};
+
+class SpyFacetCounter : public FacetCounter {
+ public:
+  SpyFacetCounter(const Xapian::Database& db, std::vector<const schema::FacetField*> fields);
+  ~SpyFacetCounter() override;
+  // Nothing: Xapian 1.4.22 over two or more remote shards inflates the
+  // counts of a match whose MSet is sorted by a value and shorter than the
+  // match; after_match() counts in a hit-less match of its own.
+  void before_match(Xapian::Enquire&) override {}
+  void after_match(Xapian::Enquire& enquire, Xapian::doccount check_at_least) override;
+
+ private:
+  void for_each_count(size_t field, const Add& add) const override;
+  // By field, one per slot in use.
+  std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
 };
 
 }  // namespace news

@@ -182,8 +182,16 @@ NewsQueryParser::NewsQueryParser(const Xapian::Database& db, const CivilDay& tod
   verbatim_fields_.emplace_back(schema::kDateFieldName);
 }
 
-std::string NewsQueryParser::prepare(const std::string& text) const {
-  return prepare_query_text(make_valid_utf8(text), verbatim_fields_);
+ParsedQuery NewsQueryParser::prepare(const std::string& text) const {
+  ParsedQuery parsed;
+  parsed.text = text;
+  parsed.prepared = prepare_query_text(make_valid_utf8(text), verbatim_fields_);
+  // Most queries have no '*', and then no wildcard.
+  if (parsed.prepared.find('*') != std::string::npos) {
+    parsed.wildcards = wildcard_patterns(parsed.prepared, verbatim_fields_);
+  }
+  parsed.stemmer = stemmer_;
+  return parsed;
 }
 
 namespace {
@@ -206,13 +214,20 @@ size_t count_words(std::string_view text) {
 
 }  // namespace
 
-Xapian::Query NewsQueryParser::parse(const std::string& text, bool all_terms) {
+ParsedQuery NewsQueryParser::parse(const std::string& text, bool all_terms) {
   if (const size_t words = count_words(text); words > kMaxQueryWords) {
     throw QueryError("query too long: " + std::to_string(words) + " words, at most " +
                      std::to_string(kMaxQueryWords));
   }
-  std::string prepared = prepare(text);
-  if (all_local_) prepared = widen_wildcards(prepared, verbatim_fields_, db_, stemmer_);
+  ParsedQuery parsed = prepare(text);
+  parsed.query =
+      parse_prepared(all_local_ ? widen_wildcards(parsed.prepared, verbatim_fields_, db_, stemmer_)
+                                : parsed.prepared,
+                     all_terms);
+  return parsed;
+}
+
+Xapian::Query NewsQueryParser::parse_prepared(const std::string& prepared, bool all_terms) {
   if (collapse_whitespace(prepared).empty()) return Xapian::Query::MatchAll;
   qp_.set_default_op(all_terms ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   field_error_->clear();
@@ -227,20 +242,15 @@ Xapian::Query NewsQueryParser::parse(const std::string& text, bool all_terms) {
   }
 }
 
-std::optional<std::string> NewsQueryParser::suggest(const std::string& text) const {
-  const std::string prepared = prepare(text);
+std::optional<std::string> NewsQueryParser::suggest(const ParsedQuery& query) const {
   std::string corrected;
   try {
-    corrected = respell_query(prepared, verbatim_fields_, db_, stemmer_);
+    corrected = respell_query(query.prepared, verbatim_fields_, db_, stemmer_);
   } catch (const Xapian::Error&) {
     return std::nullopt;  // e.g. a remote shard: no spelling data there
   }
-  if (corrected == prepared) return std::nullopt;
+  if (corrected == query.prepared) return std::nullopt;
   return corrected;
-}
-
-std::vector<std::string> NewsQueryParser::wildcards(const std::string& text) const {
-  return wildcard_patterns(prepare(text), verbatim_fields_);
 }
 
 Xapian::Query NewsQueryParser::filters(

@@ -13,6 +13,19 @@
 
 namespace news {
 
+// A query text prepared once (accents folded, acronyms canonical) and what
+// is read from it: the Xapian query, and for "did you mean" and the snippet
+// marks the prepared text and its wildcard patterns. Made by
+// NewsQueryParser::parse or prepare.
+struct ParsedQuery {
+  std::string text;      // as written
+  std::string prepared;  // prepared, before wildcards are widened by words
+  // The patterns of its free-text wildcards ("presiden" for `presiden*`).
+  std::vector<std::string> wildcards;
+  Xapian::Query query;   // what it matches; empty when only prepared
+  Xapian::Stem stemmer;  // its words' stemmer: snippets and proximity must use the same
+};
+
 // Turns the user's query text, filters and date bounds into a Xapian query
 // using the field names of schema.h. Free text is ranked by BM25; field
 // values, ids and dates are boolean filters that do not change scores.
@@ -21,7 +34,7 @@ class NewsQueryParser {
   // `db` gives wildcard expansion and term statistics; `today` anchors
   // relative dates ("7d", "yesterday"). `all_local`: no shard of `db` is
   // remote, so its spelling data is whole and wildcards are widened by the
-  // words they start (widen_wildcards in text/analysis.h); over remote
+  // words they start (widen_wildcards in search/query_rewrite.h); over remote
   // shards a wildcard matches the stems it starts, the same on every layout.
   NewsQueryParser(const Xapian::Database& db, const CivilDay& today, bool all_local = true);
 
@@ -30,17 +43,17 @@ class NewsQueryParser {
   // Field values (tag:, author:, date:...) are boolean filters; one field
   // given twice is ORed, different fields ANDed. Throws QueryError for
   // syntax errors, invalid field values and more than 1024 words.
-  Xapian::Query parse(const std::string& text, bool all_terms);
+  ParsedQuery parse(const std::string& text, bool all_terms);
 
-  // A "did you mean" rewrite of the query text: each word missing from the
-  // index replaced by its spelling suggestion (text/analysis.h
+  // The query text prepared without being parsed (its query empty): the
+  // snippet marks of a --similar search, whose query is not the text's.
+  ParsedQuery prepare(const std::string& text) const;
+
+  // A "did you mean" rewrite of the parsed query's text: each word missing
+  // from the index replaced by its spelling suggestion (search/query_rewrite.h
   // respell_query). nullopt when nothing changes (every word known, no
   // spelling data, remote shards).
-  std::optional<std::string> suggest(const std::string& text) const;
-
-  // The patterns of the query text's free-text wildcards ("presiden" for
-  // `presiden*`), for snippets.
-  std::vector<std::string> wildcards(const std::string& text) const;
+  std::optional<std::string> suggest(const ParsedQuery& query) const;
 
   // (field, value) filters: values of one field ORed, fields ANDed. An
   // empty Query when there are none. Throws QueryError for an unknown field.
@@ -50,11 +63,9 @@ class NewsQueryParser {
   // Query when both are. Throws QueryError.
   Xapian::Query date_range(const std::string& since, const std::string& until) const;
 
-  // The stemmer used for the query (snippets must use the same one).
-  const Xapian::Stem& stemmer() const { return stemmer_; }
-
  private:
-  std::string prepare(const std::string& text) const;
+  // Xapian's QueryParser on a prepared (and widened) text.
+  Xapian::Query parse_prepared(const std::string& prepared, bool all_terms);
 
   Xapian::Database db_;
   Xapian::QueryParser qp_;

@@ -302,16 +302,16 @@ bool has_query_syntax(const std::string& q) {
 
 // The query's stems in order (stopwords dropped), as indexed with
 // positions.
-std::vector<std::string> positional_words(const std::string& query) {
+std::vector<std::string> positional_words(const ParsedQuery& query) {
   Xapian::SimpleStopper stopper(english_stopwords().begin(), english_stopwords().end());
   Xapian::TermGenerator tg;
-  tg.set_stemmer(Xapian::Stem("english"));
+  tg.set_stemmer(query.stemmer);
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   tg.set_stopper(&stopper);
   tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
   Xapian::Document doc;
   tg.set_document(doc);
-  tg.index_text(prepare_query_text(query), 1, schema::kTextPrefix);
+  tg.index_text(query.prepared, 1, schema::kTextPrefix);
   std::map<Xapian::termpos, std::string> by_pos;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) by_pos[*p] = *t;
@@ -391,10 +391,11 @@ double recency_decay(double age_seconds, double half_life_days) {
 Ranker::Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today,
                const MemoryBm25* lengths)
     : db_(db),
-      request_(request),
       params_(parse_ranking_params(request.ranking)),
       weight_(make_weight(params_)),
-      lengths_(lengths) {
+      lengths_(lengths),
+      weighs_in_memory_(lengths != nullptr && params_.scheme == "bm25" && !request.explain),
+      half_life_days_(request.recent_half_life_days) {
   CivilDay day = today;
   if (!request.as_of.empty()) {
     try {
@@ -409,91 +410,89 @@ Ranker::Ranker(const Xapian::Database& db, const SearchRequest& request, const C
 
 Ranker::~Ranker() = default;
 
-Xapian::Query Ranker::similar_query() const {
-  const std::string id_term = schema::id_term(request_.similar_id);
+Xapian::Query Ranker::similar_query(const std::string& id) const {
+  const std::string id_term = schema::id_term(id);
   Xapian::PostingIterator p = db_.postlist_begin(id_term);
   if (p == db_.postlist_end(id_term)) {
-    throw QueryError("--similar: no story with id '" + request_.similar_id + "'");
+    throw QueryError("--similar: no story with id '" + id + "'");
   }
   Xapian::RSet rset;
   rset.add_document(*p);
-  Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(*weight_);
-  enquire.set_query(Xapian::Query(id_term));
   const StemDecider decider({});
-  const Xapian::ESet eset = enquire.get_eset(params_.similar_terms, rset, &decider);
+  const Xapian::ESet eset =
+      enquire_of(Xapian::Query(id_term)).get_eset(params_.similar_terms, rset, &decider);
   if (eset.empty()) return Xapian::Query::MatchNothing;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, weighted_terms(eset), Xapian::Query(id_term));
 }
 
-void Ranker::prepare(Xapian::Enquire& enquire, const Xapian::Query& text,
-                     const Xapian::Query& filter) {
-  enquire.set_weighting_scheme(*weight_);
-  parts_.clear();
-  feedback_terms_.clear();
+PreparedRanking Ranker::prepare(const RankingInput& in) const {
+  PreparedRanking out;
+  const Xapian::Query& text = in.text;
   for (auto t = text.get_unique_terms_begin(); t != text.get_unique_terms_end(); ++t) {
-    if (is_text_term(*t)) parts_.push_back({*t, Xapian::Query(*t), true});
+    if (is_text_term(*t)) out.parts.push_back({*t, Xapian::Query(*t), true});
   }
   Xapian::Query scored = text;
   Xapian::Query run = runnable(text);            // `scored` as the match runs it
   const bool browse = text.get_length() == 0 ||  // MatchAll: no words
                       text.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-  const bool count_only = request_.limit == 0;  // the order does not matter
-  if (params_.expand_docs > 0 && !browse && !count_only && request_.similar_id.empty()) {
-    const Expansion exp = expansion(text, filter);
+  const bool words = !browse && !in.count_only && in.words != nullptr;
+  // Adds `part` on top of the query, with `part_run` as the match runs it.
+  const auto add = [&](Xapian::Query::op op, const std::string& what, const Xapian::Query& part,
+                       const Xapian::Query& part_run) {
+    scored = Xapian::Query(op, scored, part);
+    run = Xapian::Query(op, run, part_run);
+    out.parts.push_back({what, part, false});
+  };
+  if (params_.expand_docs > 0 && words) {
+    const Expansion exp = expansion(text, in.filter);
     if (!exp.terms.empty()) {
-      const auto op = params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR;
-      scored = Xapian::Query(op, scored, exp.terms);
-      run = Xapian::Query(op, run, exp.run);
-      parts_.push_back({"expansion", exp.terms, false});
-      feedback_terms_.insert(exp.terms.get_unique_terms_begin(), exp.terms.get_unique_terms_end());
+      add(params_.expand_rerank ? Xapian::Query::OP_AND_MAYBE : Xapian::Query::OP_OR, "expansion",
+          exp.terms, exp.run);
+      out.feedback_terms.insert(exp.terms.get_unique_terms_begin(),
+                                exp.terms.get_unique_terms_end());
     }
   }
-  if (params_.proximity_weight > 0 && !browse && !count_only && request_.similar_id.empty()) {
-    const Xapian::Query near = proximity();
-    if (!near.empty()) {
-      scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, near);
-      run = Xapian::Query(Xapian::Query::OP_AND_MAYBE, run, near);
-      parts_.push_back({"proximity", near, false});
-    }
+  if (params_.proximity_weight > 0 && words) {
+    const Xapian::Query near = proximity(*in.words);
+    if (!near.empty()) add(Xapian::Query::OP_AND_MAYBE, "proximity", near, near);
   }
-  if (request_.recent_half_life_days > 0 && !count_only) {
-    const Xapian::Query fresh = recency(scored, filter);
-    scored = Xapian::Query(Xapian::Query::OP_AND_MAYBE, scored, fresh);
-    run = Xapian::Query(Xapian::Query::OP_AND_MAYBE, run, fresh);
-    parts_.push_back({"recency", fresh, false});
+  if (half_life_days_ > 0 && !in.count_only) {
+    const Xapian::Query fresh = recency(scored, in.filter);
+    add(Xapian::Query::OP_AND_MAYBE, "recency", fresh, fresh);
   }
-  prepared_ = filtered(scored, filter);
-  enquire.set_query(filtered(run, filter));
+  out.written = filtered(scored, in.filter);
+  out.run = filtered(run, in.filter);
+  out.in_memory = weighs_in_memory_;
+  return out;
 }
 
-// Whether matches run on the lengths in memory: BM25 with them at hand,
-// except for --explain, which reads the matching terms of the Enquire.
-bool Ranker::weighs_in_memory() const {
-  return lengths_ != nullptr && params_.scheme == "bm25" && !request_.explain;
+Xapian::Enquire Ranker::enquire_of(const Xapian::Query& query) const {
+  Xapian::Enquire e(db_);
+  e.set_weighting_scheme(*weight_);
+  e.set_query(query);
+  return e;
 }
 
 // `query` as the match runs it.
 Xapian::Query Ranker::runnable(const Xapian::Query& query) const {
-  if (!weighs_in_memory()) return query;
+  if (!weighs_in_memory_) return query;
   return lengths_->weigh(query, bm25_params());
 }
 
 MemoryBm25::Params Ranker::bm25_params() const { return {params_.k1, params_.b, kBm25MinNormlen}; }
 
-Xapian::MSet Ranker::snippet_mset(const Xapian::MSet& mset) const {
-  if (!weighs_in_memory()) return mset;
-  Xapian::Enquire terms(db_);
-  terms.set_weighting_scheme(*weight_);
-  terms.set_query(prepared_);
-  return terms.get_mset(0, 0);
+Xapian::MSet Ranker::snippet_mset(const PreparedRanking& ranking, const Xapian::MSet& mset) const {
+  if (!ranking.in_memory) return mset;
+  return enquire_of(ranking.written).get_mset(0, 0);
+}
+
+Xapian::MSet Ranker::feedback_stories(const Xapian::Query& text,
+                                      const Xapian::Query& filter) const {
+  return enquire_of(runnable(filtered(text, filter))).get_mset(0, params_.expand_docs);
 }
 
 Ranker::Expansion Ranker::expansion(const Xapian::Query& text, const Xapian::Query& filter) const {
-  Xapian::Enquire first(db_);
-  first.set_weighting_scheme(*weight_);
-  first.set_query(runnable(filtered(text, filter)));
-  const Xapian::MSet top = first.get_mset(0, params_.expand_docs);
+  const Xapian::MSet top = feedback_stories(text, filter);
   // Without weighted words (a pure filter) the top stories are arbitrary.
   if (top.empty() || top.begin().get_weight() <= 0) return {};
   if (params_.feedback == "bo1") {
@@ -503,7 +502,7 @@ Ranker::Expansion Ranker::expansion(const Xapian::Query& text, const Xapian::Que
     for (const auto& [stem, scale] : stems) {
       terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(stem), scale);
       // Xapian multiplies the scales down to the term: expand_weight * scale.
-      if (weighs_in_memory()) {
+      if (weighs_in_memory_) {
         run.push_back(lengths_->term(stem, params_.expand_weight * scale, bm25_params()));
       }
     }
@@ -517,16 +516,17 @@ Ranker::Expansion Ranker::expansion(const Xapian::Query& text, const Xapian::Que
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   const FeedbackDecider decider(db_, top, params_.expand_min_docs, query_stems(text));
-  const Xapian::ESet eset = first.get_eset(params_.expand_terms, rset, &decider);
+  const Xapian::ESet eset =
+      enquire_of(runnable(filtered(text, filter))).get_eset(params_.expand_terms, rset, &decider);
   if (eset.empty()) return {};
   const Xapian::Query terms(Xapian::Query::OP_SCALE_WEIGHT, weighted_terms(eset),
                             params_.expand_weight);
   return {terms, terms};
 }
 
-Xapian::Query Ranker::proximity() const {
-  if (has_query_syntax(request_.query)) return Xapian::Query();
-  const std::vector<std::string> words = positional_words(request_.query);
+Xapian::Query Ranker::proximity(const ParsedQuery& parsed) const {
+  if (has_query_syntax(parsed.text)) return Xapian::Query();
+  const std::vector<std::string> words = positional_words(parsed);
   std::vector<Xapian::Query> pairs;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const Xapian::Query pair[] = {Xapian::Query(words[i]), Xapian::Query(words[i + 1])};
@@ -545,35 +545,31 @@ Xapian::Query Ranker::recency(const Xapian::Query& scored, const Xapian::Query& 
   // words, every score 0) orders by freshness alone.
   double best = 1;
   if (scored.get_length() > 0) {
-    Xapian::Enquire first(db_);
-    first.set_weighting_scheme(*weight_);
-    first.set_query(filtered(scored, filter));
-    const Xapian::MSet top = first.get_mset(0, 1);
+    const Xapian::MSet top = enquire_of(filtered(scored, filter)).get_mset(0, 1);
     if (!top.empty() && top.get_max_attained() > 0) best = top.get_max_attained();
   }
-  auto* source =
-      new RecencySource(params_.recency_share * best, now_seconds_, request_.recent_half_life_days);
+  auto* source = new RecencySource(params_.recency_share * best, now_seconds_, half_life_days_);
   return Xapian::Query(source->release());
 }
 
 double Ranker::part_weight(const Xapian::Query& part, Xapian::docid did) const {
   const std::string id_term = id_term_of(db_.get_document(did));
   if (id_term.empty()) return 0;
-  Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(*weight_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)));
-  const Xapian::MSet m = enquire.get_mset(0, 1);
+  const Xapian::MSet m =
+      enquire_of(Xapian::Query(Xapian::Query::OP_FILTER, part, Xapian::Query(id_term)))
+          .get_mset(0, 1);
   return m.empty() ? 0 : m.begin().get_weight();
 }
 
-Explanation Ranker::explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) const {
+Explanation Ranker::explain(const PreparedRanking& ranking, const Xapian::Enquire& enquire,
+                            const Xapian::MSetIterator& hit) const {
   Explanation e;
   const Xapian::docid did = *hit;
   for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit);
        ++t) {
     e.matched_terms.push_back(*t);
   }
-  for (const Part& part : parts_) {
+  for (const PreparedRanking::Part& part : ranking.parts) {
     if (part.is_term && std::find(e.matched_terms.begin(), e.matched_terms.end(), part.what) ==
                             e.matched_terms.end()) {
       continue;

@@ -12,8 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "columns/memory_bm25.h"
 #include "news/search.h"
-#include "search/memory_bm25.h"
+#include "search/query_parser.h"
 #include "text/dates.h"
 
 namespace news {
@@ -62,79 +63,101 @@ struct RankingParams {
 // Throws QueryError for an unknown name or a bad value.
 RankingParams parse_ranking_params(const std::string& spec);
 
-// Reads a half-life: "30d", "2w", "6m" (30 days), "1y" (365 days), "12h",
-// or a plain number of days. Throws QueryError unless positive.
-double parse_half_life_days(const std::string& text);
-
 // The freshness factor 2^(-age/half_life), 1 for stories not older than
 // the reference time.
 double recency_decay(double age_seconds, double half_life_days);
 
-// Applies a request's ranking to an Enquire: builds the scored query
-// (expansion, proximity, recency) and explains hits. One per search.
+// One query for Ranker::prepare.
+struct RankingInput {
+  Xapian::Query text;    // what the words (or --similar) match
+  Xapian::Query filter;  // filters and dates, never scored (empty: none)
+  // The words as parsed, for proximity; null for --similar, which gets
+  // neither feedback nor proximity.
+  const ParsedQuery* words = nullptr;
+  bool count_only = false;  // limit 0: the order does not matter
+};
+
+// A query ranked as its request asks (Ranker::prepare): what the match runs
+// and what snippets and explanations read.
+struct PreparedRanking {
+  // One part of the score, weighed on its own for --explain.
+  struct Part {
+    std::string what;  // a query term, "expansion", "proximity", "recency"
+    Xapian::Query query;
+    bool is_term;
+  };
+  Xapian::Query run;       // what the match runs
+  Xapian::Query written;   // the same as written: terms where `run` may hold sources
+  bool in_memory = false;  // `run` weighs on lengths in memory (its terms are not `written`'s)
+  std::set<std::string> feedback_terms;  // the stems feedback added, not the query's own
+  std::vector<Part> parts;
+};
+
+// A request's ranking: the weighting scheme, the scored query (expansion,
+// proximity, recency) and the explanation of hits. One per search.
 class Ranker {
  public:
-  // `today` is the reference day for recency unless request.as_of is set.
-  // With `lengths` (of `db`), BM25 passes run on them (search/memory_bm25.h).
+  // Reads the request's ranking options (ranking, as_of, recent_half_life_days,
+  // explain); `today` is the reference day for recency unless as_of is set.
+  // With `lengths` (of `db`), BM25 passes run on them (columns/memory_bm25.h).
   // Throws QueryError for bad ranking parameters or --as-of.
   Ranker(const Xapian::Database& db, const SearchRequest& request, const CivilDay& today,
          const MemoryBm25* lengths = nullptr);
   ~Ranker();
 
-  // The query of a --similar request: the story's most distinctive terms,
+  // The weighting scheme every pass of this ranking uses.
+  const Xapian::Weight& weight() const { return *weight_; }
+  const RankingParams& params() const { return params_; }
+
+  // The query of a --similar search: the story's most distinctive terms,
   // the story itself excluded. Throws QueryError for an unknown id.
-  Xapian::Query similar_query() const;
+  Xapian::Query similar_query(const std::string& id) const;
 
-  // Sets the weighting scheme and the final query on `enquire`: `text`
-  // (and the request's ranking evidence on top of it) filtered by
-  // `filter` (an empty Query: none). Runs a first pass for feedback or
-  // recency when they are on, except for a count alone (request.limit 0:
-  // the order does not matter).
-  void prepare(Xapian::Enquire& enquire, const Xapian::Query& text, const Xapian::Query& filter);
+  // The query to match: `in.text` with the ranking evidence asked for on
+  // top of it, filtered by `in.filter`. Runs a first pass for feedback or
+  // recency when they are on, except for a count alone.
+  PreparedRanking prepare(const RankingInput& in) const;
 
-  // What snippets are made from for hits of `mset` (the prepared query's
-  // match): `mset` itself, or, when that match ran on lengths in memory
-  // (its query holds no terms to mark), the term statistics of the same
-  // query without hits.
-  Xapian::MSet snippet_mset(const Xapian::MSet& mset) const;
+  // Feedback's first pass alone: the top stories of `text` filtered by
+  // `filter`, which feedback reads its stems from.
+  Xapian::MSet feedback_stories(const Xapian::Query& text, const Xapian::Query& filter) const;
 
-  // The stems feedback added to the query prepared last (not the query's
-  // own): snippets leave them unhighlighted.
-  const std::set<std::string>& feedback_terms() const { return feedback_terms_; }
+  // What snippets are made from for the hits of `mset` (the match of
+  // `ranking.run`): `mset` itself or, when the match ran on lengths in
+  // memory (its query holds no terms to mark), the term statistics of
+  // `ranking.written` without hits.
+  Xapian::MSet snippet_mset(const PreparedRanking& ranking, const Xapian::MSet& mset) const;
 
-  // Why the hit ranked there: matched terms and the weight of each part of
-  // the query (terms with their field occurrences, expansion, proximity,
-  // recency).
-  Explanation explain(const Xapian::Enquire& enquire, const Xapian::MSetIterator& hit) const;
+  // Why the hit ranked there: matched terms (of `enquire`, which ran
+  // `ranking`) and the weight of each part of the query (terms with their
+  // field occurrences, expansion, proximity, recency).
+  Explanation explain(const PreparedRanking& ranking, const Xapian::Enquire& enquire,
+                      const Xapian::MSetIterator& hit) const;
 
  private:
-  struct Part {
-    std::string what;
-    Xapian::Query query;
-    bool is_term;
-  };
   // Feedback's new stems, as written and as the match runs them.
   struct Expansion {
     Xapian::Query terms;
     Xapian::Query run;
   };
   Expansion expansion(const Xapian::Query& text, const Xapian::Query& filter) const;
-  Xapian::Query proximity() const;
+  Xapian::Query proximity(const ParsedQuery& words) const;
   Xapian::Query recency(const Xapian::Query& scored, const Xapian::Query& filter) const;
   double part_weight(const Xapian::Query& part, Xapian::docid did) const;
-  bool weighs_in_memory() const;
+  // An Enquire of `query` on this ranking's weighting scheme.
+  Xapian::Enquire enquire_of(const Xapian::Query& query) const;
   Xapian::Query runnable(const Xapian::Query& query) const;
   MemoryBm25::Params bm25_params() const;
 
   Xapian::Database db_;
-  const SearchRequest& request_;
   RankingParams params_;
   std::unique_ptr<Xapian::Weight> weight_;
   const MemoryBm25* lengths_;
-  double now_seconds_;
-  Xapian::Query prepared_;  // the prepared query as written: terms, not sources
-  std::vector<Part> parts_;
-  std::set<std::string> feedback_terms_;
+  // Matches run on `lengths_`: BM25 with lengths at hand, except for
+  // --explain, which reads the matching terms of the Enquire.
+  bool weighs_in_memory_;
+  double now_seconds_;  // recency's reference time
+  double half_life_days_;
 };
 
 }  // namespace news

@@ -4,10 +4,7 @@
 #include <set>
 
 #include "schema.h"
-#include "search/facets.h"
-#include "search/ranking.h"
 #include "store/retry.h"
-#include "store/shards.h"
 #include "store/stored_document.h"
 #include "text/analysis.h"
 #include "text/text.h"
@@ -16,15 +13,6 @@ namespace news {
 namespace {
 
 constexpr size_t kSnippetLength = 240;
-
-// Each shard (stub entries expanded) opened on its own, so that a failure
-// names the shard, and allow_partial can leave it out.
-Xapian::Database open_all(const std::vector<std::string>& paths, bool allow_partial,
-                          std::vector<std::string>* warnings, std::vector<ShardSpec>* shards) {
-  warnings->clear();
-  *shards = expand_shards(paths);
-  return open_shards(*shards, allow_partial, warnings);
-}
 
 // `dates`: the time slot's values in memory, or null to read them.
 void set_order(Xapian::Enquire& enquire, SortOrder sort, DateKeys* dates) {
@@ -142,33 +130,63 @@ Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
   return hit;
 }
 
+// The request's filters and date bounds (an empty Query: none). Throws
+// QueryError for a bad one, and for --recent over remote shards (checked
+// here to keep the order of messages: filters, then ranking options).
+Xapian::Query request_filter(const NewsQueryParser& parser, const SearchRequest& request,
+                             bool remote) {
+  Xapian::Query filter = parser.filters(request.filters);
+  const Xapian::Query dates = parser.date_range(request.since, request.until);
+  if (!dates.empty()) {
+    filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
+  }
+  if (remote && request.recent_half_life_days > 0) {
+    // The recency weight is a posting source of ours, which a stock
+    // xapian-tcpsrv does not know (Xapian's UnimplementedError otherwise).
+    throw QueryError(
+        "--recent cannot be used with remote shards: xapian-tcpsrv does not know the recency "
+        "weight; search the shards locally or a replica, or sort with --sort newest");
+  }
+  return filter;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& databases, bool allow_partial)
+    : impl_(std::make_unique<Impl>(databases, allow_partial)) {}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+
+void Searcher::keep_values_in_memory() { impl_->keep_values_in_memory(); }
+
+Searcher::Impl::Impl(const std::vector<std::string>& databases, bool allow_partial)
     : paths_(databases), allow_partial_(allow_partial), today_(today_utc()) {
   reopen();
 }
 
-void Searcher::reopen() {
+void Searcher::Impl::reopen() {
   try {
-    db_ = open_all(paths_, allow_partial_, &warnings_, &shards_);
+    view_ = std::make_unique<IndexView>(paths_, allow_partial_);
   } catch (const IndexError& e) {
     throw SearchError(e.what());
+  } catch (const Xapian::Error& e) {
+    throw SearchError(e.get_description());
   }
-  has_remote_ = any_remote(shards_);
-  dates_.reset();
-  columns_.reset();
-  lengths_.reset();
   parser_.reset();
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
+SearchResults Searcher::Impl::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
+      const std::vector<std::string> paths = view_->local_paths();  // reopen() replaces the view
       // A new Database on each retry, not reopen(): the stub may now name
       // a new generation.
       return read_with_retries(
-          local_paths(shards_), "cannot search", [&] { return run(request); }, [&] { reopen(); });
+          paths, "cannot search", [&] { return run(request); }, [&] { reopen(); });
     } catch (const Xapian::NetworkError& e) {
       if (attempt == kReadAttempts) {
         throw SearchError("remote shard failed: " + e.get_description());
@@ -184,73 +202,85 @@ SearchResults Searcher::search(const SearchRequest& request) {
   }
 }
 
-SearchResults Searcher::run(const SearchRequest& request) {
+SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  if (keep_values_ && !columns_ && db_.size() == 1 && !has_remote_) {
-    dates_ = DateKeys::load(db_);  // null for values not ours: read them
-    columns_ = std::make_unique<FacetColumns>(db_);
-    lengths_ = MemoryBm25::load(db_);
-  }
-  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(db_, today_, !has_remote_);
-  NewsQueryParser& parser = *parser_;
-  Xapian::Query filter = parser.filters(request.filters);
-  const Xapian::Query dates = parser.date_range(request.since, request.until);
-  if (!dates.empty()) {
-    filter = filter.empty() ? dates : Xapian::Query(Xapian::Query::OP_AND, filter, dates);
-  }
-  if (has_remote_ && request.recent_half_life_days > 0) {
-    // The recency weight is a posting source of ours, which a stock
-    // xapian-tcpsrv does not know (Xapian's UnimplementedError otherwise).
-    throw QueryError(
-        "--recent cannot be used with remote shards: xapian-tcpsrv does not know the recency "
-        "weight; search the shards locally or a replica, or sort with --sort newest");
-  }
-  Xapian::Enquire enquire(db_);
-  Ranker ranker(db_, request, today_, lengths_.get());
-  const Xapian::Query text = request.similar_id.empty()
-                                 ? parser.parse(request.query, request.all_terms)
-                                 : ranker.similar_query();
-  ranker.prepare(enquire, text, filter);
-  set_order(enquire, request.sort, dates_.get());
-  FacetCounter facets(db_, request.facets, has_remote_, columns_.get());
-  // Over remote shards, facets are counted in a pass of their own (see
-  // any_remote in index/shards.h).
-  const bool facets_apart = has_remote_ && !facets.empty();
-  if (!facets_apart) facets.attach(enquire);
-  const bool exact = request.limit == 0 || !facets.empty();
-  const Xapian::doccount check = exact ? db_.get_doccount() : 0;
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check);
-  if (facets_apart) {
-    facets.attach(enquire);
-    enquire.get_mset(0, 0, check);
-  }
-  SearchResults results;
-  results.query = request.query;
-  results.warnings = warnings_;
-  results.offset = request.offset;
-  results.limit = request.limit;
-  results.total = mset.get_matches_estimated();
-  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  Highlights marks{parser.stemmer(), ranker.feedback_terms(), {}, {}};
-  if (request.snippets) {
-    marks.query_tokens = free_text_tokens(text);
-    marks.wildcards = parser.wildcards(request.query);
-  }
-  const Xapian::MSet snippets_from =
-      request.snippets && !mset.empty() ? ranker.snippet_mset(mset) : mset;
-  results.hits.reserve(mset.size());
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    results.hits.push_back(make_hit(snippets_from, it, request, marks));
-    if (request.explain) results.hits.back().explanation = ranker.explain(enquire, it);
-  }
-  results.facets = facets.results(request.facet_limit);
-  results.facets_exact = exact && !facets.empty();
-  if (results.total == 0 && request.similar_id.empty()) {
-    results.suggestion = parser.suggest(request.query);
-  }
+  if (keep_values_) view_->keep_values_in_memory();
+  if (!parser_) parser_ = std::make_unique<NewsQueryParser>(view_->db(), today_, !view_->remote());
+  const SearchRun run(*view_, *parser_, request, today_);
+  const SearchRun::Query query = run.parse();
+  const PreparedRanking ranking = run.rank(query);
+  const SearchRun::Match match = run.match(ranking);
+  SearchResults results = run.results(query, ranking, match);
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return results;
+}
+
+SearchRun::SearchRun(const IndexView& view, NewsQueryParser& parser, const SearchRequest& request,
+                     const CivilDay& today)
+    : view_(view),
+      parser_(parser),
+      request_(request),
+      filter_(request_filter(parser, request, view.remote())),
+      ranker_(view.db(), request, today, view.lengths()) {}
+
+SearchRun::Query SearchRun::parse() const {
+  // A --similar search matches the story's terms, not the text's (which
+  // still marks snippets).
+  if (similar())
+    return {parser_.prepare(request_.query), ranker_.similar_query(request_.similar_id)};
+  ParsedQuery words = parser_.parse(request_.query, request_.all_terms);
+  Xapian::Query text = words.query;
+  return {std::move(words), std::move(text)};
+}
+
+PreparedRanking SearchRun::rank(const Query& query) const {
+  return ranker_.prepare(
+      {query.text, filter_, similar() ? nullptr : &query.words, request_.limit == 0});
+}
+
+SearchRun::Match SearchRun::match(const PreparedRanking& ranking) const {
+  const Xapian::Database& db = view_.db();
+  Match m{Xapian::Enquire(db), {}, make_facet_counter(view_, request_.facets), false};
+  m.enquire.set_weighting_scheme(ranker_.weight());
+  m.enquire.set_query(ranking.run);
+  set_order(m.enquire, request_.sort, view_.dates());
+  m.facets->before_match(m.enquire);
+  m.exact = request_.limit == 0 || !m.facets->empty();
+  const Xapian::doccount check = m.exact ? db.get_doccount() : 0;
+  m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
+                              static_cast<Xapian::doccount>(request_.limit), check);
+  m.facets->after_match(m.enquire, check);
+  return m;
+}
+
+SearchResults SearchRun::results(const Query& query, const PreparedRanking& ranking,
+                                 const Match& match) const {
+  const Xapian::MSet& mset = match.mset;
+  SearchResults results;
+  results.query = request_.query;
+  results.warnings = view_.warnings();
+  results.offset = request_.offset;
+  results.limit = request_.limit;
+  results.total = mset.get_matches_estimated();
+  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  Highlights marks{query.words.stemmer, ranking.feedback_terms, {}, {}};
+  if (request_.snippets) {
+    marks.query_tokens = free_text_tokens(query.text);
+    marks.wildcards = query.words.wildcards;
+  }
+  const Xapian::MSet snippets_from =
+      request_.snippets && !mset.empty() ? ranker_.snippet_mset(ranking, mset) : mset;
+  results.hits.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    results.hits.push_back(make_hit(snippets_from, it, request_, marks));
+    if (request_.explain) {
+      results.hits.back().explanation = ranker_.explain(ranking, match.enquire, it);
+    }
+  }
+  results.facets = match.facets->results(request_.facet_limit);
+  results.facets_exact = match.exact && !match.facets->empty();
+  if (results.total == 0 && !similar()) results.suggestion = parser_.suggest(query.words);
   return results;
 }
 

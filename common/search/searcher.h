@@ -1,6 +1,9 @@
 #ifndef NEWS_COMMON_SEARCH_SEARCHER_H_
 #define NEWS_COMMON_SEARCH_SEARCHER_H_
 
+// The insides of news::Searcher (include/news/search.h): one search as
+// its phases, which the benches time one by one.
+
 #include <xapian.h>
 
 #include <memory>
@@ -8,46 +11,67 @@
 #include <vector>
 
 #include "news/search.h"
-#include "search/date_keys.h"
-#include "search/facet_columns.h"
-#include "search/memory_bm25.h"
+#include "search/facets.h"
+#include "search/index_view.h"
 #include "search/query_parser.h"
-#include "store/shards.h"
+#include "search/ranking.h"
 #include "text/dates.h"
 
 namespace news {
 
-// Searches one index, or several searched together as one (shards, stub
-// files, remote entries).
-class Searcher {
+// One search of `view`, phase by phase in the order Searcher::search runs
+// them, each taking what the ones before it returned.
+class SearchRun {
  public:
-  // Opens the databases (index directories, Xapian databases or stub
-  // files; index/shards.h). Throws SearchError naming a shard that cannot be
-  // opened, unless `allow_partial`: then the search runs on the other shards
-  // and SearchResults::warnings names the missing ones.
-  explicit Searcher(const std::vector<std::string>& databases, bool allow_partial = false);
+  // The words of the search.
+  struct Query {
+    ParsedQuery words;   // the text parsed (for --similar only prepared)
+    Xapian::Query text;  // what is ranked: the words' query or the --similar story's terms
+  };
+  // The match of a prepared ranking, with the facets it counted.
+  struct Match {
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    std::unique_ptr<FacetCounter> facets;
+    bool exact = false;  // totals and facet counts cover every matching document
+  };
 
-  // Returns up to request.limit hits from request.offset, with exact totals
-  // and facet counts when facets are asked or limit is 0. Retries on the
-  // newest revision when a writer changed the index under the read. Throws
-  // QueryError for a malformed query and SearchError for index failures.
+  // Reads the request's filters, dates and ranking options. Throws
+  // QueryError for a bad one, and for --recent over remote shards.
+  SearchRun(const IndexView& view, NewsQueryParser& parser, const SearchRequest& request,
+            const CivilDay& today);
+
+  // 1. The words parsed, or the story of --similar read. Throws QueryError.
+  Query parse() const;
+  // 2. Their ranking: feedback's and recency's first passes when on.
+  PreparedRanking rank(const Query& query) const;
+  // 3. The match, in the request's order, counting the facets asked for
+  //    (QueryError for an unknown one).
+  Match match(const PreparedRanking& ranking) const;
+  // 4. The hits (stored fields, snippets, explanations), the facets and a
+  //    suggestion when nothing matched; took_ms left 0.
+  SearchResults results(const Query& query, const PreparedRanking& ranking,
+                        const Match& match) const;
+
+  const Ranker& ranker() const { return ranker_; }
+  const Xapian::Query& filter() const { return filter_; }  // filters and dates
+
+ private:
+  bool similar() const { return !request_.similar_id.empty(); }
+
+  const IndexView& view_;
+  NewsQueryParser& parser_;
+  const SearchRequest& request_;
+  Xapian::Query filter_;
+  Ranker ranker_;
+};
+
+class Searcher::Impl {
+ public:
+  Impl(const std::vector<std::string>& databases, bool allow_partial);
+
   SearchResults search(const SearchRequest& request);
-
-  // Many queries will follow (batch mode): from the next search on, every
-  // story's publication time (search/date_keys.h), length
-  // (search/memory_bm25.h) and the values of each facet asked for
-  // (search/facet_columns.h) are kept in memory, so that ordering by date,
-  // weighing with BM25 and counting facets read no values nor lengths from
-  // the index. One local database only (see there).
   void keep_values_in_memory() { keep_values_ = true; }
-
-  // Overrides the clock used for relative dates (tests).
-  void set_today(const CivilDay& today) {
-    today_ = today;
-    parser_.reset();
-  }
-
-  Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
   SearchResults run(const SearchRequest& request);
@@ -55,16 +79,10 @@ class Searcher {
 
   std::vector<std::string> paths_;
   bool allow_partial_ = false;
-  std::vector<std::string> warnings_;  // shards left out at the last open
-  std::vector<ShardSpec> shards_;      // as expanded at the last open
-  Xapian::Database db_;
-  bool has_remote_ = false;  // a shard is served by xapian-tcpsrv
   bool keep_values_ = false;
-  std::unique_ptr<DateKeys> dates_;        // of db_, when kept in memory
-  std::unique_ptr<FacetColumns> columns_;  // of db_, when kept in memory
-  std::unique_ptr<MemoryBm25> lengths_;    // of db_, when kept in memory
+  std::unique_ptr<IndexView> view_;  // as opened last
   CivilDay today_;
-  std::unique_ptr<NewsQueryParser> parser_;  // of db_ and today_, made once for many searches
+  std::unique_ptr<NewsQueryParser> parser_;  // of view_ and today_, made once for many searches
 };
 
 }  // namespace news

@@ -2,6 +2,7 @@
 #define NEWS_INCLUDE_NEWS_SEARCH_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -23,12 +24,12 @@ struct SearchRequest {
   bool all_terms = false;  // default operator AND instead of OR
   // Exact filters as (field, value): one field ORed, fields ANDed.
   std::vector<std::pair<std::string, std::string>> filters;
-  std::string since;  // date bound forms of text/dates.h, "" = open
+  std::string since;  // YYYY[-MM[-DD]], 7d, 2w, 3m, 1y, today, yesterday (docs/QUERY.md); "" = open
   std::string until;
   std::vector<std::string> facets;  // schema facet names
   size_t facet_limit = 10;          // values per facet (histograms: all)
   bool snippets = true;
-  // Ranking (search/ranking.h, docs/RANKING.md).
+  // Ranking (docs/RANKING.md).
   std::string similar_id;            // non-empty: stories like this one (query ignored)
   double recent_half_life_days = 0;  // > 0: mix relevance with freshness
   std::string as_of;                 // recency reference day ("" = today)
@@ -85,9 +86,49 @@ struct SearchResults {
   bool facets_exact = false;  // facet counts cover every matching document
   std::optional<std::string> suggestion;
   // Problems that did not stop the search, e.g. shards left out with
-  // allow_partial (index/shards.h).
+  // allow_partial (Searcher).
   std::vector<std::string> warnings;
 };
+
+// Searches one index, or several searched together as one (shards, stub
+// files, remote entries). Its insides (the databases, the query parser, the
+// values kept in memory) are the library's own.
+class Searcher {
+ public:
+  // Opens the databases (index directories, Xapian databases or stub
+  // files naming local and remote shards). Throws SearchError naming a
+  // shard that cannot be opened, unless `allow_partial`: then the search
+  // runs on the other shards and SearchResults::warnings names the missing
+  // ones.
+  explicit Searcher(const std::vector<std::string>& databases, bool allow_partial = false);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  // Returns up to request.limit hits from request.offset, with exact totals
+  // and facet counts when facets are asked or limit is 0. Retries on the
+  // newest revision when a writer changed the index under the read. Throws
+  // QueryError for a malformed query, filter, date, facet name or ranking
+  // option, and SearchError for index failures (no Xapian error gets out).
+  SearchResults search(const SearchRequest& request);
+
+  // Many queries will follow (batch mode): from the next search on, on one
+  // local database, every story's publication time and length and the
+  // values of each facet asked for are kept in memory, so that ordering by
+  // date, weighing with BM25 and counting facets read no values nor lengths
+  // from the index (same results).
+  void keep_values_in_memory();
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads a half-life for SearchRequest::recent_half_life_days: "30d", "2w",
+// "6m" (30 days), "1y" (365 days), "12h", or a plain number of days. Throws
+// QueryError unless positive.
+double parse_half_life_days(const std::string& text);
 
 }  // namespace news
 

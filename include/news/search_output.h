@@ -15,7 +15,8 @@ struct TextStyle {
   size_t width = 80;
 };
 
-// The search results as the one JSON object of DESIGN.md (no newline).
+// The search results as one JSON object (no newline), every key described
+// in docs/json-output.md and docs/schemata/search.schema.json.
 std::string results_to_json(const SearchResults& results);
 
 // {"query": query, "error": message} (no newline): a failed batch query.

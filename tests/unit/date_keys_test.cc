@@ -1,6 +1,6 @@
 // DateKeys: the time slot of every document in memory, byte for byte.
 
-#include "search/date_keys.h"
+#include "columns/date_keys.h"
 
 #include <boost/test/unit_test.hpp>
 #include <string>

@@ -65,15 +65,37 @@ const std::vector<std::string> kSecond = {
     article("5", R"("Grain","Crude","Cocoa")", "", "2025-02-20"),
 };
 
+// The ways of counting; kLayout: the one for the database's layout.
+enum class Way { kLayout, kColumns, kStreams, kSlots, kSpies };
+
+std::unique_ptr<FacetCounter> counter(Way way, const Xapian::Database& db,
+                                      const std::vector<std::string>& names,
+                                      FacetColumns* columns) {
+  std::vector<const schema::FacetField*> fields = facet_fields(names);
+  if (way == Way::kLayout) way = db.size() == 1 ? Way::kStreams : Way::kSlots;
+  switch (way) {
+    case Way::kColumns:
+      return std::make_unique<ColumnFacetCounter>(*columns, std::move(fields));
+    case Way::kSlots:
+      return std::make_unique<SlotsFacetCounter>(db, std::move(fields));
+    case Way::kSpies:
+      return std::make_unique<SpyFacetCounter>(db, std::move(fields));
+    default:
+      return std::make_unique<StreamFacetCounter>(db, std::move(fields));
+  }
+}
+
+// The facets of the matches of `query`, counted as a search counts them.
 std::vector<Facet> count(const Xapian::Database& db, const Xapian::Query& query,
-                         const std::vector<std::string>& names, size_t limit, bool remote = false,
-                         FacetColumns* columns = nullptr) {
-  FacetCounter counter(db, names, remote, columns);
+                         const std::vector<std::string>& names, size_t limit,
+                         Way way = Way::kLayout, FacetColumns* columns = nullptr) {
+  const std::unique_ptr<FacetCounter> facets = counter(way, db, names, columns);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  counter.attach(enquire);
+  facets->before_match(enquire);
   enquire.get_mset(0, 0, db.get_doccount());
-  return counter.results(limit);
+  facets->after_match(enquire, db.get_doccount());
+  return facets->results(limit);
 }
 
 using Values = std::vector<std::pair<std::string, size_t>>;
@@ -134,8 +156,8 @@ BOOST_AUTO_TEST_CASE(several_databases_sum) {
 }
 
 // One local database is counted from value streams, or from columns in
-// memory; anything else with Xapian's ValueCountMatchSpy: all give the same
-// counts.
+// memory; several by reading each document's slots; remote shards with
+// Xapian's ValueCountMatchSpy: all give the same counts.
 BOOST_AUTO_TEST_CASE(every_way_of_counting_gives_the_same_counts) {
   TempIndexes dirs;
   std::vector<std::string> articles = kFirst;
@@ -149,21 +171,25 @@ BOOST_AUTO_TEST_CASE(every_way_of_counting_gives_the_same_counts) {
        {Xapian::Query::MatchAll, Xapian::Query("XPusa"), Xapian::Query("Kcocoa"),
         Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Kcrude"), Xapian::Query("XPzurich"))}) {
     BOOST_TEST_CONTEXT("query: " << q.get_description()) {
-      const std::vector<Facet> spies = count(db, q, names, 0, true);
-      const std::vector<Facet> streams = count(db, q, names, 0, false);
-      const std::vector<Facet> in_memory = count(db, q, names, 0, false, &columns);
+      const std::vector<Facet> spies = count(db, q, names, 0, Way::kSpies);
+      const std::vector<Facet> streams = count(db, q, names, 0, Way::kStreams);
+      const std::vector<Facet> slots = count(db, q, names, 0, Way::kSlots);
+      const std::vector<Facet> in_memory = count(db, q, names, 0, Way::kColumns, &columns);
       BOOST_TEST_REQUIRE(streams.size() == spies.size());
+      BOOST_TEST_REQUIRE(slots.size() == spies.size());
       BOOST_TEST_REQUIRE(in_memory.size() == spies.size());
       for (size_t i = 0; i < spies.size(); ++i) {
         BOOST_TEST_CONTEXT("facet: " << spies[i].field) {
           BOOST_TEST(values(streams[i]) == values(spies[i]));
+          BOOST_TEST(values(slots[i]) == values(spies[i]));
           BOOST_TEST(values(in_memory[i]) == values(spies[i]));
           BOOST_TEST(in_memory[i].distinct == spies[i].distinct);
         }
       }
     }
   }
-  const std::vector<Facet> all = count(db, Xapian::Query::MatchAll, {"tag"}, 0, false, &columns);
+  const std::vector<Facet> all =
+      count(db, Xapian::Query::MatchAll, {"tag"}, 0, Way::kColumns, &columns);
   BOOST_TEST(values(all[0]) == (Values{{"Crude", 3}, {"Nat Gas", 2}, {"Cocoa", 1}, {"Grain", 1}}));
 }
 
@@ -172,19 +198,34 @@ BOOST_AUTO_TEST_CASE(counts_after_a_second_match) {
   // streams start over and the counts add up, as Xapian's spies do.
   TempIndexes dirs;
   const Xapian::Database db(dirs.add(kFirst));
-  FacetCounter counter(db, {"tag"});
+  StreamFacetCounter counter(db, facet_fields({"tag"}));
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
-  counter.attach(enquire);
+  counter.before_match(enquire);
   enquire.get_mset(0, 0, db.get_doccount());
   enquire.get_mset(0, 0, db.get_doccount());
   BOOST_TEST(values(counter.results(1)[0]) == (Values{{"Nat Gas", 6}}));
 }
 
-BOOST_AUTO_TEST_CASE(unknown_facet_is_a_query_error) {
+// The index view's layout chooses the way of counting.
+BOOST_AUTO_TEST_CASE(the_view_chooses_the_way_of_counting) {
   TempIndexes dirs;
-  const Xapian::Database db(dirs.add(kFirst));
-  BOOST_CHECK_THROW(FacetCounter(db, {"colour"}), QueryError);
+  const std::string first = dirs.add(kFirst), second = dirs.add(kSecond);
+  IndexView one({first}, false);
+  BOOST_TEST((one.layout() == IndexView::Layout::kOneLocal));
+  BOOST_TEST(dynamic_cast<StreamFacetCounter*>(make_facet_counter(one, {"tag"}).get()));
+  one.keep_values_in_memory();
+  BOOST_TEST(dynamic_cast<ColumnFacetCounter*>(make_facet_counter(one, {"tag"}).get()));
+  IndexView both({first, second}, false);
+  BOOST_TEST((both.layout() == IndexView::Layout::kSeveralLocal));
+  both.keep_values_in_memory();  // not on several databases
+  BOOST_TEST(both.columns() == nullptr);
+  BOOST_TEST(dynamic_cast<SlotsFacetCounter*>(make_facet_counter(both, {"tag"}).get()));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_facet_is_a_query_error) {
+  BOOST_CHECK_THROW(facet_fields({"tag", "colour"}), QueryError);
+  BOOST_TEST(facet_fields({"topic", "month"}).front()->name == std::string("tag"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,7 +1,7 @@
 // MemoryBm25: queries weighed with the stories' lengths in memory give what
 // Xapian's BM25Weight gives, hit for hit, score for score.
 
-#include "search/memory_bm25.h"
+#include "columns/memory_bm25.h"
 
 #include <boost/test/unit_test.hpp>
 #include <memory>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "index/document_builder.h"
-#include "search/searcher.h"
+#include "news/search.h"
 #include "temp_dir.h"
 
 namespace news {

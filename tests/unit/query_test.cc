@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(query_text_to_terms_and_filters) {
   NewsQueryParser parser(index.db(), kToday);
   for (const Case& c : kCases) {
     BOOST_TEST_CONTEXT("query: " << c.query) {
-      BOOST_TEST(parser.parse(c.query, false).get_description() == c.description);
+      BOOST_TEST(parser.parse(c.query, false).query.get_description() == c.description);
     }
   }
 }
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(query_text_to_terms_and_filters) {
 BOOST_AUTO_TEST_CASE(all_terms_makes_words_required) {
   SmallIndex index;
   NewsQueryParser parser(index.db(), kToday);
-  BOOST_TEST(parser.parse("tariffs korea", true).get_description() ==
+  BOOST_TEST(parser.parse("tariffs korea", true).query.get_description() ==
              "Query((Ztariff@1 AND Zkorea@2))");
 }
 
@@ -180,29 +180,48 @@ BOOST_AUTO_TEST_CASE(wildcards_match_the_words_they_start) {
   };
   for (const Case& c : kCases) {
     BOOST_TEST_CONTEXT("query: " << c.query) {
-      BOOST_TEST(parser.parse(c.query, false).get_description() == c.description);
+      BOOST_TEST(parser.parse(c.query, false).query.get_description() == c.description);
     }
   }
   Xapian::Enquire enquire(index.db());
-  enquire.set_query(parser.parse("exporter*", false));
+  enquire.set_query(parser.parse("exporter*", false).query);
   BOOST_TEST(enquire.get_mset(0, 10).size() == 1u);
   // Over remote shards (spelling data out of reach) only the stems.
   NewsQueryParser remote(index.db(), kToday, false);
-  BOOST_TEST(remote.parse("exporter*", false).get_description() ==
+  BOOST_TEST(remote.parse("exporter*", false).query.get_description() ==
              "Query(WILDCARD SYNONYM Zexporter)");
 }
 
 BOOST_AUTO_TEST_CASE(did_you_mean_from_spelling_data) {
   SmallIndex index;
   NewsQueryParser parser(index.db(), kToday);
-  BOOST_TEST(parser.suggest("exportrs koreen").value_or("-") == "exporters korean");
-  BOOST_TEST(parser.suggest("Zürihc AND tarifs*").value_or("-") == "zurich AND tarifs*");
-  BOOST_TEST(parser.suggest("tag:tarifs exportrs").value_or("-") == "tag:tarifs exporters");
-  BOOST_TEST(parser.suggest("\"korean exportrs\"").value_or("-") == "\"korean exporters\"");
-  BOOST_TEST(!parser.suggest("tariffs tariff korean").has_value());  // every word known
-  BOOST_TEST(!parser.suggest("xqzvwk").has_value());                 // nothing close
-  BOOST_TEST(!parser.suggest("").has_value());
-  BOOST_TEST(!parser.suggest("a AND").has_value());  // malformed: no suggestion
+  const auto suggest = [&parser](const std::string& text) {
+    return parser.suggest(parser.parse(text, false));
+  };
+  BOOST_TEST(suggest("exportrs koreen").value_or("-") == "exporters korean");
+  BOOST_TEST(suggest("Zürihc AND tarifs*").value_or("-") == "zurich AND tarifs*");
+  BOOST_TEST(suggest("tag:tarifs exportrs").value_or("-") == "tag:tarifs exporters");
+  BOOST_TEST(suggest("\"korean exportrs\"").value_or("-") == "\"korean exporters\"");
+  BOOST_TEST(!suggest("tariffs tariff korean").has_value());  // every word known
+  BOOST_TEST(!suggest("xqzvwk").has_value());                 // nothing close
+  BOOST_TEST(!suggest("").has_value());
+}
+
+// The text is prepared once; what suggestions and snippet marks read of it
+// travels with the parsed query.
+BOOST_AUTO_TEST_CASE(parsed_query_carries_its_prepared_text) {
+  SmallIndex index;
+  NewsQueryParser parser(index.db(), kToday);
+  const ParsedQuery q = parser.parse("Zürich U.S. exporter* tag:tarif*", false);
+  BOOST_TEST(q.text == "Zürich U.S. exporter* tag:tarif*");
+  BOOST_TEST(q.prepared == "Zurich USA exporter* tag:tarif*");
+  BOOST_TEST(q.wildcards == std::vector<std::string>{"exporter"}, boost::test_tools::per_element());
+  BOOST_TEST(q.stemmer("exporters") == "export");
+  BOOST_TEST(parser.parse("tariffs", false).wildcards.empty());
+  const ParsedQuery unparsed = parser.prepare("presiden* U.S.");
+  BOOST_TEST(unparsed.query.empty());
+  BOOST_TEST(unparsed.wildcards == std::vector<std::string>{"presiden"},
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

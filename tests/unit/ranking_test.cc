@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "index/document_builder.h"
-#include "search/searcher.h"
+#include "news/search.h"
 #include "temp_dir.h"
 
 namespace news {
@@ -125,10 +125,11 @@ BOOST_AUTO_TEST_CASE(feedback_skips_stopwords_and_common_stems) {
     SearchRequest r;
     r.query = "glacier";
     r.ranking = ranking;
-    Ranker ranker(db, r, CivilDay{2025, 6, 30});
-    Xapian::Enquire enquire(db);
-    ranker.prepare(enquire, Xapian::Query("Zglacier"), Xapian::Query());
-    return enquire.get_query().get_description();
+    const Ranker ranker(db, r, CivilDay{2025, 6, 30});
+    ParsedQuery words;
+    words.text = r.query;
+    words.query = Xapian::Query("Zglacier");
+    return ranker.prepare({words.query, Xapian::Query(), &words, false}).run.get_description();
   };
   const std::string avalanche = "Z" + Xapian::Stem("english")("avalanche");
   const std::string q = expanded_query("");
@@ -150,6 +151,40 @@ BOOST_AUTO_TEST_CASE(feedback_skips_stopwords_and_common_stems) {
   BOOST_TEST(snippet.find("avalanche") != std::string::npos, snippet);
   BOOST_TEST(snippet.find(std::string(1, kHighlightOn) + "avalanche") == std::string::npos,
              snippet);
+}
+
+// prepare() hands back everything the search reads afterwards: the query
+// to run, the query as written, feedback's stems and the parts --explain
+// weighs.
+BOOST_AUTO_TEST_CASE(prepared_ranking_is_a_value) {
+  TinyIndex index;
+  const Xapian::Database db(index.dir);
+  SearchRequest r;
+  r.query = "Glacier melts";
+  r.ranking = "proximity=0.5,expand_min_docs=1,expand_max_df=1";
+  const Ranker ranker(db, r, CivilDay{2025, 6, 30});
+  ParsedQuery words;
+  words.text = r.query;
+  words.prepared = r.query;
+  words.stemmer = Xapian::Stem("english");
+  words.query =
+      Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("Zglacier"), Xapian::Query("Zmelt"));
+  const PreparedRanking p = ranker.prepare({words.query, Xapian::Query("Qold"), &words, false});
+  BOOST_TEST(!p.in_memory);
+  BOOST_TEST(p.run.get_description() == p.written.get_description());
+  const std::string q = p.run.get_description();
+  BOOST_TEST(q.find("Zglacier NEAR 8 Zmelt") != std::string::npos, q);
+  BOOST_TEST(q.find("FILTER Qold") != std::string::npos, q);
+  std::vector<std::string> parts;
+  for (const PreparedRanking::Part& part : p.parts) parts.push_back(part.what);
+  BOOST_TEST(parts == (std::vector<std::string>{"Zglacier", "Zmelt", "expansion", "proximity"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(p.feedback_terms.count("Zlake") == 1u);
+  BOOST_TEST(p.feedback_terms.count("Zglacier") == 0u);  // the query's own
+  // A count alone: nothing on top of the words.
+  const PreparedRanking count = ranker.prepare({words.query, Xapian::Query(), &words, true});
+  BOOST_TEST(count.parts.size() == 2u);
+  BOOST_TEST(count.feedback_terms.empty());
 }
 
 BOOST_AUTO_TEST_CASE(similar_excludes_the_story) {

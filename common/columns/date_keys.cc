@@ -1,4 +1,4 @@
-#include "search/date_keys.h"
+#include "columns/date_keys.h"
 
 #include "schema.h"
 

@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_SEARCH_MEMORY_BM25_H_
-#define NEWS_COMMON_SEARCH_MEMORY_BM25_H_
+#ifndef NEWS_COMMON_COLUMNS_MEMORY_BM25_H_
+#define NEWS_COMMON_COLUMNS_MEMORY_BM25_H_
 
 #include <xapian.h>
 
@@ -48,4 +48,4 @@ class MemoryBm25 {
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_SEARCH_MEMORY_BM25_H_
+#endif  // NEWS_COMMON_COLUMNS_MEMORY_BM25_H_

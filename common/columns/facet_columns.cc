@@ -1,4 +1,4 @@
-#include "search/facet_columns.h"
+#include "columns/facet_columns.h"
 
 #include <unordered_map>
 #include <utility>

@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_SEARCH_DATE_KEYS_H_
-#define NEWS_COMMON_SEARCH_DATE_KEYS_H_
+#ifndef NEWS_COMMON_COLUMNS_DATE_KEYS_H_
+#define NEWS_COMMON_COLUMNS_DATE_KEYS_H_
 
 #include <xapian.h>
 
@@ -35,4 +35,4 @@ class DateKeys : public Xapian::KeyMaker {
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_SEARCH_DATE_KEYS_H_
+#endif  // NEWS_COMMON_COLUMNS_DATE_KEYS_H_

@@ -1,5 +1,5 @@
-#ifndef NEWS_COMMON_SEARCH_FACET_COLUMNS_H_
-#define NEWS_COMMON_SEARCH_FACET_COLUMNS_H_
+#ifndef NEWS_COMMON_COLUMNS_FACET_COLUMNS_H_
+#define NEWS_COMMON_COLUMNS_FACET_COLUMNS_H_
 
 #include <xapian.h>
 
@@ -62,4 +62,4 @@ class FacetColumns {
 
 }  // namespace news
 
-#endif  // NEWS_COMMON_SEARCH_FACET_COLUMNS_H_
+#endif  // NEWS_COMMON_COLUMNS_FACET_COLUMNS_H_

@@ -1,4 +1,4 @@
-#include "search/memory_bm25.h"
+#include "columns/memory_bm25.h"
 
 #include <algorithm>
 #include <cmath>
