@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the whole test suite: a Release build and an
 # AddressSanitizer + UBSan build, each with every ctest, then a bounded fuzz
-# run of the page cleaner.
+# run of the page cleaner; in between, a ThreadSanitizer build of the two
+# programs runs the threaded indexing test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -17,6 +18,12 @@ scripts/build.sh build
 scripts/build.sh build-asan -DNEWS_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure -j "$jobs" -LE slow)
+
+# ThreadSanitizer: the indexing pipeline's race check (threaded_runs.sh),
+# with only the two programs built.
+scripts/build.sh build-tsan -DNEWS_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -- news-index news-search
+(cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+  ctest --output-on-failure -R '^cli_threaded_runs$')
 
 if [ -x scripts/fuzz.sh ]; then
   scripts/fuzz.sh "${FUZZ_SECONDS:-120}"

@@ -106,6 +106,9 @@ void DocumentBuilder::index_free_text(Xapian::Document& doc, const Article& a) c
   }
   tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
   doc = tg_.get_document();
+  // The document goes to the writer's thread, and Xapian's reference counts
+  // are not atomic: the TermGenerator must hold no reference to it.
+  tg_.set_document(Xapian::Document());
   for (const std::string& token : implied) doc.add_term(schema::kTextPrefix + token);
 }
 
