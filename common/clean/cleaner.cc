@@ -169,7 +169,7 @@ Article clean_page(std::string_view text) { return clean_page(text, CleanOptions
 
 Article clean_page(std::string_view text, const CleanOptions& options) {
   const clean::Weights& weights = options.weights ? *options.weights : clean::Weights::fitted();
-  const std::string clean_text = clean::sanitize_utf8(text);
+  const std::string clean_text = make_valid_text(text);
   clean::PageAnalysis page;
   clean::analyse_page(clean_text, &page);
   Story story = read_story(page, weights, options.explain);

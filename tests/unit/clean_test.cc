@@ -44,7 +44,7 @@ const char kPage[] =
     "\n"
     "\xC2\xA9 2021 Example News Ltd. All rights reserved.\n";
 
-bool valid_utf8(const std::string& s) { return news::clean::sanitize_utf8(s) == s; }
+bool valid_utf8(const std::string& s) { return news::make_valid_text(s) == s; }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
@@ -429,11 +429,11 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_characters) {
   const news::Article a = news::clean_page(page);
   BOOST_TEST(valid_utf8(a.body));
   BOOST_TEST(a.body.find("\xEF\xBF\xBD") != std::string::npos);
-  BOOST_TEST(news::clean::sanitize_utf8("a\xC0\xAF"
-                                        "b") ==
+  BOOST_TEST(news::make_valid_text("a\xC0\xAF"
+                                   "b") ==
              "a\xEF\xBF\xBD\xEF\xBF\xBD"
              "b");
-  BOOST_TEST(news::clean::sanitize_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  BOOST_TEST(news::make_valid_text("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 BOOST_AUTO_TEST_CASE(plain_page_without_boilerplate) {
