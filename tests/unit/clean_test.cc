@@ -101,6 +101,12 @@ BOOST_AUTO_TEST_CASE(dates_convert_to_utc_with_daylight_saving) {
       {"November 29, 2016: 3:33 AM ET", Zone::Kind::kNone, "2016-11-29T08:33:00Z"},
       {"Sept. 3, 2019, 12:05 a.m. ET", Zone::Kind::kNone, "2019-09-03T04:05:00Z"},
       {"3 March 2019 14:00 CET", Zone::Kind::kNone, "2019-03-03T13:00:00Z"},
+      // Across a month, a leap day, the epoch and a century (text/dates' calendar).
+      {"Feb 28, 2024, 11:00 PM -05:00", Zone::Kind::kNone, "2024-02-29T04:00:00Z"},
+      {"March 1, 2000 00:30 +01:00", Zone::Kind::kNone, "2000-02-29T23:30:00Z"},
+      {"Dec 31, 1969, 11:30 PM -05:00", Zone::Kind::kNone, "1970-01-01T04:30:00Z"},
+      {"Jan 1, 1970, 1:00 AM +02:00", Zone::Kind::kNone, "1969-12-31T23:00:00Z"},
+      {"Jan 1, 1900, 1:00 AM +02:00", Zone::Kind::kNone, "1899-12-31T23:00:00Z"},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT("input: " << c.line) {
