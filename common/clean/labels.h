@@ -5,8 +5,8 @@
 // breadcrumbs), topic lists after the story ("Related Topics", tag links
 // above a share bar), "Follow CNN Politics".
 
-#include "news/article.h"
 #include "clean/analysis.h"
+#include "news/article.h"
 
 namespace news {
 namespace clean {
