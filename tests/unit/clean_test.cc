@@ -320,6 +320,31 @@ BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
   BOOST_TEST(!news::clean::is_credit_only("The president said so."));
 }
 
+// Video durations are interface text; a clock time opening a date line is
+// not (telegraph "9:39AM BST 05 Oct 2011" is the story's date line).
+BOOST_AUTO_TEST_CASE(media_labels_are_not_clock_times) {
+  using news::clean::LineKind;
+  struct Case {
+    const char* line;
+    LineKind kind;
+  };
+  const Case cases[] = {
+      {"0:49", LineKind::kBoilerplate},
+      {"03:08 - Source: CNN", LineKind::kBoilerplate},
+      {"9:39AM BST 05 Oct 2011", LineKind::kText},
+      {"7:45 pm ET", LineKind::kText},
+      {"11:02 a.m. EST", LineKind::kText},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("input: " << c.line) {
+      news::clean::PageLines lines;
+      news::clean::classify_lines(c.line, &lines);
+      BOOST_TEST_REQUIRE(lines.lines.size() == 1u);
+      BOOST_TEST(static_cast<int>(lines.lines[0].kind) == static_cast<int>(c.kind));
+    }
+  }
+}
+
 // Line shapes the scorers read, with the lines of pages-auto they were
 // written for.
 BOOST_AUTO_TEST_CASE(comment_headings_end_the_story) {
