@@ -83,7 +83,7 @@ Story read_story(const clean::PageAnalysis& page, const clean::Weights& weights,
                                  [](const Line& l) { return l.text.empty(); });
   if (empty) reject("empty page", explain);
   Story story;
-  const clean::ScoredLines lines = clean::score_lines(page, weights, explain != nullptr);
+  const clean::ScoredLines lines = clean::score_lines(page, weights, explain);
   if (lines.rough.paragraphs.empty()) {
     clean::choose_body(page, lines, kNoLine, weights, explain);  // for the explanation
     reject("no body text found", explain);

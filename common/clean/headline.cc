@@ -28,7 +28,7 @@ BodyWords body_words(const PageAnalysis& page, const BodyChoice& body) {
   BodyWords out;
   std::size_t bytes = 0;
   for (std::size_t n = 0; n < body.paragraphs.size() && n < kOverlapParagraphs; ++n) {
-    std::string_view text = page.lines[body.paragraphs[n]].text;
+    std::string_view text = page.lines[body.paragraphs[n]].lower;
     text = text.substr(0, kOverlapBytes - bytes);
     if (n == 0) add_key_words(text, &out.first);
     add_key_words(text, &out.lead);
@@ -52,7 +52,7 @@ bool header_near(const PageAnalysis& page, std::size_t k, int step,
   return false;
 }
 
-void shape_features(const Line& line, Features<kTitleFeatureCount>* x) {
+void shape_features(const Line& line, bool title_case, Features<kTitleFeatureCount>* x) {
   const std::size_t w = line.words;
   (*x)[kTitleWords1] = w == 1;
   (*x)[kTitleWords2To3] = w >= 2 && w <= 3;
@@ -63,7 +63,7 @@ void shape_features(const Line& line, Features<kTitleFeatureCount>* x) {
   (*x)[kTitleEndsPeriod] = end == LineEnd::kPeriod;
   (*x)[kTitleEndsMark] = end == LineEnd::kQuestion || end == LineEnd::kExclamation;
   (*x)[kTitleEndsColon] = end == LineEnd::kColon;
-  (*x)[kTitleTitleCase] = is_title_case(line.text);
+  (*x)[kTitleTitleCase] = title_case;
   (*x)[kTitleAllCaps] = is_all_caps(line.text);
   (*x)[kTitleStartsLower] = starts_lower(line.text);
 }
@@ -92,11 +92,11 @@ Features<kTitleFeatureCount> title_features(const PageAnalysis& page, std::size_
   x[kTitleHeaderAbove] = header_near(page, page.rank[i], -1);
   x[kTitleBylineBelow] = header_near(page, page.rank[i], +1, HeaderKind::kByline);
   x[kTitleBylineAbove] = header_near(page, page.rank[i], -1, HeaderKind::kByline);
-  shape_features(line, &x);
+  shape_features(line, page.title_case[i], &x);
   kind_features(line, &x);
   x[kTitleRepeated] = page.repeats[i] > 0;
-  x[kTitleOverlapFirst] = key_word_overlap(line.text, words.first);
-  x[kTitleOverlapBody] = key_word_overlap(line.text, words.lead);
+  x[kTitleOverlapFirst] = key_word_overlap(line.lower, words.first);
+  x[kTitleOverlapBody] = key_word_overlap(line.lower, words.lead);
   x[kTitlePosition] = static_cast<float>(page.rank[i]) / page.nonblank.size();
   const std::size_t k = page.rank[i];
   if (k + 1 < page.nonblank.size()) {

@@ -190,30 +190,29 @@ bool is_job_title(std::string_view text) {
   return false;
 }
 
-std::string key_word(std::string_view w) {
+std::string_view key_word(std::string_view w) {
   while (!w.empty() && !is_word_byte(w.front())) w.remove_prefix(1);
   while (!w.empty() && !is_word_byte(w.back())) w.remove_suffix(1);
   if (ends_with(w, "'s")) w.remove_suffix(2);
   if (ends_with(w, "\xE2\x80\x99s")) w.remove_suffix(4);
   if (w.size() < 3) return {};
-  std::string lower = lower_ascii(w);
   for (std::string_view stop : kStopWords) {
-    if (lower == stop) return {};
+    if (w == stop) return {};
   }
-  return lower;
+  return w;
 }
 
-void add_key_words(std::string_view text, WordSet* set) {
-  for (std::string_view w : split_words(text)) {
-    std::string k = key_word(w);
-    if (!k.empty()) set->insert(std::move(k));
+void add_key_words(std::string_view lower_text, WordSet* set) {
+  for (std::string_view w : split_words(lower_text)) {
+    const std::string_view k = key_word(w);
+    if (!k.empty()) set->insert(k);
   }
 }
 
-float key_word_overlap(std::string_view text, const WordSet& set) {
+float key_word_overlap(std::string_view lower_text, const WordSet& set) {
   std::size_t words = 0, found = 0;
-  for (std::string_view w : split_words(text)) {
-    const std::string k = key_word(w);
+  for (std::string_view w : split_words(lower_text)) {
+    const std::string_view k = key_word(w);
     if (k.empty()) continue;
     ++words;
     found += set.count(k);
