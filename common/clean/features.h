@@ -386,6 +386,10 @@ enum BylineFeature : std::size_t {
   kBylineRepeated,      // the same names on another candidate line
   kBylineAfterHeader,   // a date or byline line right above it
   kBylineGivenName,     // share of the names that start with a given name of tables.cc
+  kBylineDateNear,      // a time stamp on it, or a line with a date or time stamp among the 3
+                        // non-blank lines before or after it
+  kBylineInNote,        // an author's note on the page opens with one of its names ("Jane Doe is
+                        // a staff writer ...")
   kBylineFeatureCount
 };
 
@@ -393,7 +397,8 @@ enum BylineFeature : std::size_t {
 inline constexpr std::array<std::string_view, kBylineFeatureCount> kBylineFeatureNames = {
     "bias",        "lead_by",        "lead_inner",    "name_only",    "names_2plus", "has_date",
     "after_title", "title_dist_log", "body_dist_log", "in_body",      "after_body",  "job_title",
-    "org",         "long",           "repeated",      "after_header", "given_name",
+    "org",         "long",           "repeated",      "after_header", "given_name",  "date_near",
+    "in_note",
 };
 static_assert(!kBylineFeatureNames.back().empty(), "a byline feature has no name");
 

@@ -261,6 +261,8 @@ BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
       {"Smart Shopping Team", {}, "Smart Shopping Team"},
       {"Sandee LaMotte, CNN", {"Sandee LaMotte"}, "CNN"},
       {"Hong Kong", {}, ""},
+      // A possessive is no name (deadspin's video title).
+      {"Bill Russell's Impact on the Game | W. Kamau Bell", {}, ""},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT("input: " << c.text) {
@@ -270,6 +272,22 @@ BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
       BOOST_TEST(parts.org == c.org);
     }
   }
+}
+
+// A name alone far from the headline signs the story when a date is next
+// to it and the author's note under the story names it (wired x2).
+BOOST_AUTO_TEST_CASE(a_lone_name_confirmed_by_the_note_under_the_story) {
+  const std::string page =
+      "Home\nBusiness\n\nEric Adams\n\nTransportation\nAug 22, 2016 5:30 AM\n\n"
+      "Why Airplane Tires Don't Explode on Landing\n\n"
+      "Airplane tires are built to take a beating, and the way they are made explains why they "
+      "survive thousands of landings at high speed.\n\n"
+      "Each tire is inflated with nitrogen to a pressure several times that of a car tire, and "
+      "its layers of rubber and fabric spread the load of the landing.\n\n"
+      "Eric Adams is a veteran aerospace and automotive journalist.\n"
+      "Contributor\n";
+  const news::Article a = news::clean_page(page);
+  BOOST_TEST(a.authors == std::vector<std::string>{"Eric Adams"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(byline_lead_words) {
