@@ -11,12 +11,12 @@
 #include "clean/cleaner.h"
 #include "clean/explain.h"
 #include "clean/model.h"
-#include "clean/text_util.h"
+#include "text/text.h"
 
 namespace {
 
 void require_utf8(const std::string& s) {
-  if (news::clean::sanitize_utf8(s) != s) std::abort();
+  if (news::make_valid_text(s) != s) std::abort();
 }
 
 void check_article(const news::Article& a) {

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "clean/byline.h"
+#include "clean/shape.h"
 #include "clean/tables.h"
 #include "clean/text_util.h"
 
@@ -14,6 +15,7 @@ constexpr std::size_t kMaxHeaderLine = 200;
 constexpr std::size_t kMaxRepeatLine = 300;
 constexpr std::size_t kMaxDeskWords = 5;
 constexpr std::size_t kMaxDateOtherWords = 3;
+constexpr std::size_t kMaxStampLine = 100;
 
 bool has_digit(std::string_view s) {
   for (char c : s) {
@@ -46,7 +48,67 @@ void count_repeats(PageAnalysis* out) {
   }
 }
 
+// "2 days ago", "3h ago", "an hour ago": a count and a time unit before
+// " ago".
+bool has_relative_time(std::string_view lower) {
+  const std::size_t at = lower.find(" ago");
+  if (at == std::string_view::npos || at == 0) return false;
+  const std::size_t end = at + 4;
+  if (end < lower.size() && is_word_byte(lower[end])) return false;
+  std::size_t i = at;
+  while (i > 0 && lower[i - 1] != ' ') --i;
+  const std::string_view unit = lower.substr(i, at - i);
+  if (unit.empty()) return false;
+  // "3h", "5m", "2d"
+  if (unit.size() <= 4 && is_ascii_digit(unit.front())) {
+    return unit.back() == 'h' || unit.back() == 'm' || unit.back() == 'd';
+  }
+  std::size_t j = i > 0 ? i - 1 : 0;
+  while (j > 0 && lower[j - 1] != ' ') --j;
+  const std::string_view count = lower.substr(j, i > j ? i - j - 1 : 0);
+  if (count.empty() || !(is_ascii_digit(count.front()) || count == "a" || count == "an")) {
+    return false;
+  }
+  for (std::string_view u : {"sec", "min", "hour", "hr", "day", "week", "month", "year"}) {
+    if (starts_with(unit, u)) return true;
+  }
+  return false;
+}
+
+// "07:52 am", "4:47 pm", "15:04": one or two digits, ':', two digits, and
+// no digit or ':' on either side (not "1:2:3", not "2019:10").
+bool has_clock_time(std::string_view lower) {
+  for (std::size_t c = lower.find(':'); c != std::string_view::npos; c = lower.find(':', c + 1)) {
+    std::size_t b = c;
+    while (b > 0 && is_ascii_digit(lower[b - 1])) --b;
+    if (c - b < 1 || c - b > 2 || (b > 0 && lower[b - 1] == ':')) continue;
+    if (c + 2 >= lower.size() || !is_ascii_digit(lower[c + 1]) || !is_ascii_digit(lower[c + 2])) {
+      continue;
+    }
+    if (c + 3 < lower.size() && (is_ascii_digit(lower[c + 3]) || lower[c + 3] == ':')) continue;
+    return true;
+  }
+  return false;
+}
+
+void mark_stamps(PageAnalysis* out) {
+  out->stamp.assign(out->lines.size(), 0);
+  out->closers_above.assign(out->lines.size(), 0);
+  std::uint32_t closers = 0;
+  for (std::size_t i = 0; i < out->lines.size(); ++i) {
+    const Line& line = out->lines[i];
+    out->closers_above[i] = closers;
+    closers += out->closes[i];
+    if (line.text.empty() || line.text.size() > kMaxStampLine) continue;
+    out->stamp[i] = out->has_date(i) || has_time_stamp(line.lower);
+  }
+}
+
 }  // namespace
+
+bool has_time_stamp(std::string_view lower) {
+  return has_clock_time(lower) || has_relative_time(lower);
+}
 
 HeaderKind header_kind(const Line& line, const PageDate* first_date) {
   if ((line.kind != LineKind::kText && line.kind != LineKind::kProse) ||
@@ -90,6 +152,8 @@ void analyse_page(std::string_view text, PageAnalysis* out) {
   out->closes.assign(n, 0);
   out->credit.assign(n, 0);
   out->promo.assign(n, 0);
+  out->caption_phrase.assign(n, 0);
+  out->title_case.assign(n, 0);
   out->rank.assign(n, 0);
   out->nonblank.clear();
   for (std::size_t i = 0; i < n; ++i) {
@@ -102,8 +166,11 @@ void analyse_page(std::string_view text, PageAnalysis* out) {
     out->header[i] = header_kind(line, first == end ? nullptr : first);
     out->credit[i] = is_credit_line(line.lower);
     out->promo[i] = is_promo(line.lower);
+    out->caption_phrase[i] = has_caption_phrase(line.lower);
+    out->title_case[i] = is_title_case(line.text);
     out->closes[i] = out->credit[i] || is_end_marker(line.lower);
   }
+  mark_stamps(out);
 }
 
 }  // namespace clean

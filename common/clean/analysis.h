@@ -32,15 +32,19 @@ struct PageAnalysis {
 
   PageLines classified;
   std::vector<Line>& lines = classified.lines;
-  std::vector<HeaderKind> header;         // per line
-  std::vector<std::uint8_t> closes;       // per line: an end marker or a credit line
-  std::vector<std::uint8_t> credit;       // per line: a credit line ("Reporting by")
-  std::vector<std::uint8_t> promo;        // per line: a promotion phrase ("Sign up")
-  std::vector<std::uint32_t> repeats;     // per line: other lines with the same text
-  std::vector<std::uint32_t> rank;        // per line: non-blank lines before it
-  std::vector<std::uint32_t> nonblank;    // the indices of the non-blank lines
-  std::vector<PageDate> dates;            // every date of the page, line by line
-  std::vector<std::uint32_t> date_begin;  // line i has dates[date_begin[i], date_begin[i + 1])
+  std::vector<HeaderKind> header;            // per line
+  std::vector<std::uint8_t> closes;          // per line: an end marker or a credit line
+  std::vector<std::uint8_t> credit;          // per line: a credit line ("Reporting by")
+  std::vector<std::uint8_t> promo;           // per line: a promotion phrase ("Sign up")
+  std::vector<std::uint8_t> caption_phrase;  // per line: a caption phrase ("pictured")
+  std::vector<std::uint8_t> title_case;      // per line: shape.h is_title_case
+  std::vector<std::uint32_t> repeats;        // per line: other lines with the same text
+  std::vector<std::uint8_t> stamp;           // per line: a short line with a date or a time
+  std::vector<std::uint32_t> closers_above;  // per line: lines closing a story above it
+  std::vector<std::uint32_t> rank;           // per line: non-blank lines before it
+  std::vector<std::uint32_t> nonblank;       // the indices of the non-blank lines
+  std::vector<PageDate> dates;               // every date of the page, line by line
+  std::vector<std::uint32_t> date_begin;     // line i has dates[date_begin[i], date_begin[i + 1])
 
   const PageDate* dates_of(std::size_t i, const PageDate** end) const {
     *end = dates.data() + date_begin[i + 1];
@@ -65,6 +69,10 @@ void analyse_page(std::string_view text, PageAnalysis* out);
 
 // The byline, desk or date line shape of one line (dates: its first date).
 HeaderKind header_kind(const Line& line, const PageDate* first_date);
+
+// A time stamp as comments and feeds print them: a clock time ("07:52 am",
+// "4:47 pm", "15:04") or a relative time ("2 days ago", "3h ago").
+bool has_time_stamp(std::string_view lower);
 
 // An end marker ("Related Topics") or a credit line ("Reporting by"): the
 // story does not run past it.

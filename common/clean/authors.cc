@@ -23,6 +23,7 @@ constexpr std::size_t kMaxInnerLead = 80;
 constexpr std::size_t kMaxBlockLines = 10;
 constexpr std::size_t kLongByline = 80;
 constexpr double kMinLeadScore = -1.5;
+constexpr std::size_t kDateReach = 3;
 
 enum class Lead { kNone, kBy, kInner };
 
@@ -126,6 +127,42 @@ Window byline_window(const PageAnalysis& page, const BodyChoice& body, std::size
                 std::min(end + kAfterBody, last)};
 }
 
+// A time stamp on the candidate's line ("Alex Perry 1 day ago"), or a line
+// with a date or a time stamp among the kDateReach non-blank lines before
+// it or after it.
+bool date_near(const PageAnalysis& page, const Candidate& c) {
+  const auto dated = [&](std::size_t i) { return page.has_date(i) || page.stamp[i]; };
+  if (page.stamp[c.first]) return true;
+  const std::size_t first = page.rank[c.first], last = page.rank[c.last];
+  for (std::size_t d = 1; d <= kDateReach; ++d) {
+    if (d <= first && dated(page.nonblank[first - d])) return true;
+    if (last + d < page.nonblank.size() && dated(page.nonblank[last + d])) return true;
+  }
+  return false;
+}
+
+// The author's notes of the page ("Jane Doe is a staff writer ..."): where
+// a byline printed far from the headline is confirmed.
+std::vector<std::string_view> author_notes(const PageAnalysis& page) {
+  std::vector<std::string_view> notes;
+  for (std::uint32_t i : page.nonblank) {
+    if (page.lines[i].kind == LineKind::kProse && looks_like_bio(page.lines[i].text)) {
+      notes.push_back(page.lines[i].lower);
+    }
+  }
+  return notes;
+}
+
+bool in_note(const std::vector<std::string_view>& notes, const BylineParts& parts) {
+  for (const std::string& name : parts.authors) {
+    const std::string lower = lower_ascii(name);
+    for (std::string_view note : notes) {
+      if (starts_with(note, lower)) return true;
+    }
+  }
+  return false;
+}
+
 float given_name_share(const BylineParts& parts) {
   std::size_t given = 0;
   for (const std::string& name : parts.authors) {
@@ -136,8 +173,8 @@ float given_name_share(const BylineParts& parts) {
 }
 
 Features<kBylineFeatureCount> byline_features(const PageAnalysis& page, const BodyChoice& body,
-                                              std::size_t title, const Candidate& c,
-                                              bool repeated) {
+                                              std::size_t title, const Candidate& c, bool repeated,
+                                              const std::vector<std::string_view>& notes) {
   const Line& line = page.lines[c.first];
   Features<kBylineFeatureCount> x{};
   x[kBylineBias] = 1;
@@ -160,6 +197,8 @@ Features<kBylineFeatureCount> byline_features(const PageAnalysis& page, const Bo
   const std::size_t k = page.rank[c.first];
   x[kBylineAfterHeader] = k > 0 && page.header[page.nonblank[k - 1]] != HeaderKind::kNone;
   x[kBylineGivenName] = given_name_share(c.parts);
+  x[kBylineDateNear] = date_near(page, c);
+  x[kBylineInNote] = in_note(notes, c.parts);
   return x;
 }
 
@@ -216,12 +255,13 @@ BylineChoice choose_byline(const PageAnalysis& page, const BodyChoice& body, std
   const std::vector<Candidate> candidates = find_candidates(page, body, title);
   std::vector<std::string> keys;
   for (const Candidate& c : candidates) keys.push_back(author_key(c.parts));
+  const std::vector<std::string_view> notes = author_notes(page);
   const Candidate* best = nullptr;
   double best_score = -1e300;
   std::size_t best_explained = kNoLine;
   for (std::size_t n = 0; n < candidates.size(); ++n) {
     const bool repeated = std::count(keys.begin(), keys.end(), keys[n]) > 1;
-    const auto x = byline_features(page, body, title, candidates[n], repeated);
+    const auto x = byline_features(page, body, title, candidates[n], repeated, notes);
     const double s = weights.score(ModelId::kByline, x);
     const Line& line = page.lines[candidates[n].first];
     ExplainedCandidate* e = add_candidate(explain, line.number, std::string(line.text), x, s);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "clean/runs.h"
 #include "clean/shape.h"
 #include "clean/tables.h"
 #include "clean/text_util.h"
@@ -17,10 +18,7 @@ namespace {
 constexpr std::size_t kMaxGap = 3;
 constexpr std::size_t kNeighbours = 4;
 constexpr std::size_t kHeaderReach = 3;
-// A line adds (p - kRunThreshold) times its weight to a run, p being the
-// body model's probability that it is a paragraph.
-constexpr double kRunThreshold = 0.45;
-constexpr double kCloserCost = 10.0;
+constexpr std::size_t kStampReach = 3;
 
 struct Span {
   std::size_t begin = kNoLine, end = kNoLine, bytes = 0;
@@ -71,6 +69,23 @@ float prose_share(const PageAnalysis& page, std::size_t k, int step) {
   return seen == 0 ? 0.0f : static_cast<float>(prose) / seen;
 }
 
+// Share of time-stamped lines among the kStampReach non-blank lines on each
+// side of the k-th (comment threads stamp every comment).
+float stamps_near(const PageAnalysis& page, std::size_t k) {
+  std::size_t seen = 0, stamped = 0;
+  for (std::size_t d = 1; d <= kStampReach; ++d) {
+    if (d <= k) {
+      ++seen;
+      stamped += page.stamp[page.nonblank[k - d]];
+    }
+    if (k + d < page.nonblank.size()) {
+      ++seen;
+      stamped += page.stamp[page.nonblank[k + d]];
+    }
+  }
+  return seen == 0 ? 0.0f : static_cast<float>(stamped) / seen;
+}
+
 bool header_above(const PageAnalysis& page, std::size_t k) {
   for (std::size_t d = 1; d <= kHeaderReach && d <= k; ++d) {
     if (page.header[page.nonblank[k - d]] != HeaderKind::kNone) return true;
@@ -85,7 +100,7 @@ void word_bins(std::size_t words, Features<kBodyFeatureCount>* x) {
   (*x)[kBodyWords10To19] = words >= 10 && words <= 19;
 }
 
-void shape_features(const Line& line, Features<kBodyFeatureCount>* x) {
+void shape_features(const Line& line, bool title_case, Features<kBodyFeatureCount>* x) {
   const LineEnd end = line_end(line.text);
   (*x)[kBodyEndsSentence] =
       end == LineEnd::kPeriod || end == LineEnd::kQuestion || end == LineEnd::kExclamation;
@@ -95,7 +110,7 @@ void shape_features(const Line& line, Features<kBodyFeatureCount>* x) {
   (*x)[kBodyStartsLower] = starts_lower(line.text);
   (*x)[kBodyStartsQuote] = starts_quote(line.text);
   (*x)[kBodyStartsBullet] = starts_bullet(line.text);
-  (*x)[kBodyTitleCase] = line.words >= 3 && is_title_case(line.text);
+  (*x)[kBodyTitleCase] = line.words >= 3 && title_case;
   (*x)[kBodyAllCaps] = is_all_caps(line.text);
 }
 
@@ -107,7 +122,7 @@ void content_features(const PageAnalysis& page, std::size_t i, Features<kBodyFea
   (*x)[kBodyBio] = looks_like_bio(line.text);
   (*x)[kBodyLinkish] = is_linkish(line.text);
   (*x)[kBodySeparators] = has_item_separators(line.text);
-  (*x)[kBodyCaptionPhrase] = has_caption_phrase(line.lower);
+  (*x)[kBodyCaptionPhrase] = page.caption_phrase[i];
 }
 
 // "Related: ...", "READ MORE: ...": one or two words and a colon, then more.
@@ -129,7 +144,7 @@ Features<kBodyFeatureCount> features_at(const PageAnalysis& page, std::size_t k,
   x[kBodyBoilerplate] = line.kind == LineKind::kBoilerplate;
   x[kBodyCaption] = line.kind == LineKind::kCaption || line.kind == LineKind::kCredit;
   word_bins(line.words, &x);
-  shape_features(line, &x);
+  shape_features(line, page.title_case[i], &x);
   content_features(page, i, &x);
   x[kBodyHeader] = page.header[i] != HeaderKind::kNone;
   x[kBodyHasDate] = page.has_date(i);
@@ -143,42 +158,13 @@ Features<kBodyFeatureCount> features_at(const PageAnalysis& page, std::size_t k,
   x[kBodyShortQuestion] = x[kBodyQuestion] && line.words <= 6 && !x[kBodyStartsQuote];
   x[kBodyLabelPrefix] = has_label_prefix(line.text);
   x[kBodyUnended] = line_end(line.text) == LineEnd::kNone;
-  return x;
-}
-
-// How much a line's score counts in a run: long lines weigh more, so that
-// a few short lines of furniture between paragraphs do not split a story.
-double run_weight(const Line& line) {
-  return (static_cast<double>(std::min<std::size_t>(line.text.size(), 1000)) + 20.0) / 50.0;
-}
-
-// The run of non-blank lines [first, last] (positions in page.nonblank)
-// with the largest total weighed score; no run crosses a line that closes a
-// story. Both are kNoLine when no run scores above 0.
-void best_run(const PageAnalysis& page, const std::vector<double>& scores, std::size_t* first,
-              std::size_t* last) {
-  double best = 0, cur = 0;
-  std::size_t cur_first = 0;
-  *first = *last = kNoLine;
-  for (std::size_t k = 0; k < scores.size(); ++k) {
-    if (page.closes[page.nonblank[k]]) {
-      // An end marker costs kCloserCost: a story runs on past an in-story
-      // "Related Articles" box only when enough of it follows.
-      cur -= kCloserCost;
-      continue;
-    }
-    if (cur < 0) {
-      cur = 0;
-      cur_first = k;
-    }
-    cur += (1.0 / (1.0 + std::exp(-scores[k])) - kRunThreshold) *
-           run_weight(page.lines[page.nonblank[k]]);
-    if (cur > best) {
-      best = cur;
-      *first = cur_first;
-      *last = k;
-    }
+  static const bool nostamps = getenv("NOSTAMPS") != nullptr;  // EXPERIMENT
+  if (!nostamps) {
+    x[kBodyStamp] = page.stamp[i];
+    x[kBodyStampsNear] = stamps_near(page, k);
+    x[kBodyAfterCloser] = page.closers_above[i] > 0;
   }
+  return x;
 }
 
 // Lines scored and the run found, shared by the boundary models.
@@ -303,13 +289,15 @@ Features<kStartFeatureCount> start_features(const Scored& sc, std::size_t k) {
   x[kStartFirstAfterHeader] = first_after_header(sc, k);
   x[kStartFirstProse] = prose_alone(sc, k, -1);
   x[kStartHasDate] = sc.page.has_date(sc.page.nonblank[k]);
-  x[kStartCaptionPhrase] = has_caption_phrase(line.lower);
+  x[kStartCaptionPhrase] = sc.page.caption_phrase[sc.page.nonblank[k]];
   if (sc.title != kNoLine) {
     x[kStartBelowTitle] = sc.title < k && k - sc.title <= kHeaderReach;
     x[kStartTitleDistLog] =
         log_feature(static_cast<double>(k > sc.title ? k - sc.title : sc.title - k));
   }
   x[kStartProseAfterMore] = share_of_prose(sc, k, +1, kMoreShareLines);
+  x[kStartUnended] = line_end(line.text) == LineEnd::kNone;
+  x[kStartLabelPrefix] = has_label_prefix(line.text);
   return x;
 }
 
@@ -352,6 +340,9 @@ Features<kEndFeatureCount> end_features(const Scored& sc, std::size_t k) {
   x[kEndWordsLog] = log_feature(static_cast<double>(line.words));
   x[kEndLastProse] = prose_alone(sc, k, +1);
   x[kEndPageEndsNext] = page_ends_next(sc, k);
+  x[kEndUnended] = line_end(line.text) == LineEnd::kNone;
+  x[kEndLabelPrefix] = has_label_prefix(line.text);
+  x[kEndCaptionPhrase] = sc.page.caption_phrase[sc.page.nonblank[k]];
   return x;
 }
 
@@ -417,7 +408,7 @@ std::size_t reach_down(const Scored& sc, std::size_t from, std::size_t steps) {
 // sub-headings as paragraphs; the hand-labelled pages count neither.)
 bool looks_like_link(const PageAnalysis& page, std::size_t i) {
   const Line& line = page.lines[i];
-  if (page.promo[i] || has_label_prefix(line.text) || is_title_case(line.text) ||
+  if (page.promo[i] || has_label_prefix(line.text) || page.title_case[i] ||
       is_all_caps(line.text)) {
     return true;
   }
@@ -428,19 +419,103 @@ bool looks_like_link(const PageAnalysis& page, std::size_t i) {
 bool is_member(const Scored& sc, std::size_t k) {
   const std::size_t i = sc.page.nonblank[k];
   if (sc.page.closes[i]) return false;
-  if (sc.is_prose(k)) return sc.scores[k] > kMemberScore;
-  return sc.scores[k] > kMemberOtherScore && !looks_like_link(sc.page, i);
+  if (sc.is_prose(k)) return sc.scores[k] > kMinProseMemberScore;
+  return sc.scores[k] > kMinOtherMemberScore && !looks_like_link(sc.page, i);
+}
+
+// No blank line right above (step -1) or below (step +1) line i: inside a
+// block of lines (list items, table rows), not a paragraph set apart.
+bool attached(const PageAnalysis& page, std::size_t i, int step) {
+  if (step < 0 && i == 0) return false;
+  const std::size_t j = step < 0 ? i - 1 : i + 1;
+  return j < page.lines.size() && page.lines[j].kind != LineKind::kBlank;
+}
+
+// "1. ", "2) ", "10. ": a numbered item.
+bool starts_number(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && i < 3 && is_ascii_digit(text[i])) ++i;
+  return i > 0 && i + 1 < text.size() && (text[i] == '.' || text[i] == ')') && text[i + 1] == ' ';
+}
+
+void member_shape(const Line& line, bool title_case, Features<kMemberFeatureCount>* x) {
+  (*x)[kMemberWords1To3] = line.words <= 3;
+  (*x)[kMemberWords4To9] = line.words >= 4 && line.words <= 9;
+  (*x)[kMemberWords10To19] = line.words >= 10 && line.words <= 19;
+  const LineEnd end = line_end(line.text);
+  (*x)[kMemberEndsSentence] =
+      end == LineEnd::kPeriod || end == LineEnd::kQuestion || end == LineEnd::kExclamation;
+  (*x)[kMemberEndsColon] = end == LineEnd::kColon;
+  (*x)[kMemberUnended] = end == LineEnd::kNone;
+  (*x)[kMemberTitleCase] = line.words >= 3 && title_case;
+  (*x)[kMemberAllCaps] = is_all_caps(line.text);
+  (*x)[kMemberLabelPrefix] = has_label_prefix(line.text);
+  (*x)[kMemberLinkish] = is_linkish(line.text);
+  (*x)[kMemberListMark] = starts_bullet(line.text) || starts_number(line.text);
+  (*x)[kMemberShortQuestion] =
+      end == LineEnd::kQuestion && line.words <= 6 && !starts_quote(line.text);
+}
+
+Features<kMemberFeatureCount> member_features(const Scored& sc, std::size_t k) {
+  const PageAnalysis& page = sc.page;
+  const std::size_t i = page.nonblank[k];
+  const Line& line = page.lines[i];
+  Features<kMemberFeatureCount> x{};
+  x[kMemberBias] = 1;
+  x[kMemberScore] = clamped_score(sc.scores[k]);
+  x[kMemberRule] = is_member(sc, k);
+  x[kMemberProse] = line.kind == LineKind::kProse;
+  x[kMemberBoilerplate] = line.kind == LineKind::kBoilerplate;
+  x[kMemberCaption] = is_caption_kind(line);
+  member_shape(line, page.title_case[i], &x);
+  x[kMemberPromo] = page.promo[i];
+  x[kMemberCaptionPhrase] = page.caption_phrase[i];
+  const bool up = attached(page, i, -1), down = attached(page, i, +1);
+  x[kMemberAttached] = up || down;
+  x[kMemberListRun] =
+      (up && page.lines[i - 1].kind == line.kind) || (down && page.lines[i + 1].kind == line.kind);
+  x[kMemberRepeated] = page.repeats[i] > 0;
+  x[kMemberStamp] = page.stamp[i];
+  x[kMemberNextProse] = k + 1 < sc.scores.size() && sc.is_prose(k + 1);
+  x[kMemberAfterColon] = k > 0 && line_end(sc.line(k - 1).text) == LineEnd::kColon;
+  return x;
+}
+
+// Prose, or a line in a block of lines (a list item, a table row): the
+// lines the member model decides. A short line set apart by blank lines
+// is a sub-heading or a link to another story as often as a paragraph
+// (the labels of pages-auto count many sub-headings, the hand-labelled
+// pages none): is_member decides those.
+bool decided_by_model(const PageAnalysis& page, std::size_t i) {
+  return page.lines[i].kind == LineKind::kProse || attached(page, i, -1) || attached(page, i, +1);
+}
+
+// Is the k-th non-blank line, between the first and last paragraph, a
+// paragraph too? With `weights`, the member model's answer (listed in
+// `field`) for the lines it decides; otherwise is_member's.
+bool takes_member(const Scored& sc, std::size_t k, const Weights* weights, ExplainedField* field) {
+  if (weights == nullptr || !decided_by_model(sc.page, sc.page.nonblank[k])) {
+    return is_member(sc, k);
+  }
+  const Features<kMemberFeatureCount> x = member_features(sc, k);
+  const double s = weights->score(ModelId::kMember, x);
+  ExplainedCandidate* c =
+      add_candidate(field, sc.line(k).number, std::string(sc.line(k).text), x, s);
+  if (c) c->chosen = s > 0;
+  return s > 0;
 }
 
 // The first and last line and the member lines between them.
-BodyChoice paragraphs_between(const Scored& sc, std::size_t first, std::size_t last) {
+BodyChoice paragraphs_between(const Scored& sc, std::size_t first, std::size_t last,
+                              const Weights* weights = nullptr, ExplainedField* field = nullptr) {
   BodyChoice body;
   for (std::size_t k = first; k <= last; ++k) {
-    if (!is_member(sc, k) && k != first && k != last) continue;
     if (sc.page.closes[sc.page.nonblank[k]]) continue;
+    if (k != first && k != last && !takes_member(sc, k, weights, field)) continue;
     body.paragraphs.push_back(sc.page.nonblank[k]);
     body.bytes += sc.line(k).text.size();
   }
+  if (field) field->decision = "the lines between the first and last paragraph scoring above 0";
   if (!body.paragraphs.empty()) {
     body.begin = body.paragraphs.front();
     body.end = body.paragraphs.back();
@@ -476,7 +551,7 @@ void explain_lines(const Scored& sc, const std::vector<Features<kBodyFeatureCoun
 
 }  // namespace
 
-ScoredLines score_lines(const PageAnalysis& page, const Weights& weights, bool explain) {
+ScoredLines score_lines(const PageAnalysis& page, const Weights& weights, Explanation* explain) {
   const Span span = main_span(page);
   ScoredLines out;
   out.scores.resize(page.nonblank.size());
@@ -485,7 +560,9 @@ ScoredLines score_lines(const PageAnalysis& page, const Weights& weights, bool e
     out.scores[k] = weights.score(ModelId::kBody, x);
     if (explain) out.features.push_back(x);
   }
-  best_run(page, out.scores, &out.first, &out.last);
+  const Run run = choose_story_run(page, find_runs(page, out.scores), weights, explain);
+  out.first = run.first;
+  out.last = run.last;
   out.fallback = out.first == kNoLine && span.begin != kNoLine;
   if (out.fallback) {
     // A short page whose lines all score low (the model learnt from pages
@@ -521,7 +598,8 @@ BodyChoice choose_body(const PageAnalysis& page, const ScoredLines& lines, std::
                                            end_features, f);
   }
   BodyChoice body;
-  if (first != kNoLine) body = paragraphs_between(sc, first, last);
+  ExplainedField* members = add_field(explain, ModelId::kMember, "body members");
+  if (first != kNoLine) body = paragraphs_between(sc, first, last, &weights, members);
   if (explain) explain_lines(sc, lines.features, body, &explain->fields[lines_field]);
   return body;
 }

@@ -1,17 +1,18 @@
 #ifndef NEWS_COMMON_CLEAN_BODY_H_
 #define NEWS_COMMON_CLEAN_BODY_H_
 
-// The story's paragraphs, in three steps:
+// The story's paragraphs, in four steps:
 //  1. every non-blank line is scored by the body model (features.h
 //     BodyFeature);
-//  2. the run of lines with the highest total score, each line's
-//     probability less 1/2 weighed by its length (an end marker or credit
-//     line ends a run), gives the story's rough extent (score_lines);
-//  3. with the headline chosen above the run, the start and end models
+//  2. the story's rough extent: its main run of paragraph-like lines and
+//     the runs joined to it (runs.h: the run and join models);
+//  3. with the headline chosen above it, the start and end models
 //     (StartFeature, EndFeature) choose the first and last paragraph among
-//     the lines around the run's ends (choose_body).
-// The paragraphs are those two and the prose lines between them scoring
-// above kMemberScore (other lines: above kMemberOtherScore).
+//     the lines around the extent's ends (choose_body);
+//  4. the lines between those two that are paragraphs too: the member model
+//     (MemberFeature) decides prose and lines in blocks (list items, table
+//     rows); a short line set apart is taken only when it is long enough
+//     and no heading or link (is_member: kMinOtherMemberScore).
 
 #include <vector>
 
@@ -29,29 +30,32 @@ struct BodyChoice {
   std::size_t bytes = 0;  // text in the paragraphs
 };
 
-// Lines between the first and last paragraph scoring above this (log-odds)
-// are paragraphs too; lines that are not sentence-shaped (sub-headings, list
-// items, in-body related links) need kMemberOtherScore.
-constexpr double kMemberScore = -1.0;
-constexpr double kMemberOtherScore = 0.0;
+// Without the member model (the rough extent, and the lines it does not
+// decide): lines between the first and last paragraph scoring above this
+// (log-odds) are paragraphs too; lines that are not sentence-shaped
+// (sub-headings, list items, in-body related links) need
+// kMinOtherMemberScore, 15 words and no heading or link shape.
+constexpr double kMinProseMemberScore = -1.0;
+constexpr double kMinOtherMemberScore = 0.0;
 
 // Steps 1 and 2: the body model's score of every non-blank line and the
-// best run.
+// story's rough extent.
 struct ScoredLines {
   std::vector<double> scores;                         // per non-blank line
   std::vector<Features<kBodyFeatureCount>> features;  // when explaining
-  std::size_t first = kNoLine, last = kNoLine;        // the run: positions in nonblank
+  std::size_t first = kNoLine, last = kNoLine;        // the extent: positions in nonblank
   bool fallback = false;  // no run scores above 0: the longest run of prose
-  BodyChoice rough;       // the run's paragraphs, before steps 3
+  BodyChoice rough;       // the extent's paragraphs (is_member's), before step 3
 };
 
-// Scores the lines and finds the best run; `rough.paragraphs` is empty when
-// there is no prose at all. Keeps the features when `explain` is set.
-ScoredLines score_lines(const PageAnalysis& page, const Weights& weights, bool explain);
+// Scores the lines and finds the story's extent; `rough.paragraphs` is
+// empty when there is no prose at all. When `explain` is not null, keeps
+// the features and adds the fields of runs.h to it.
+ScoredLines score_lines(const PageAnalysis& page, const Weights& weights, Explanation* explain);
 
-// Step 3: the story's paragraphs, given the headline (kNoLine when none).
-// Adds the fields "body", "body start" and "body end" to *explain when it
-// is not null.
+// Steps 3 and 4: the story's paragraphs, given the headline (kNoLine when
+// none). Adds the fields "body", "body start", "body end" and "body
+// members" to *explain when it is not null.
 BodyChoice choose_body(const PageAnalysis& page, const ScoredLines& lines, std::size_t title,
                        const Weights& weights, Explanation* explain);
 

@@ -59,6 +59,8 @@ bool is_name_token(std::string_view w) {
   }
   // U+2019 is fine, but U+00A0 and other spaces were split out already;
   // reject symbols such as U+2014 or U+00A9 that are not letters.
+  // A possessive is no name: "Bill Russell's Impact on the Game" (deadspin).
+  if (ends_with(w, "'s") || ends_with(w, "\xE2\x80\x99s")) return false;
   if (w.find("\xE2\x80\x94") != std::string_view::npos ||
       w.find("\xC2\xA9") != std::string_view::npos ||
       w.find("\xE2\x80\xA2") != std::string_view::npos) {

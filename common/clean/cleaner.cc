@@ -83,7 +83,7 @@ Story read_story(const clean::PageAnalysis& page, const clean::Weights& weights,
                                  [](const Line& l) { return l.text.empty(); });
   if (empty) reject("empty page", explain);
   Story story;
-  const clean::ScoredLines lines = clean::score_lines(page, weights, explain != nullptr);
+  const clean::ScoredLines lines = clean::score_lines(page, weights, explain);
   if (lines.rough.paragraphs.empty()) {
     clean::choose_body(page, lines, kNoLine, weights, explain);  // for the explanation
     reject("no body text found", explain);
@@ -169,7 +169,7 @@ Article clean_page(std::string_view text) { return clean_page(text, CleanOptions
 
 Article clean_page(std::string_view text, const CleanOptions& options) {
   const clean::Weights& weights = options.weights ? *options.weights : clean::Weights::fitted();
-  const std::string clean_text = clean::sanitize_utf8(text);
+  const std::string clean_text = make_valid_text(text);
   clean::PageAnalysis page;
   clean::analyse_page(clean_text, &page);
   Story story = read_story(page, weights, options.explain);

@@ -607,19 +607,11 @@ std::string to_iso8601(const PageDate& d, const Zone& home) {
   long long t =
       wall_minutes(d.year, d.month, d.day, d.hour, d.minute) - utc_offset_minutes(zone, d);
   const long long minutes_per_day = 24 * 60;
-  long long days = t >= 0 ? t / minutes_per_day : -((-t + minutes_per_day - 1) / minutes_per_day);
+  const long long days =
+      t >= 0 ? t / minutes_per_day : -((-t + minutes_per_day - 1) / minutes_per_day);
   const long long rem = t - days * minutes_per_day;
-  // civil_from_days (H. Hinnant)
-  days += 719468;
-  const long long era = (days >= 0 ? days : days - 146096) / 146097;
-  const long long doe = days - era * 146097;
-  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long long mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int year = static_cast<int>(yoe + era * 400 + (month <= 2));
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+  const CivilDay day = CivilDay::from_days(days);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", day.year, day.month, day.day,
                 static_cast<int>(rem / 60), static_cast<int>(rem % 60), d.second);
   return buf;
 }

@@ -19,6 +19,12 @@ std::string_view model_name(ModelId model) {
       return "byline";
     case ModelId::kDate:
       return "date";
+    case ModelId::kRun:
+      return "run";
+    case ModelId::kJoin:
+      return "join";
+    case ModelId::kMember:
+      return "member";
   }
   return "";
 }
@@ -37,6 +43,12 @@ FeatureNames feature_names(ModelId model) {
       return {kBylineFeatureNames.data(), kBylineFeatureNames.size()};
     case ModelId::kDate:
       return {kDateFeatureNames.data(), kDateFeatureNames.size()};
+    case ModelId::kRun:
+      return {kRunFeatureNames.data(), kRunFeatureNames.size()};
+    case ModelId::kJoin:
+      return {kJoinFeatureNames.data(), kJoinFeatureNames.size()};
+    case ModelId::kMember:
+      return {kMemberFeatureNames.data(), kMemberFeatureNames.size()};
   }
   return {nullptr, 0};
 }

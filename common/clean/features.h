@@ -17,10 +17,10 @@
 namespace news {
 namespace clean {
 
-enum class ModelId { kBody, kStart, kEnd, kTitle, kByline, kDate };
-constexpr std::size_t kModelCount = 6;
+enum class ModelId { kBody, kStart, kEnd, kTitle, kByline, kDate, kRun, kJoin, kMember };
+constexpr std::size_t kModelCount = 9;
 
-// "body", "start", "end", "title", "byline", "date".
+// "body", "start", "end", "title", "byline", "date", "run", "join", "member".
 std::string_view model_name(ModelId model);
 
 // Body: is this non-blank line a paragraph of the story?
@@ -62,6 +62,9 @@ enum BodyFeature : std::size_t {
   kBodyLabelPrefix,       // "Related: ...", "Source: ...": a word or two and a colon open it
   kBodyUnended,           // no final punctuation
   kBodyCaptionPhrase,     // a caption phrase of tables.cc (", left,", "pictured", "file photo")
+  kBodyStamp,             // a short line with a date or a time ("2 days ago at 07:52 am")
+  kBodyStampsNear,   // share of time-stamped lines among the 3 non-blank lines before and after
+  kBodyAfterCloser,  // an end marker or credit line somewhere above (comments, related lists)
   kBodyFeatureCount
 };
 
@@ -104,8 +107,64 @@ inline constexpr std::array<std::string_view, kBodyFeatureCount> kBodyFeatureNam
     "label_prefix",
     "unended",
     "caption_phrase",
+    "stamp",
+    "stamps_near",
+    "after_closer",
 };
 static_assert(!kBodyFeatureNames.back().empty(), "a body feature has no name");
+
+// Run: is this run of paragraph-like lines (runs.h) the story's main run,
+// rather than a comment thread, a list of other stories or a footer?
+enum RunFeature : std::size_t {
+  kRunBias,
+  kRunScoreLog,       // log of its weighed total
+  kRunBest,           // the strongest run of the page
+  kRunShare,          // its total / the strongest run's
+  kRunLinesLog,       // non-blank lines in it
+  kRunProse,          // share of prose among them
+  kRunStamps,         // share of time-stamped lines (comments stamp each comment)
+  kRunRepeated,       // share of lines printed elsewhere on the page too
+  kRunClosersAbove,   // log of the end markers and credit lines above it
+  kRunHeaderAbove,    // a byline or date line among the 8 non-blank lines above it
+  kRunNoHeader,       // no byline or date line anywhere above it
+  kRunHeaderDistLog,  // non-blank lines from the nearest byline or date line above
+  kRunPosition,       // rank of its first line among the non-blank lines / their number
+  kRunFeatureCount
+};
+inline constexpr std::array<std::string_view, kRunFeatureCount> kRunFeatureNames = {
+    "bias",      "score_log",       "best",     "share",         "lines_log",
+    "prose",     "stamps",          "repeated", "closers_above", "header_above",
+    "no_header", "header_dist_log", "position",
+};
+static_assert(!kRunFeatureNames.back().empty(), "a run feature has no name");
+
+// Join: does the run next to the story (above or below it) continue it,
+// across the lines between (a gallery, a video box, related links, a
+// table, code)?
+enum JoinFeature : std::size_t {
+  kJoinBias,
+  kJoinBelow,      // the run is below the story (else above)
+  kJoinScoreLog,   // log of its weighed total
+  kJoinShare,      // its total / the story's so far (at most 1)
+  kJoinLinesLog,   // its non-blank lines
+  kJoinProse,      // share of prose among them
+  kJoinStamps,     // share of time-stamped lines among them
+  kJoinRepeated,   // share of lines printed elsewhere on the page too
+  kJoinOverlap,    // share of its key words found in the main run's (one story's vocabulary)
+  kJoinGapLog,     // non-blank lines between
+  kJoinGapProse,   // log of the prose lines between
+  kJoinGapCloser,  // an end marker between ("Related Articles", "Comments")
+  kJoinGapCredit,  // a credit line between ("Reporting by")
+  kJoinGapHeader,  // a date line (or a desk) between
+  kJoinGapByline,  // a byline between
+  kJoinFeatureCount
+};
+inline constexpr std::array<std::string_view, kJoinFeatureCount> kJoinFeatureNames = {
+    "bias",      "below",      "score_log",  "share",      "lines_log",
+    "prose",     "stamps",     "repeated",   "overlap",    "gap_log",
+    "gap_prose", "gap_closer", "gap_credit", "gap_header", "gap_byline",
+};
+static_assert(!kJoinFeatureNames.back().empty(), "a join feature has no name");
 
 // Start: is this line (near the start of the best run of body lines) the
 // story's first paragraph? And End: its last? Both read the body model's
@@ -137,6 +196,8 @@ enum StartFeature : std::size_t {
   kStartBelowTitle,        // the headline is among the 3 non-blank lines above (a deck)
   kStartTitleDistLog,      // non-blank lines from the headline
   kStartProseAfterMore,    // share of prose among the 10 non-blank lines after
+  kStartUnended,           // no final punctuation
+  kStartLabelPrefix,       // "Related: ...", "Image: ...": a word or two and a colon open it
   kStartFeatureCount
 };
 inline constexpr std::array<std::string_view, kStartFeatureCount> kStartFeatureNames = {
@@ -165,42 +226,92 @@ inline constexpr std::array<std::string_view, kStartFeatureCount> kStartFeatureN
     "below_title",
     "title_dist_log",
     "prose_after_more",
+    "unended",
+    "label_prefix",
 };
 static_assert(!kStartFeatureNames.back().empty(), "a start feature has no name");
 
 enum EndFeature : std::size_t {
   kEndBias,
-  kEndScore,         // the body model's log-odds / 8 (clamped to [-1, 1])
-  kEndRunLast,       // the run's own last line
-  kEndAfter,         // below it
-  kEndDistLog,       //
-  kEndGapJunk,       // lines between scoring below -3
-  kEndGapProse,      // prose lines between
-  kEndProse,         //
-  kEndBio,           // an author's note
-  kEndPromo,         //
-  kEndCredit,        // "Reporting by", "contributed to this report"
-  kEndLinkish,       //
-  kEndColon,         // ends with ':' (introduces what follows)
-  kEndQuestion,      //
-  kEndCloserNext,    // an end marker follows among the next 3 non-blank lines
-  kEndProseAfter,    // share of prose among the 5 non-blank lines after
-  kEndProseBefore,   // ... and the 5 before
-  kEndPublisher,     // names a publisher of the table
-  kEndWordsLog,      //
-  kEndLastProse,     // prose, and no prose among the next 8 non-blank lines
-  kEndPageEndsNext,  // the next line that is not interface text closes the story, is a copyright
-                     // line, or there is none
+  kEndScore,          // the body model's log-odds / 8 (clamped to [-1, 1])
+  kEndRunLast,        // the run's own last line
+  kEndAfter,          // below it
+  kEndDistLog,        //
+  kEndGapJunk,        // lines between scoring below -3
+  kEndGapProse,       // prose lines between
+  kEndProse,          //
+  kEndBio,            // an author's note
+  kEndPromo,          //
+  kEndCredit,         // "Reporting by", "contributed to this report"
+  kEndLinkish,        //
+  kEndColon,          // ends with ':' (introduces what follows)
+  kEndQuestion,       //
+  kEndCloserNext,     // an end marker follows among the next 3 non-blank lines
+  kEndProseAfter,     // share of prose among the 5 non-blank lines after
+  kEndProseBefore,    // ... and the 5 before
+  kEndPublisher,      // names a publisher of the table
+  kEndWordsLog,       //
+  kEndLastProse,      // prose, and no prose among the next 8 non-blank lines
+  kEndPageEndsNext,   // the next line that is not interface text closes the story, is a copyright
+                      // line, or there is none
+  kEndUnended,        // no final punctuation
+  kEndLabelPrefix,    // "Related: ...", "Tech Enabled: ...": a word or two and a colon open it
+  kEndCaptionPhrase,  // a caption phrase of tables.cc
   kEndFeatureCount
 };
 inline constexpr std::array<std::string_view, kEndFeatureCount> kEndFeatureNames = {
-    "bias",           "score",        "run_last",  "after",     "dist_log",
-    "gap_junk",       "gap_prose",    "prose",     "bio",       "promo",
-    "credit",         "linkish",      "colon",     "question",  "closer_next",
-    "prose_after",    "prose_before", "publisher", "words_log", "last_prose",
-    "page_ends_next",
+    "bias",        "score",        "run_last",
+    "after",       "dist_log",     "gap_junk",
+    "gap_prose",   "prose",        "bio",
+    "promo",       "credit",       "linkish",
+    "colon",       "question",     "closer_next",
+    "prose_after", "prose_before", "publisher",
+    "words_log",   "last_prose",   "page_ends_next",
+    "unended",     "label_prefix", "caption_phrase",
 };
 static_assert(!kEndFeatureNames.back().empty(), "an end feature has no name");
+
+// Member: is this line, between the story's first and last paragraph, a
+// paragraph too (a short paragraph, a list item, a table row), rather than
+// a sub-heading, a link to another story, a caption or interface text?
+enum MemberFeature : std::size_t {
+  kMemberBias,
+  kMemberScore,          // the body model's log-odds / 8 (clamped to [-1, 1])
+  kMemberRule,           // prose scoring above -1, or a long line that is no heading or link
+  kMemberProse,          //
+  kMemberBoilerplate,    //
+  kMemberCaption,        //
+  kMemberWords1To3,      // (baseline: 20 words or more)
+  kMemberWords4To9,      //
+  kMemberWords10To19,    //
+  kMemberEndsSentence,   // . ! ?
+  kMemberEndsColon,      //
+  kMemberUnended,        // no final punctuation
+  kMemberTitleCase,      //
+  kMemberAllCaps,        //
+  kMemberLabelPrefix,    // "Related: ...", "Read more: ..."
+  kMemberPromo,          //
+  kMemberLinkish,        //
+  kMemberListMark,       // opens with a bullet or a number ("1. ", "2) ")
+  kMemberAttached,       // no blank line above or below it (a list or table block)
+  kMemberListRun,        // attached to a neighbour of the same kind (text next to text)
+  kMemberRepeated,       //
+  kMemberStamp,          // a short line with a date or a time
+  kMemberCaptionPhrase,  //
+  kMemberShortQuestion,  // a question of 6 words or fewer without quotes
+  kMemberNextProse,      // the next non-blank line is prose (a sub-heading introduces it)
+  kMemberAfterColon,     // the non-blank line above ends with ':' (a list it introduces)
+  kMemberFeatureCount
+};
+inline constexpr std::array<std::string_view, kMemberFeatureCount> kMemberFeatureNames = {
+    "bias",        "score",     "rule",           "prose",          "boilerplate",
+    "caption",     "words_1_3", "words_4_9",      "words_10_19",    "ends_sentence",
+    "ends_colon",  "unended",   "title_case",     "all_caps",       "label_prefix",
+    "promo",       "linkish",   "list_mark",      "attached",       "list_run",
+    "repeated",    "stamp",     "caption_phrase", "short_question", "next_prose",
+    "after_colon",
+};
+static_assert(!kMemberFeatureNames.back().empty(), "a member feature has no name");
 
 // Title: is this line (above the first paragraph) the headline?
 enum TitleFeature : std::size_t {
@@ -275,6 +386,10 @@ enum BylineFeature : std::size_t {
   kBylineRepeated,      // the same names on another candidate line
   kBylineAfterHeader,   // a date or byline line right above it
   kBylineGivenName,     // share of the names that start with a given name of tables.cc
+  kBylineDateNear,      // a time stamp on it, or a line with a date or time stamp among the 3
+                        // non-blank lines before or after it
+  kBylineInNote,        // an author's note on the page opens with one of its names ("Jane Doe is
+                        // a staff writer ...")
   kBylineFeatureCount
 };
 
@@ -282,7 +397,8 @@ enum BylineFeature : std::size_t {
 inline constexpr std::array<std::string_view, kBylineFeatureCount> kBylineFeatureNames = {
     "bias",        "lead_by",        "lead_inner",    "name_only",    "names_2plus", "has_date",
     "after_title", "title_dist_log", "body_dist_log", "in_body",      "after_body",  "job_title",
-    "org",         "long",           "repeated",      "after_header", "given_name",
+    "org",         "long",           "repeated",      "after_header", "given_name",  "date_near",
+    "in_note",
 };
 static_assert(!kBylineFeatureNames.back().empty(), "a byline feature has no name");
 

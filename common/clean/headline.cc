@@ -1,7 +1,6 @@
 #include "clean/headline.h"
 
 #include <string>
-#include <unordered_set>
 
 #include "clean/byline.h"
 #include "clean/shape.h"
@@ -20,38 +19,6 @@ constexpr std::size_t kOverlapBytes = 4000;
 constexpr std::size_t kHeaderReach = 3;
 constexpr std::size_t kMaxDeckWords = 60;
 
-// Words too common to tell a headline from another line.
-constexpr std::string_view kStopWords[] = {
-    "the",  "and",  "for",  "with",  "that",  "this", "from", "are",  "was",   "were", "has",
-    "have", "had",  "its",  "his",   "her",   "you",  "your", "our",  "but",   "not",  "all",
-    "can",  "will", "into", "about", "after", "over", "than", "they", "their", "what", "who",
-    "how",  "why",  "when", "out",   "more",  "new",  "says", "said", "just",  "one",  "now",
-};
-
-using WordSet = std::unordered_set<std::string>;
-
-// Lower-case word without surrounding punctuation or a possessive "'s";
-// empty when it is short or a stop word.
-std::string key_word(std::string_view w) {
-  while (!w.empty() && !is_word_byte(w.front())) w.remove_prefix(1);
-  while (!w.empty() && !is_word_byte(w.back())) w.remove_suffix(1);
-  if (ends_with(w, "'s")) w.remove_suffix(2);
-  if (ends_with(w, "\xE2\x80\x99s")) w.remove_suffix(4);
-  if (w.size() < 3) return {};
-  std::string lower = lower_ascii(w);
-  for (std::string_view stop : kStopWords) {
-    if (lower == stop) return {};
-  }
-  return lower;
-}
-
-void add_words(std::string_view text, WordSet* set) {
-  for (std::string_view w : split_words(text)) {
-    std::string k = key_word(w);
-    if (!k.empty()) set->insert(std::move(k));
-  }
-}
-
 // The words of the first paragraph, and of the first few.
 struct BodyWords {
   WordSet first, lead;
@@ -61,26 +28,14 @@ BodyWords body_words(const PageAnalysis& page, const BodyChoice& body) {
   BodyWords out;
   std::size_t bytes = 0;
   for (std::size_t n = 0; n < body.paragraphs.size() && n < kOverlapParagraphs; ++n) {
-    std::string_view text = page.lines[body.paragraphs[n]].text;
+    std::string_view text = page.lines[body.paragraphs[n]].lower;
     text = text.substr(0, kOverlapBytes - bytes);
-    if (n == 0) add_words(text, &out.first);
-    add_words(text, &out.lead);
+    if (n == 0) add_key_words(text, &out.first);
+    add_key_words(text, &out.lead);
     bytes += text.size();
     if (bytes >= kOverlapBytes) break;
   }
   return out;
-}
-
-// Share of the line's key words found in `set` (0 without key words).
-float overlap(std::string_view text, const WordSet& set) {
-  std::size_t words = 0, found = 0;
-  for (std::string_view w : split_words(text)) {
-    const std::string k = key_word(w);
-    if (k.empty()) continue;
-    ++words;
-    found += set.count(k);
-  }
-  return words == 0 ? 0.0f : static_cast<float>(found) / words;
 }
 
 // A header line (of `kind`, or any kind when kind is kNone) among the
@@ -97,7 +52,7 @@ bool header_near(const PageAnalysis& page, std::size_t k, int step,
   return false;
 }
 
-void shape_features(const Line& line, Features<kTitleFeatureCount>* x) {
+void shape_features(const Line& line, bool title_case, Features<kTitleFeatureCount>* x) {
   const std::size_t w = line.words;
   (*x)[kTitleWords1] = w == 1;
   (*x)[kTitleWords2To3] = w >= 2 && w <= 3;
@@ -108,7 +63,7 @@ void shape_features(const Line& line, Features<kTitleFeatureCount>* x) {
   (*x)[kTitleEndsPeriod] = end == LineEnd::kPeriod;
   (*x)[kTitleEndsMark] = end == LineEnd::kQuestion || end == LineEnd::kExclamation;
   (*x)[kTitleEndsColon] = end == LineEnd::kColon;
-  (*x)[kTitleTitleCase] = is_title_case(line.text);
+  (*x)[kTitleTitleCase] = title_case;
   (*x)[kTitleAllCaps] = is_all_caps(line.text);
   (*x)[kTitleStartsLower] = starts_lower(line.text);
 }
@@ -137,11 +92,11 @@ Features<kTitleFeatureCount> title_features(const PageAnalysis& page, std::size_
   x[kTitleHeaderAbove] = header_near(page, page.rank[i], -1);
   x[kTitleBylineBelow] = header_near(page, page.rank[i], +1, HeaderKind::kByline);
   x[kTitleBylineAbove] = header_near(page, page.rank[i], -1, HeaderKind::kByline);
-  shape_features(line, &x);
+  shape_features(line, page.title_case[i], &x);
   kind_features(line, &x);
   x[kTitleRepeated] = page.repeats[i] > 0;
-  x[kTitleOverlapFirst] = overlap(line.text, words.first);
-  x[kTitleOverlapBody] = overlap(line.text, words.lead);
+  x[kTitleOverlapFirst] = key_word_overlap(line.lower, words.first);
+  x[kTitleOverlapBody] = key_word_overlap(line.lower, words.lead);
   x[kTitlePosition] = static_cast<float>(page.rank[i]) / page.nonblank.size();
   const std::size_t k = page.rank[i];
   if (k + 1 < page.nonblank.size()) {

@@ -12,7 +12,8 @@ namespace clean {
 namespace {
 
 constexpr ModelId kModels[] = {ModelId::kBody,  ModelId::kStart,  ModelId::kEnd,
-                               ModelId::kTitle, ModelId::kByline, ModelId::kDate};
+                               ModelId::kTitle, ModelId::kByline, ModelId::kDate,
+                               ModelId::kRun,   ModelId::kJoin,   ModelId::kMember};
 
 bool find_model(std::string_view name, ModelId* out) {
   for (ModelId m : kModels) {

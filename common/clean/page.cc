@@ -43,7 +43,14 @@ bool has_quote(std::string_view s) {
          s.find("\xE2\x80\x9D") != std::string_view::npos;
 }
 
-// "0:49", "03:08 - Source: CNN", "Listen · 3:14 3:14", "5 Min Read".
+// "am", "pm", "a.m.", "p.m." (after a clock time).
+bool starts_meridiem(std::string_view lower) {
+  return starts_with(lower, "am") || starts_with(lower, "pm") || starts_with(lower, "a.m") ||
+         starts_with(lower, "p.m");
+}
+
+// "0:49", "03:08 - Source: CNN", "Listen · 3:14 3:14", "5 Min Read"; not a
+// clock time ("9:39AM BST 05 Oct 2011", "7:45 pm").
 bool is_media_label(std::string_view lower) {
   if (lower.size() > 60) return false;
   std::size_t i = 0;
@@ -51,7 +58,7 @@ bool is_media_label(std::string_view lower) {
   if (i > 0 && i <= 2 && i < lower.size() && lower[i] == ':') {
     std::size_t j = i + 1;
     while (j < lower.size() && is_ascii_digit(lower[j])) ++j;
-    if (j - i - 1 == 2) return true;
+    if (j - i - 1 == 2) return !starts_meridiem(trim(lower.substr(j)));
   }
   if (starts_with(lower, "listen")) {
     return lower.find(':') != std::string_view::npos;

@@ -16,6 +16,14 @@ constexpr std::size_t kMaxJobTitleWords = 6;
 constexpr std::size_t kMaxBioNameBytes = 60;
 constexpr std::size_t kMaxJobTitleLineWords = 10;
 
+// Words too common to tell a headline from another line.
+constexpr std::string_view kStopWords[] = {
+    "the",  "and",  "for",  "with",  "that",  "this", "from", "are",  "was",   "were", "has",
+    "have", "had",  "its",  "his",   "her",   "you",  "your", "our",  "but",   "not",  "all",
+    "can",  "will", "into", "about", "after", "over", "than", "they", "their", "what", "who",
+    "how",  "why",  "when", "out",   "more",  "new",  "says", "said", "just",  "one",  "now",
+};
+
 bool has_lower_ascii(std::string_view s) {
   for (char c : s) {
     if (is_ascii_lower(c)) return true;
@@ -180,6 +188,36 @@ bool is_job_title(std::string_view text) {
     if (is_job_word(lower_ascii(w))) return true;
   }
   return false;
+}
+
+std::string_view key_word(std::string_view w) {
+  while (!w.empty() && !is_word_byte(w.front())) w.remove_prefix(1);
+  while (!w.empty() && !is_word_byte(w.back())) w.remove_suffix(1);
+  if (ends_with(w, "'s")) w.remove_suffix(2);
+  if (ends_with(w, "\xE2\x80\x99s")) w.remove_suffix(4);
+  if (w.size() < 3) return {};
+  for (std::string_view stop : kStopWords) {
+    if (w == stop) return {};
+  }
+  return w;
+}
+
+void add_key_words(std::string_view lower_text, WordSet* set) {
+  for (std::string_view w : split_words(lower_text)) {
+    const std::string_view k = key_word(w);
+    if (!k.empty()) set->insert(k);
+  }
+}
+
+float key_word_overlap(std::string_view lower_text, const WordSet& set) {
+  std::size_t words = 0, found = 0;
+  for (std::string_view w : split_words(lower_text)) {
+    const std::string_view k = key_word(w);
+    if (k.empty()) continue;
+    ++words;
+    found += set.count(k);
+  }
+  return words == 0 ? 0.0f : static_cast<float>(found) / words;
 }
 
 }  // namespace clean

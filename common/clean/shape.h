@@ -4,7 +4,9 @@
 // What a line looks like, letter by letter: how it ends and starts, its
 // case, and a few shapes the scorers read (datelines, author bios, links).
 
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace news {
 namespace clean {
@@ -54,6 +56,21 @@ bool has_title_separator(std::string_view text);
 // a line of up to 10 words whose first or second word is one ("Opinion
 // writer reporting from a center-right perspective").
 bool is_job_title(std::string_view text);
+
+// Key words: words of a lower-cased text without surrounding punctuation or
+// a possessive "'s", 3 bytes or more, common function words ("the", "says")
+// left out. The sets hold views into the text (a page's lower-cased copy).
+using WordSet = std::unordered_set<std::string_view>;
+
+// The key word of `lower_word` (a view into it), empty when it is none.
+std::string_view key_word(std::string_view lower_word);
+
+// Adds the key words of `lower_text` to *set.
+void add_key_words(std::string_view lower_text, WordSet* set);
+
+// Share of the key words of `lower_text` found in `set` (0 without key
+// words).
+float key_word_overlap(std::string_view lower_text, const WordSet& set);
 
 }  // namespace clean
 }  // namespace news

@@ -7,17 +7,23 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text.h"
+
 namespace news {
 namespace clean {
 
-// Returns `in` as valid UTF-8: invalid bytes become U+FFFD, CRLF and lone CR
-// become LF, other C0 controls (except tab and LF) and DEL become spaces.
-std::string sanitize_utf8(std::string_view in);
+// The string helpers of the page cleaner. UTF-8 repair and white space are
+// text/text.h's (make_valid_text, is_blank); these add views, ASCII case and
+// words on top.
+
+// text/text.h's make_valid_text, under the name fuzz/html_fuzzer.cc uses.
+inline std::string sanitize_utf8(std::string_view in) { return make_valid_text(in); }
 
 // Splits on '\n'; the views point into `text`.
 std::vector<std::string_view> split_lines(std::string_view text);
 
-// Strips ASCII whitespace and U+00A0 / U+200B / U+FEFF from both ends.
+// Strips blanks (text/text.h is_blank: white space, U+200B, U+FEFF) from both
+// ends.
 std::string_view trim(std::string_view s);
 
 // ASCII lower case; other bytes are copied unchanged.
@@ -30,11 +36,11 @@ bool istarts_with(std::string_view s, std::string_view lower_prefix);
 bool iequals(std::string_view s, std::string_view lower_other);
 bool icontains(std::string_view s, std::string_view lower_needle);
 
-// Words separated by ASCII whitespace or U+00A0.
+// Words separated by blanks (is_blank).
 std::vector<std::string_view> split_words(std::string_view s);
 std::size_t count_words(std::string_view s);
 
-// Replaces U+00A0 with a space, collapses whitespace runs, trims.
+// Blank runs collapsed to one space, trimmed.
 std::string collapse_spaces(std::string_view s);
 
 // True when `needle` occurs in `hay` with no letter or digit on either side.

@@ -67,13 +67,58 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   return len;
 }
 
+// The is_blank code point of the multibyte sequence lead, b1, b2 (a 2-byte
+// sequence has b2 == 0): U+00A0, U+1680, U+2000-U+200B, U+202F, U+205F,
+// U+3000, U+FEFF.
+bool is_blank_sequence(unsigned char lead, unsigned char b1, unsigned char b2) {
+  switch (lead) {
+    case 0xC2:
+      return b1 == 0xA0;
+    case 0xE1:
+      return b1 == 0x9A && b2 == 0x80;
+    case 0xE2:
+      return (b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8B) || b2 == 0xAF)) ||
+             (b1 == 0x81 && b2 == 0x9F);
+    case 0xE3:
+      return b1 == 0x80 && b2 == 0x80;
+    case 0xEF:
+      return b1 == 0xBB && b2 == 0xBF;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
          Xapian::Unicode::get_category(cp) == Xapian::Unicode::SPACE_SEPARATOR;
 }
 
-}  // namespace
+bool is_blank(char32_t cp) { return cp == 0x200B || cp == 0xFEFF || is_space(cp); }
+
+namespace text_internal {
+
+size_t leading_multibyte_blank_bytes(std::string_view s) {
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c == 0xC2) return s.size() >= 2 && is_blank_sequence(c, s[1], 0) ? 2 : 0;
+  if (c < 0xE1 || c > 0xEF || s.size() < 3) return 0;
+  return is_blank_sequence(c, s[1], s[2]) ? 3 : 0;
+}
+
+size_t trailing_multibyte_blank_bytes(std::string_view s) {
+  const size_t n = s.size();
+  const auto c = static_cast<unsigned char>(s[n - 1]);
+  if (n >= 2 && static_cast<unsigned char>(s[n - 2]) == 0xC2 && is_blank_sequence(0xC2, c, 0)) {
+    return 2;
+  }
+  if (n < 3) return 0;
+  const auto lead = static_cast<unsigned char>(s[n - 3]);
+  return lead >= 0xE1 && lead <= 0xEF && is_blank_sequence(lead, s[n - 2], c) ? 3 : 0;
+}
+
+}  // namespace text_internal
 
 bool is_valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -114,6 +159,28 @@ std::string make_valid_utf8(std::string_view s) {
     } else {
       out.append(s.data() + i, len);
       i += len;
+    }
+  }
+  return out;
+}
+
+std::string make_valid_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\r') {
+      out += '\n';
+      i += i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+    } else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) {
+      out += ' ';
+      ++i;
+    } else if (const size_t len = utf8_sequence_length(s, i)) {
+      out.append(s.data() + i, len);
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
     }
   }
   return out;

@@ -2,8 +2,8 @@
 # The page cleaner on the auto-labelled page dumps of other sites
 # (../shared/corpus/pages-auto, scored by its own score.py): each field and
 # the body's recall and precision stay at least where they are now (the
-# floors), and those still below issue 17's targets (90% of the pages that
-# carry the label; 0.92) are named. Prints the scorer's table. Skipped (77)
+# floors) or, once they meet issue 17's targets (90% of the pages that carry
+# the label; 0.92), at the target; those still below it are named. Prints the scorer's table. Skipped (77)
 # when the shared corpus is absent.
 source "$(dirname "$0")/lib.sh"
 
@@ -24,12 +24,13 @@ floor() {
   check_eq "$4 at least $2 (got $got)" True "$ok"
   [ "$met" == True ] || echo "note: $4 is $got, below issue 17's target $3"
 }
-for f in "title 0.88" "authors 0.86" "published 1.00" "body_first 0.82" "body_last 0.79"; do
+# Published and precision meet the targets: their checks are the targets.
+for f in "title 0.89" "authors 0.86" "published 0.90" "body_first 0.85" "body_last 0.82"; do
   read -r field at_least <<<"$f"
   floor "j['fields']['$field']['accuracy']" "$at_least" 0.90 "$field"
 done
-floor "j['body']['mean_recall']" 0.86 0.92 "body recall"
-floor "j['body']['mean_precision']" 0.94 0.92 "body precision"
+floor "j['body']['mean_recall']" 0.89 0.92 "body recall"
+floor "j['body']['mean_precision']" 0.92 0.92 "body precision"
 rejected="$(json_get "$WORK/score.json" "j['rejected_or_failed']")"
 check_eq "pages rejected or failed" 0 "$rejected"
 

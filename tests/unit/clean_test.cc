@@ -44,7 +44,7 @@ const char kPage[] =
     "\n"
     "\xC2\xA9 2021 Example News Ltd. All rights reserved.\n";
 
-bool valid_utf8(const std::string& s) { return news::clean::sanitize_utf8(s) == s; }
+bool valid_utf8(const std::string& s) { return news::make_valid_text(s) == s; }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
@@ -101,6 +101,12 @@ BOOST_AUTO_TEST_CASE(dates_convert_to_utc_with_daylight_saving) {
       {"November 29, 2016: 3:33 AM ET", Zone::Kind::kNone, "2016-11-29T08:33:00Z"},
       {"Sept. 3, 2019, 12:05 a.m. ET", Zone::Kind::kNone, "2019-09-03T04:05:00Z"},
       {"3 March 2019 14:00 CET", Zone::Kind::kNone, "2019-03-03T13:00:00Z"},
+      // Across a month, a leap day, the epoch and a century (text/dates' calendar).
+      {"Feb 28, 2024, 11:00 PM -05:00", Zone::Kind::kNone, "2024-02-29T04:00:00Z"},
+      {"March 1, 2000 00:30 +01:00", Zone::Kind::kNone, "2000-02-29T23:30:00Z"},
+      {"Dec 31, 1969, 11:30 PM -05:00", Zone::Kind::kNone, "1970-01-01T04:30:00Z"},
+      {"Jan 1, 1970, 1:00 AM +02:00", Zone::Kind::kNone, "1969-12-31T23:00:00Z"},
+      {"Jan 1, 1900, 1:00 AM +02:00", Zone::Kind::kNone, "1899-12-31T23:00:00Z"},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT("input: " << c.line) {
@@ -255,6 +261,8 @@ BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
       {"Smart Shopping Team", {}, "Smart Shopping Team"},
       {"Sandee LaMotte, CNN", {"Sandee LaMotte"}, "CNN"},
       {"Hong Kong", {}, ""},
+      // A possessive is no name (deadspin's video title).
+      {"Bill Russell's Impact on the Game | W. Kamau Bell", {}, ""},
   };
   for (const Case& c : cases) {
     BOOST_TEST_CONTEXT("input: " << c.text) {
@@ -264,6 +272,22 @@ BOOST_AUTO_TEST_CASE(bylines_give_people_and_organisation) {
       BOOST_TEST(parts.org == c.org);
     }
   }
+}
+
+// A name alone far from the headline signs the story when a date is next
+// to it and the author's note under the story names it (wired x2).
+BOOST_AUTO_TEST_CASE(a_lone_name_confirmed_by_the_note_under_the_story) {
+  const std::string page =
+      "Home\nBusiness\n\nEric Adams\n\nTransportation\nAug 22, 2016 5:30 AM\n\n"
+      "Why Airplane Tires Don't Explode on Landing\n\n"
+      "Airplane tires are built to take a beating, and the way they are made explains why they "
+      "survive thousands of landings at high speed.\n\n"
+      "Each tire is inflated with nitrogen to a pressure several times that of a car tire, and "
+      "its layers of rubber and fabric spread the load of the landing.\n\n"
+      "Eric Adams is a veteran aerospace and automotive journalist.\n"
+      "Contributor\n";
+  const news::Article a = news::clean_page(page);
+  BOOST_TEST(a.authors == std::vector<std::string>{"Eric Adams"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(byline_lead_words) {
@@ -312,6 +336,31 @@ BOOST_AUTO_TEST_CASE(caption_credits_are_split_off) {
   BOOST_TEST(news::clean::is_credit_only("Evan Vucci/AP Photo"));
   BOOST_TEST(news::clean::is_credit_only("Win McNamee/Getty Images"));
   BOOST_TEST(!news::clean::is_credit_only("The president said so."));
+}
+
+// Video durations are interface text; a clock time opening a date line is
+// not (telegraph "9:39AM BST 05 Oct 2011" is the story's date line).
+BOOST_AUTO_TEST_CASE(media_labels_are_not_clock_times) {
+  using news::clean::LineKind;
+  struct Case {
+    const char* line;
+    LineKind kind;
+  };
+  const Case cases[] = {
+      {"0:49", LineKind::kBoilerplate},
+      {"03:08 - Source: CNN", LineKind::kBoilerplate},
+      {"9:39AM BST 05 Oct 2011", LineKind::kText},
+      {"7:45 pm ET", LineKind::kText},
+      {"11:02 a.m. EST", LineKind::kText},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT("input: " << c.line) {
+      news::clean::PageLines lines;
+      news::clean::classify_lines(c.line, &lines);
+      BOOST_TEST_REQUIRE(lines.lines.size() == 1u);
+      BOOST_TEST(static_cast<int>(lines.lines[0].kind) == static_cast<int>(c.kind));
+    }
+  }
 }
 
 // Line shapes the scorers read, with the lines of pages-auto they were
@@ -429,11 +478,11 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_characters) {
   const news::Article a = news::clean_page(page);
   BOOST_TEST(valid_utf8(a.body));
   BOOST_TEST(a.body.find("\xEF\xBF\xBD") != std::string::npos);
-  BOOST_TEST(news::clean::sanitize_utf8("a\xC0\xAF"
-                                        "b") ==
+  BOOST_TEST(news::make_valid_text("a\xC0\xAF"
+                                   "b") ==
              "a\xEF\xBF\xBD\xEF\xBF\xBD"
              "b");
-  BOOST_TEST(news::clean::sanitize_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  BOOST_TEST(news::make_valid_text("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 BOOST_AUTO_TEST_CASE(plain_page_without_boilerplate) {

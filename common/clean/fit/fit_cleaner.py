@@ -54,11 +54,16 @@ WEIGHTS_CC = os.path.join(ROOT, "common", "clean", "weights.cc")
 # The hand-labelled pages are the reference the team checked by hand: each
 # counts for this many pages-auto pages.
 EXTRA_WEIGHT = 5.0
-MODELS = ["body", "start", "end", "title", "byline", "date"]
+MODELS = ["body", "start", "end", "title", "byline", "date", "run", "join", "member"]
 FIELDS = ["title", "authors", "published", "body_first", "body_last"]
 
+# Binary models whose pages weigh alike: a page with more candidate rows than this counts as
+# this many (a list of 200 items does not outweigh the other pages).
+PAGE_ROWS = {"member": 20.0}
+
 # L2 penalties (on the summed log-loss) and the scorers' thresholds (as in the C++ code).
-LAMBDA = {"body": 2.0, "start": 1.0, "end": 1.0, "title": 1.0, "byline": 1.0, "date": 1.0}
+LAMBDA = {"body": 2.0, "start": 0.3, "end": 0.3, "title": 1.0, "byline": 1.0, "date": 1.0, "run": 1.0,
+          "join": 1.0, "member": 1.0}
 
 
 def load_scorer(pages_dir):
@@ -117,19 +122,98 @@ class Labeller:
             out += [(b, 1)] + [(i, 0) for i in range(b + 1, len(texts)) if texts[i] not in neutral]
         return out
 
+    def story(self, exp, expl):
+        """(line numbers of the story's paragraphs, first line number or None, last or None)
+        from the body field's candidates (every non-blank line)."""
+        body = field_of(expl, "body")
+        cands = body["candidates"] if body else []
+        n = self.norm
+        texts = [n(c["text"]) for c in cands]
+        lines = {n(x) for x in exp.get("body_lines", []) if n(x)}
+        first, last = n(exp.get("body_first")), n(exp.get("body_last"))
+        a, b = self._extent(texts, lines, first, last)
+        good = {cands[i]["line"] for i, y in self.body(exp, cands) if y}
+        return good, (cands[a]["line"] if a is not None else None), (cands[b]["line"] if b is not None else None)
+
+    @staticmethod
+    def _range(cand):
+        a, b = cand["value"].split(" ")[1].split("-")
+        return int(a), int(b)
+
+    def run(self, exp, expl, cands):
+        """The candidate run holding most of the story's paragraphs is the right one."""
+        good, _, _ = self.story(exp, expl)
+        counts = []
+        for c in cands:
+            a, b = self._range(c)
+            counts.append(sum(1 for g in good if a <= g <= b))
+        top = max(counts) if counts else 0
+        return [(i, int(k == top and top > 0)) for i, k in enumerate(counts)]
+
+    def join(self, exp, expl, cands):
+        """A neighbouring run continues the story when it reaches into the story's extent or holds
+        one of its paragraphs; it does not when it lies outside a known end of the story."""
+        good, first, last = self.story(exp, expl)
+        out = []
+        for i, c in enumerate(cands):
+            a, b = self._range(c)
+            below = c["value"].endswith("(below)")
+            inside = any(a <= g <= b for g in good) or (
+                first is not None and last is not None and b >= first and a <= last)
+            if inside:
+                out.append((i, 1))
+            elif not below and first is not None and b < first:
+                out.append((i, 0))
+            elif below and last is not None and a > last:
+                out.append((i, 0))
+        return out
+
+    def member(self, exp, expl, cands):
+        """The lines between the first and last paragraph: body lines are 1, other lines 0, neutral
+        lines left out. Pages without body_lines (the hand-labelled ones): prose lines are 1 (their
+        paragraphs are sentence-shaped), other lines and must_not_contain lines 0."""
+        n = self.norm
+        lines = {n(x) for x in exp.get("body_lines", []) if n(x)}
+        neutral = {n(x) for x in exp.get("body_neutral", []) if n(x)}
+        bad = [n(x) for x in exp.get("must_not_contain", []) if n(x)]
+        body = field_of(expl, "body")
+        prose_index = body["features"].index("prose") if body else None
+        prose = {c["line"]: c["x"][prose_index] > 0 for c in (body["candidates"] if body else [])}
+        out = []
+        for i, c in enumerate(cands):
+            t = n(c["text"])
+            if t in neutral:
+                continue
+            if lines:
+                out.append((i, int(t in lines)))
+            elif "body_first" in exp and "body_last" in exp:
+                out.append((i, int(prose.get(c["line"], False) and not any(b in t for b in bad))))
+        return out
+
+    @staticmethod
+    def _extent(texts, lines, first, last):
+        """Positions of the story's first and last paragraph (None when unknown)."""
+        where = [i for i, t in enumerate(texts) if t in lines]
+        a = b = None
+        if where:
+            a, b = where[0], where[-1]
+        starts = [i for i, t in enumerate(texts) if t == first]
+        for s in starts:  # the copy of the first paragraph that the story follows
+            if not where or sum(1 for i in where if i >= s) * 2 >= len(where):
+                a = s
+                if not where:
+                    break
+        ends = [i for i, t in enumerate(texts) if t == last and (a is None or i >= a)]
+        if ends:
+            b = ends[-1]
+        return a, b
+
     @staticmethod
     def _body_from_lines(texts, lines, neutral, first, last):
         where = [i for i, t in enumerate(texts) if t in lines]
         if not where:
             return [(i, 0) for i, t in enumerate(texts) if t not in neutral]
-        a, b = where[0], where[-1]
-        starts = [i for i, t in enumerate(texts) if t == first]
-        for s in starts:  # the copy of the first paragraph that the story follows
-            if sum(1 for i in where if i >= s) * 2 >= len(where):
-                a = s
-        ends = [i for i, t in enumerate(texts) if t == last and i >= a]
-        if ends:
-            b = ends[-1]
+        a, b = Labeller._extent(texts, lines, first, last)
         out = []
         for i, t in enumerate(texts):
             if t in neutral:
@@ -169,8 +253,10 @@ def field_of(expl, model):
     return None
 
 
-def label_field(labeller, model, exp):
-    return {"body": lambda c: labeller.body(exp, c),
+def label_field(labeller, model, exp, expl):
+    return {"body": lambda c: labeller.body(exp, c), "run": lambda c: labeller.run(exp, expl, c),
+            "join": lambda c: labeller.join(exp, expl, c),
+            "member": lambda c: labeller.member(exp, expl, c),
             "start": lambda c: labeller.same_text(exp["body_first"], c),
             "end": lambda c: labeller.same_text(exp["body_last"], c),
             "title": lambda c: labeller.same_text(exp["title"], c),
@@ -178,7 +264,8 @@ def label_field(labeller, model, exp):
 
 
 def has_label(model, exp):
-    return {"body": "body_first" in exp or "body_lines" in exp or "body_last" in exp,
+    has_body = "body_first" in exp or "body_lines" in exp or "body_last" in exp
+    return {"body": has_body, "run": has_body, "join": has_body, "member": has_body,
             "start": "body_first" in exp, "end": "body_last" in exp, "title": "title" in exp, "byline": "authors" in exp,
             "date": "published" in exp or "published_date" in exp}[model]
 
@@ -196,7 +283,7 @@ def training_rows(model, pages, explanations, labeller):
         names = field["features"]
         cands = field["candidates"]
         group = []
-        for i, y in label_field(labeller, model, exp)(cands):
+        for i, y in label_field(labeller, model, exp, explanations[page["txt"]])(cands):
             x = cands[i]["x"]
             idx = tuple(j for j, v in enumerate(x) if v != 0)
             rows.append((idx, tuple(x[j] for j in idx), y))
@@ -352,18 +439,23 @@ def fit_model(model, pages, explanations, labeller):
         w = fit_conditional(rows, groups, len(names), LAMBDA[model])
     else:
         weights = [1.0] * len(rows)
+        cap = PAGE_ROWS.get(model)
         for group, weight in groups:
+            share = min(1.0, cap / len(group)) if cap and group else 1.0
             for r in group:
-                weights[r] = weight
+                weights[r] = weight * share
         w = fit_binary(rows, weights, len(names), LAMBDA[model])
     return dict(zip(names, w))
 
 
 # ---- stages ---------------------------------------------------------------------------
 
-STAGES = [["body"], ["title"], ["start", "end"], ["byline", "date"]]
+# The join model is fitted twice: the runs it is asked about depend on its own answers (a
+# join brings the next run into reach).
+STAGES = [["body"], ["run"], ["join"], ["join"], ["title"], ["start", "end"], ["member"],
+          ["byline", "date"]]
 # One right candidate per page, the best-scoring one wins: conditional logit.
-CONDITIONAL = {"start", "end", "title"}
+CONDITIONAL = {"start", "end", "title", "run"}
 
 
 def fit_all(binary, train, everything, labeller, log):
