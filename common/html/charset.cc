@@ -34,7 +34,7 @@ std::string_view trim_space(std::string_view s) {
 
 // The iconv name of a charset label, "" for one we do not decode.
 std::string iconv_name(std::string_view label) {
-  const std::string l = lower(trim_space(label));
+  const std::string l = lower_ascii(trim_space(label));
   if (l.empty()) return "";
   if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8") return "UTF-8";
   // WHATWG Encoding: these labels all mean windows-1252.
@@ -86,14 +86,14 @@ std::string convert(std::string_view bytes, const std::string& charset) {
 std::string meta_charset(xmlNode* meta) {
   const std::string charset = attribute(meta, "charset");
   if (!charset.empty()) return charset;
-  if (lower(attribute(meta, "http-equiv")) != "content-type") return "";
+  if (lower_ascii(attribute(meta, "http-equiv")) != "content-type") return "";
   return charset_param(attribute(meta, "content"));
 }
 
 }  // namespace
 
 std::string charset_param(std::string_view content_type) {
-  const std::string l = lower(content_type);
+  const std::string l = lower_ascii(content_type);
   const size_t at = l.find("charset");
   if (at == std::string::npos) return "";
   size_t i = at + 7;

@@ -176,7 +176,7 @@ bool sentence_end(std::string_view t) {
 }
 
 bool is_prose(const std::string& t) {
-  const size_t words = word_count(t);
+  const size_t words = count_words(t);
   return (words >= 4 && sentence_end(t)) || words >= 20;
 }
 
@@ -188,7 +188,7 @@ bool is_prose_sibling(const RenderedPage& page, const xmlNode* s) {
   if ((r.flags & kNotBody) != 0) return false;
   for (uint32_t i = r.begin; i < r.end; ++i) {
     const Block& b = page.blocks[i];
-    if (!is_prose(b.text) || b.link_bytes * 2 > b.text.size() || word_count(b.text) < 8) {
+    if (!is_prose(b.text) || b.link_bytes * 2 > b.text.size() || count_words(b.text) < 8) {
       return false;
     }
   }
@@ -258,7 +258,7 @@ void add_split_parts(const RenderedPage& page, const Scorer& scorer, const xmlNo
 }
 
 bool is_boilerplate(const std::string& text) {
-  const std::string l = lower(text);
+  const std::string l = lower_ascii(text);
   return clean::is_boilerplate_line(l) || clean::has_boilerplate_phrase(l);
 }
 
@@ -358,22 +358,22 @@ bool is_copyright_line(const std::string& lower_text) {
 // promos, givewell.org's pointer to the last thread).
 bool is_pointer(const Block& b) {
   constexpr size_t kMaxPointerWords = 25;
-  if (!b.ends_in_link || word_count(b.text) > kMaxPointerWords) return false;
+  if (!b.ends_in_link || count_words(b.text) > kMaxPointerWords) return false;
   std::string_view t = b.text;
   while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
   const std::string_view last = t.substr(t.size() >= 4 ? t.size() - 4 : 0);
-  return lower(last) == "here" && (t.size() == 4 || t[t.size() - 5] == ' ');
+  return lower_ascii(last) == "here" && (t.size() == 4 || t[t.size() - 5] == ' ');
 }
 
 // Lines after the story: credits, promos, "Follow us", bios, copyright
 // lines, related-link questions.
 bool is_trailer(const std::string& text, const BodyHints& hints) {
-  std::string l = lower(text);
+  std::string l = lower_ascii(text);
   if (!l.empty() && l[0] == '(') l.erase(0, 1);
   if (clean::is_credit_line(l) || clean::is_promo(l) || clean::is_end_marker(l)) return true;
   if (starts_any(l, kTrailerLeads) || is_bio(text)) return true;
   if (is_copyright_line(l)) return true;
-  if (!l.empty() && l.back() == '?' && word_count(l) <= 12) return true;
+  if (!l.empty() && l.back() == '?' && count_words(l) <= 12) return true;
   for (const std::string& a : hints.authors) {
     if (!a.empty() && starts_with(text, a + " is ")) return true;
   }
@@ -384,7 +384,7 @@ bool is_trailer(const std::string& text, const BodyHints& hints) {
 // "In this photo ..."), as the text cleaner reads them.
 bool is_caption_line(const std::string& text) {
   if (clean::split_caption_credit(text) || clean::is_credit_only(text)) return true;
-  const std::string l = lower(text.substr(0, 40));
+  const std::string l = lower_ascii(text.substr(0, 40));
   return starts_with(l, "in this photo") || starts_with(l, "this photo") ||
          starts_with(l, "in this image") || starts_with(l, "file photo") ||
          icontains(text, "(credit:") || icontains(text, "(photo:");
@@ -427,7 +427,7 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
                                 const std::vector<const xmlNode*>& containers,
                                 const BodyHints& hints, uint32_t not_body, std::vector<bool>* dek) {
   std::vector<size_t> out;
-  const std::string title = lower(hints.title);
+  const std::string title = lower_ascii(hints.title);
   for (const xmlNode* c : containers) {
     const RenderedPage::Range r = page.range_of(c);
     const uint32_t inherited = r.flags & ~kInList & ~kInTable & ~kInQuote;
@@ -435,9 +435,9 @@ std::vector<size_t> body_blocks(const RenderedPage& page,
       const Block& b = page.blocks[i];
       if (((b.flags & ~inherited) & not_body & ~kUnlikely) != 0) continue;
       if (unlikely_inside(page, b, r, (not_body & kUnlikely) == 0)) continue;
-      if (b.heading == 1 || lower(b.text) == title) continue;
+      if (b.heading == 1 || lower_ascii(b.text) == title) continue;
       if (is_link_text(b) || is_boilerplate(b.text)) continue;
-      if (clean::is_end_marker(lower(b.text))) continue;
+      if (clean::is_end_marker(lower_ascii(b.text))) continue;
       out.push_back(i);
       dek->push_back(is_dek_block(b, c, r.flags));
     }
@@ -502,7 +502,7 @@ class HeaderLines {
     size_t start = story_from(0);
     if (start == blocks_.size()) return 0;
     for (size_t i = start + 1; i < blocks_.size() && i <= start + kHeaderLines; ++i) {
-      if (word_count(text(i - 1)) > kMaxHeaderWords) break;
+      if (count_words(text(i - 1)) > kMaxHeaderWords) break;
       const std::string& t = text(i);
       if (!is_byline(t, hints_) && !is_date_line(t)) continue;
       const size_t after = story_from(i + 1);
@@ -540,7 +540,7 @@ void trim_edges(const RenderedPage& page, const BodyHints& hints, const std::vec
     const Block& next = page.blocks[(*blocks)[start + 1]];
     const bool apart = b.heading != 0 || b.owner == nullptr || next.owner == nullptr ||
                        b.owner->parent != next.owner->parent;
-    if (apart && word_count(b.text) <= kMaxDeckWords && same_text(b.text, hints.description)) {
+    if (apart && count_words(b.text) <= kMaxDeckWords && same_text(b.text, hints.description)) {
       ++start;
     }
   }
@@ -562,13 +562,14 @@ std::string find_caption(const RenderedPage& page, const std::vector<const xmlNo
     const RenderedPage::Range r = page.range_of(c);
     for (uint32_t i = r.begin; i < r.end; ++i) {
       const Block& b = page.blocks[i];
-      if ((b.flags & kInCaption) != 0 && word_count(b.text) >= 3 && !is_link_text(b)) return b.text;
+      if ((b.flags & kInCaption) != 0 && count_words(b.text) >= 3 && !is_link_text(b))
+        return b.text;
     }
   }
   for (size_t i = 0; i < first_body && i < page.blocks.size(); ++i) {
     const Block& b = page.blocks[i];
     if ((b.flags & kInCaption) != 0 && (b.flags & (kInNav | kInAside | kInFooter)) == 0 &&
-        word_count(b.text) >= 3) {
+        count_words(b.text) >= 3) {
       return b.text;
     }
   }

@@ -19,11 +19,11 @@
 namespace news {
 namespace {
 
+using html::count_words;
 using html::icontains;
 using html::PageMetadata;
 using html::starts_with;
-using html::trim_view;
-using html::word_count;
+using html::trim;
 
 constexpr size_t kSniffBytes = 4096;
 constexpr size_t kMaxNameBytes = 80;
@@ -120,7 +120,7 @@ std::string printed_title(const std::vector<std::string>& candidates,
   for (int pass = 0; pass < 2; ++pass) {
     for (const std::string& c : candidates) {
       for (const std::string& v : title_variants(c)) {
-        if (word_count(v) < 2 && pass == 0) continue;
+        if (count_words(v) < 2 && pass == 0) continue;
         const std::string want = comparable(v);
         if (want.empty()) continue;
         for (const html::Block& b : page.blocks) {
@@ -149,7 +149,7 @@ std::string choose_title(const PageMetadata& meta, const html::RenderedPage& pag
   if (!h1.empty()) return h1;
   if (!candidates.empty()) {
     const std::vector<std::string> v = title_variants(candidates.front());
-    return v.size() > 1 && word_count(v[1]) >= 3 ? v[1] : v[0];
+    return v.size() > 1 && count_words(v[1]) >= 3 ? v[1] : v[0];
   }
   return printed ? printed->title : "";
 }
@@ -176,7 +176,7 @@ std::string person_name(std::string_view raw, const std::vector<std::string>& pu
   }
   // One word ("mikecason", "Staff") is a handle or a desk, not a byline.
   s = clean::undouble(s);
-  if (word_count(s) > 5 || word_count(s) < 2) return "";
+  if (count_words(s) > 5 || count_words(s) < 2) return "";
   return clean::name_case(s);
 }
 
@@ -240,13 +240,13 @@ constexpr const char* kCreditLeads[] = {"illustration", "photo",   "image",
                                         "art by",       "styling", "produced by"};
 
 bool is_credit_text(std::string_view text) {
-  const std::string l = html::lower(text.substr(0, 40));
+  const std::string l = html::lower_ascii(text.substr(0, 40));
   return std::any_of(std::begin(kCreditLeads), std::end(kCreditLeads),
                      [&](const char* w) { return starts_with(l, w); });
 }
 
 bool is_byline_element(xmlNode* n) {
-  if (html::lower(html::attribute(n, "rel")) == "author") return true;
+  if (html::lower_ascii(html::attribute(n, "rel")) == "author") return true;
   if (icontains(html::attribute(n, "itemprop"), "author")) return true;
   const std::string names = html::attribute(n, "class") + " " + html::attribute(n, "id");
   return names.size() > 1 && names_any(names, kBylineWords) && !names_any(names, kNotBylineWords);
@@ -275,7 +275,7 @@ size_t by_position(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[2]);
     if (c == ' ' || c == ':' || (c >= 'A' && c <= 'Z') || c >= 0x80) return 2;
   }
-  const std::string l = html::lower(text.substr(0, 80));
+  const std::string l = html::lower_ascii(text.substr(0, 80));
   const size_t at = l.find(" by ");
   return at == std::string::npos ? std::string::npos : at + 4;
 }
@@ -297,7 +297,7 @@ std::string_view names_part(std::string_view text) {
     if (!word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
         std::none_of(std::begin(kBylineLowerWords), std::end(kBylineLowerWords),
                      [&](const char* w) { return word == w; })) {
-      return trim_view(text.substr(0, i));
+      return trim(text.substr(0, i));
     }
     i = j;
   }
@@ -309,8 +309,8 @@ std::vector<std::string> byline_names(const std::string& text,
                                       const std::vector<std::string>& publishers) {
   const size_t at = by_position(text);
   std::string_view rest = text;
-  if (at != std::string::npos) rest = trim_view(rest.substr(at));
-  while (!rest.empty() && rest.front() == ':') rest = trim_view(rest.substr(1));
+  if (at != std::string::npos) rest = trim(rest.substr(at));
+  while (!rest.empty() && rest.front() == ':') rest = trim(rest.substr(1));
   clean::BylineParts parts;
   clean::add_byline_text(names_part(rest), &parts);
   return clean_names(parts.authors, publishers);
@@ -335,8 +335,8 @@ std::vector<std::string> printed_byline(xmlNode* root, const html::RenderedPage&
     if (!html::is_element(n, "a")) return true;
     const std::string href = html::attribute(n, "href");
     const bool credit = n->parent != nullptr && is_credit_text(spaced_text(n->parent));
-    if (!credit &&
-        (html::lower(html::attribute(n, "rel")) == "author" || names_any(href, kAuthorPaths))) {
+    if (!credit && (html::lower_ascii(html::attribute(n, "rel")) == "author" ||
+                    names_any(href, kAuthorPaths))) {
       links.push_back(spaced_text(n));
     }
     return false;
@@ -431,7 +431,7 @@ int digits(std::string_view s, size_t at, size_t n) {
 // UTC when it has a time and a zone, else "YYYY-MM-DD"; other forms go
 // through clean::find_date. "" when no date is found.
 std::string metadata_date(std::string_view raw) {
-  const std::string_view s = trim_view(raw);
+  const std::string_view s = trim(raw);
   clean::PageDate d;
   d.year = digits(s, 0, 4);
   d.month = digits(s, 5, 2);

@@ -191,7 +191,7 @@ void for_each_object(const Json& top, F f) {
 // The script text without the wrappers pages put around JSON.
 std::string_view json_text(std::string_view s) {
   auto strip = [&](std::string_view p, bool front) {
-    const std::string_view t = trim_view(s);
+    const std::string_view t = trim(s);
     s = t;
     if (front && s.substr(0, p.size()) == p) s.remove_prefix(p.size());
     if (!front && s.size() >= p.size() && s.substr(s.size() - p.size()) == p) {
@@ -205,7 +205,7 @@ std::string_view json_text(std::string_view s) {
   strip("//]]>", false);
   strip("]]>", false);
   strip(";", false);
-  return trim_view(s);
+  return trim(s);
 }
 
 void read_json_ld(xmlNode* script, PageMetadata* out, std::vector<Json>* docs) {
@@ -244,13 +244,13 @@ void read_meta(xmlNode* node, PageMetadata* out) {
   if (content.empty()) return;
   content = clean(content);
   for (const char* key_attr : {"property", "name", "itemprop"}) {
-    const std::string key = lower(collapse_whitespace(attribute(node, key_attr)));
+    const std::string key = lower_ascii(collapse_whitespace(attribute(node, key_attr)));
     if (!key.empty()) out->meta[key].push_back(content);
   }
 }
 
 bool is_canonical_link(xmlNode* node) {
-  const std::string rel = lower(attribute(node, "rel"));
+  const std::string rel = lower_ascii(attribute(node, "rel"));
   return rel == "canonical";
 }
 
@@ -283,12 +283,12 @@ PageMetadata read_metadata(xmlNode* root) {
     } else if (tag == "title" && out.title_tag.empty()) {
       out.title_tag = clean(text_content(node));
     } else if (tag == "script") {
-      if (lower(trim_view(attribute(node, "type"))) == "application/ld+json") {
+      if (lower_ascii(trim(attribute(node, "type"))) == "application/ld+json") {
         read_json_ld(node, &out, &docs);
       }
       return false;
     } else if (tag == "time" && out.time_published.empty()) {
-      const std::string prop = lower(attribute(node, "itemprop"));
+      const std::string prop = lower_ascii(attribute(node, "itemprop"));
       if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("pubdate")) != nullptr ||
           prop == "datepublished") {
         out.time_published = clean(attribute(node, "datetime"));
@@ -297,7 +297,7 @@ PageMetadata read_metadata(xmlNode* root) {
       return false;
     } else if (const std::string prop = attribute(node, "itemprop"); !prop.empty()) {
       // Microdata printed in the page (<span itemprop=author>...).
-      const std::string key = lower(prop);
+      const std::string key = lower_ascii(prop);
       if (key == "author" || key == "datepublished" || key == "headline") {
         std::string v = clean(attribute(node, "content"));
         if (v.empty() && key == "datepublished") v = clean(attribute(node, "datetime"));

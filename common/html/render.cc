@@ -70,7 +70,7 @@ bool is_hidden(const xmlNode* node) {
   if (xmlHasProp(const_cast<xmlNode*>(node), reinterpret_cast<const xmlChar*>("hidden"))) {
     return true;
   }
-  const std::string style = lower(attribute(node, "style"));
+  const std::string style = lower_ascii(attribute(node, "style"));
   if (style.empty()) return false;
   std::string compact;
   for (char c : style) {
@@ -94,7 +94,7 @@ uint32_t element_flags(const xmlNode* node, std::string_view tag) {
   if (tag == "li") f |= kInList;
   if (tag == "blockquote") f |= kInQuote;
   if (tag == "table") f |= kInTable;
-  const std::string role = lower(attribute(node, "role"));
+  const std::string role = lower_ascii(attribute(node, "role"));
   if (role == "navigation" || role == "menu" || role == "menubar") f |= kInNav;
   if (role == "complementary") f |= kInAside;
   if (role == "contentinfo") f |= kInFooter;

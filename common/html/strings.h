@@ -1,30 +1,24 @@
 #ifndef NEWS_COMMON_HTML_STRINGS_H_
 #define NEWS_COMMON_HTML_STRINGS_H_
 
-// Small string helpers shared by common/html/.
+// String helpers of common/html/: the ASCII ones are the page cleaner's
+// (one copy, clean/text_util.h).
 
-#include <string>
 #include <string_view>
+
+#include "clean/text_util.h"
 
 namespace news {
 namespace html {
 
-// ASCII lower case.
-std::string lower(std::string_view s);
-
-// Without ASCII whitespace at both ends.
-std::string_view trim_view(std::string_view s);
-
-bool starts_with(std::string_view s, std::string_view prefix);
-
-// True when `s` contains `lower_needle` ignoring ASCII case.
-bool icontains(std::string_view s, std::string_view lower_needle);
+using clean::count_words;
+using clean::icontains;
+using clean::lower_ascii;
+using clean::starts_with;
+using clean::trim;
 
 // Bytes of `s` that are letters (ASCII or any multi-byte UTF-8 character).
 size_t letter_bytes(std::string_view s);
-
-// Words (runs between spaces) in `s`.
-size_t word_count(std::string_view s);
 
 }  // namespace html
 }  // namespace news
