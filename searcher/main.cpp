@@ -33,11 +33,6 @@ struct Args {
   bool allow_partial = false;  // search the shards that answer, with a warning
 };
 
-std::string default_db() {
-  const char* env = std::getenv("NEWS_DB");
-  return env != nullptr && *env != '\0' ? env : "news.db";
-}
-
 news::SortOrder parse_sort(const std::string& s) {
   if (s == "relevance") return news::SortOrder::kRelevance;
   if (s == "newest") return news::SortOrder::kNewest;
@@ -133,7 +128,7 @@ Args parse_args(int argc, char** argv) {
         (r.ranking.empty() ? "" : "," + r.ranking);
   }
   if (!recent.empty()) r.recent_half_life_days = news::parse_half_life_days(recent);
-  if (args.dbs.empty()) args.dbs.push_back(default_db());
+  if (args.dbs.empty()) args.dbs.push_back(news::default_index_dir());
   return args;
 }
 

@@ -671,9 +671,4 @@ IndexReport delete_articles(const std::string& db, const std::vector<std::string
   return xapian_errors_as_index_errors([&] { return delete_unguarded(db, ids, wait_seconds); });
 }
 
-std::string default_index_dir() {
-  const char* env = std::getenv("NEWS_DB");
-  return env != nullptr && *env != '\0' ? env : "news.db";
-}
-
 }  // namespace news

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <set>
 
+#include "news/index_dir.h"
 #include "store/stub.h"
 
 namespace news {
@@ -181,6 +183,11 @@ uint64_t directory_bytes(const std::string& dir) {
     if (entry.is_regular_file(ec)) total += entry.file_size(ec);
   }
   return total;
+}
+
+std::string default_index_dir() {
+  const char* env = std::getenv("NEWS_DB");
+  return env != nullptr && *env != '\0' ? env : "news.db";
 }
 
 }  // namespace news

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "news/errors.h"
+#include "news/index_dir.h"
 
 namespace news {
 
@@ -199,9 +200,6 @@ struct CleanReport {
 // cannot be read.
 CleanReport clean_files(const CleanRequest& request, std::ostream& out,
                         const std::function<void(const Rejection&)>& on_reject);
-
-// The index directory when none is given: $NEWS_DB, else ./news.db.
-std::string default_index_dir();
 
 }  // namespace news
 

@@ -11,6 +11,7 @@
 
 #include "news/article.h"
 #include "news/errors.h"
+#include "news/index_dir.h"
 
 namespace news {
 
