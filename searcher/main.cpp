@@ -13,6 +13,7 @@
 
 #include "news/search.h"
 #include "news/search_output.h"
+#include "news/version.h"
 
 namespace po = boost::program_options;
 
@@ -21,6 +22,9 @@ namespace {
 constexpr int kExitHits = 0;
 constexpr int kExitNoHits = 1;
 constexpr int kExitError = 2;
+constexpr const char* kExitStatusHelp =
+    "\nexit status: 0 hits found, 1 no hits, 2 a malformed query or option, or an\n"
+    "index that cannot be read (one line on stderr says which). See news-search(1).\n";
 
 enum class Format { kText, kJson, kIds };
 
@@ -68,7 +72,7 @@ Args parse_args(int argc, char** argv) {
       "(author:lucey, author:\"Catherine Lucey\", tag:\"tariffs and trade\",\n"
       "date:2025-04, date:7d..); operators in capitals. See docs/QUERY.md.\n\n"
       "options");
-  opts.add_options()("help,h", "show this help")(
+  opts.add_options()("help,h", "show this help")("version", "print the version")(
       "db", po::value(&args.dbs),
       "index (repeatable: searched together); default $NEWS_DB or news.db")(
       "json", po::bool_switch(&json), "one JSON object (same as --format json)")(
@@ -108,7 +112,11 @@ Args parse_args(int argc, char** argv) {
   po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
   po::notify(vm);
   if (vm.count("help")) {
-    std::cout << opts;
+    std::cout << opts << kExitStatusHelp;
+    std::exit(kExitHits);
+  }
+  if (vm.count("version")) {
+    std::cout << "news-search " << news::version_text() << "\n";
     std::exit(kExitHits);
   }
   for (const std::string& w : words) r.query += (r.query.empty() ? "" : " ") + w;
