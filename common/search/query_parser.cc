@@ -214,12 +214,85 @@ size_t count_words(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The field names a query may use.
+std::vector<std::string> query_field_names() {
+  std::vector<std::string> names;
+  for (const schema::TextField& f : schema::kTextFields) names.emplace_back(f.name);
+  for (const schema::ExactField& f : schema::kExactFields) {
+    names.emplace_back(f.name);
+    if (f.alias != nullptr) names.emplace_back(f.alias);
+  }
+  names.emplace_back(schema::kIdFieldName);
+  names.emplace_back(schema::kDateFieldName);
+  return names;
+}
+
+bool is_field_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool starts_token(const std::string& text, size_t i) {
+  return i == 0 || std::string(" \t\n\r(+-").find(text[i - 1]) != std::string::npos;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n + ":";
+  return out;
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// The query text with its field names in lower case ("Author:lucey" is
+// "author:lucey"). Throws QueryError for an unknown field given a value
+// ("foo:bar", naming the known ones) and a known one without ("author:").
+// A URL's scheme ("http://"), words inside quotes and a colon before a
+// space ("Breaking: fire") are no fields.
+std::string with_known_fields(const std::string& text) {
+  static const std::vector<std::string> names = query_field_names();
+  std::string out = text;
+  bool in_quotes = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') in_quotes = !in_quotes;
+    if (in_quotes || !is_field_name_char(text[i]) || !starts_token(text, i)) continue;
+    size_t end = i;
+    while (end < text.size() && is_field_name_char(text[end])) ++end;
+    if (end == text.size() || text[end] != ':' || text.compare(end + 1, 2, "//") == 0) {
+      i = end - 1;
+      continue;
+    }
+    const std::string name = ascii_lower(text.substr(i, end - i));
+    const bool known = std::find(names.begin(), names.end(), name) != names.end();
+    const bool has_value = end + 1 < text.size() &&
+                           std::string(" \t\n\r").find(text[end + 1]) == std::string::npos &&
+                           text[end + 1] != ')';
+    if (known && !has_value) throw QueryError("the field " + name + ": has no value");
+    if (!known && has_value) {
+      throw QueryError("unknown field '" + text.substr(i, end - i) +
+                       ":' (fields: " + joined(names) + ")");
+    }
+    if (known) out.replace(i, end - i, name);
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
 ParsedQuery NewsQueryParser::parse(const std::string& text, bool all_terms) {
   if (const size_t words = count_words(text); words > kMaxQueryWords) {
     throw QueryError("query too long: " + std::to_string(words) + " words, at most " +
                      std::to_string(kMaxQueryWords));
   }
-  ParsedQuery parsed = prepare(text);
+  ParsedQuery parsed = prepare(with_known_fields(text));
+  parsed.text = text;
   parsed.query =
       parse_prepared(all_local_ ? widen_wildcards(parsed.prepared, verbatim_fields_, db_, stemmer_)
                                 : parsed.prepared,

@@ -19,13 +19,35 @@ bool is_operator(std::string_view word) {
   return false;
 }
 
+bool is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Is the word at [begin, end) part of a web address or an e-mail address
+// ("http://example.com", "example.com", "news@example.org")? Their parts
+// are not misspelt words.
+bool in_address(std::string_view text, size_t begin, size_t end) {
+  while (begin > 0 && !is_blank_byte(text[begin - 1])) --begin;
+  while (end < text.size() && !is_blank_byte(text[end])) ++end;
+  const std::string_view token = text.substr(begin, end - begin);
+  if (token.find("://") != std::string_view::npos || token.find('@') != std::string_view::npos) {
+    return true;
+  }
+  for (size_t i = 1; i + 1 < token.size(); ++i) {
+    if (token[i] == '.' && is_word_character(token[i - 1]) && is_word_character(token[i + 1]) &&
+        !(token[i + 1] >= '0' && token[i + 1] <= '9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The spelling suggestion for one word of a query, or "" to keep it: words
-// that match (their stem is indexed), operators, field names, wildcards and
-// numbers stay.
+// that match (their stem is indexed), operators, field names, wildcards,
+// numbers and the parts of an address stay.
 std::string respelled_word(std::string_view text, size_t begin, size_t end,
                            const Xapian::Database& db, const Xapian::Stem& stem) {
   const std::string_view word = text.substr(begin, end - begin);
-  if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*'))) {
+  if (is_operator(word) || (end < text.size() && (text[end] == ':' || text[end] == '*')) ||
+      in_address(text, begin, end)) {
     return "";
   }
   const std::string lower = Xapian::Unicode::tolower(std::string(word));
