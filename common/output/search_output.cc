@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 #include "output/format.h"
 
@@ -17,6 +18,54 @@ constexpr char kBold[] = "\033[1m";
 constexpr char kDim[] = "\033[2m";
 constexpr char kReset[] = "\033[0m";
 constexpr size_t kBarWidth = 40;
+
+// The text with every control character made harmless on a terminal: tab
+// and line breaks as spaces, the others (ESC, BEL, DEL, the C1 controls) as
+// U+FFFD, so that a stored story cannot retitle, recolour or clear the
+// user's terminal. The highlight markers stay when `keep_markers`.
+std::string printable(std::string_view s, bool keep_markers = false) {
+  static const std::string kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool marker = keep_markers && (s[i] == kHighlightOn || s[i] == kHighlightOff);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if ((c < 0x20 || c == 0x7f) && !marker) {
+      out += kReplacement;
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// JSON text with DEL and the C1 controls escaped too (nlohmann escapes only
+// those below U+0020): a terminal showing the JSON obeys none of them.
+std::string with_controls_escaped(std::string json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(json[i]);
+    const unsigned char next = i + 1 < json.size() ? static_cast<unsigned char>(json[i + 1]) : 0;
+    char escaped[8];
+    if (c == 0x7f) {
+      out += "\\u007f";
+    } else if (c == 0xc2 && next >= 0x80 && next <= 0x9f) {
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", next);
+      out += escaped;
+      ++i;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
+}
 
 std::string replace_markers(const std::string& s, const std::string& on, const std::string& off) {
   std::string out;
@@ -47,7 +96,7 @@ Json explanation_to_json(const Explanation& e) {
 void render_explanation(const Hit& hit, std::ostream& out) {
   const Explanation& e = *hit.explanation;
   out << "   why: score " << round3(hit.score) << "; matched:";
-  for (const std::string& t : e.matched_terms) out << " " << t;
+  for (const std::string& t : e.matched_terms) out << " " << printable(t);
   out << "\n";
   for (const ScorePart& p : e.parts) {
     out << "     " << p.what << " +" << round3(p.weight);
@@ -95,20 +144,22 @@ void render_hit(const Hit& hit, const TextStyle& style, std::ostream& out) {
   for (const std::string* part : {&a.section, &a.source}) {
     if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
   }
-  out << paint(style, kBold, std::to_string(hit.rank) + ". " + a.title) << "\n";
-  if (!meta.empty()) out << "   " << paint(style, kDim, meta) << "\n";
+  out << paint(style, kBold, std::to_string(hit.rank) + ". " + printable(a.title)) << "\n";
+  if (!meta.empty()) out << "   " << paint(style, kDim, printable(meta)) << "\n";
   if (!a.authors.empty()) {
     std::string byline = "   By ";
     for (size_t i = 0; i < a.authors.size(); ++i) byline += (i ? ", " : "") + a.authors[i];
-    out << byline << "\n";
+    out << printable(byline) << "\n";
   }
   if (!hit.snippet.empty()) {
     out << "   "
-        << replace_markers(hit.snippet, style.color ? kBold : "", style.color ? kReset : "")
+        << replace_markers(printable(hit.snippet, /*keep_markers=*/true), style.color ? kBold : "",
+                           style.color ? kReset : "")
         << "\n";
   }
   if (hit.explanation) render_explanation(hit, out);
-  out << "   " << paint(style, kDim, a.url.empty() ? a.id : a.id + "  " + a.url) << "\n\n";
+  out << "   " << paint(style, kDim, printable(a.url.empty() ? a.id : a.id + "  " + a.url))
+      << "\n\n";
 }
 
 // "YYYY-MM" or "YYYY" as a month number (year * 12 + month - 1, or year *
@@ -187,7 +238,7 @@ void render_facet(const Facet& f, bool exact, std::ostream& out) {
   for (const FacetValue& v : f.values) {
     char count[32];
     std::snprintf(count, sizeof count, "%7zu  ", v.count);
-    out << count << v.value << "\n";
+    out << count << printable(v.value) << "\n";
   }
 }
 
@@ -208,12 +259,12 @@ std::string results_to_json(const SearchResults& r) {
   j["facets_exact"] = r.facets_exact;
   j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json();
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return with_controls_escaped(j.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 std::string error_to_json(const std::string& query, const std::string& message) {
   const Json j = {{"query", query}, {"error", message}};
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return with_controls_escaped(j.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
 void render_results_text(const SearchResults& r, const TextStyle& style, std::ostream& out) {
@@ -224,7 +275,7 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
   if (!r.hits.empty()) summary << ", showing " << r.offset + 1 << "-" << shown_to;
   summary << " (" << two_decimals(r.took_ms) << " ms)";
   out << paint(style, kDim, summary.str()) << "\n";
-  if (r.suggestion) out << "Did you mean: " << *r.suggestion << "\n";
+  if (r.suggestion) out << "Did you mean: " << printable(*r.suggestion) << "\n";
   for (const Facet& f : r.facets) {
     out << "\n";
     render_facet(f, r.facets_exact, out);
