@@ -126,6 +126,9 @@ Args parse_args(int argc, char** argv) {
   if (r.limit > kMaxCount || r.offset > kMaxCount) {
     throw po::error("-n/--limit and --offset must be between 0 and 1000000000");
   }
+  if (args.color != "auto" && args.color != "always" && args.color != "never") {
+    throw po::error("--color must be auto, always or never");
+  }
   r.sort = parse_sort(sort);
   args.format = parse_format(format, json);
   r.snippets = args.format != Format::kIds && !no_snippets;
@@ -142,7 +145,10 @@ Args parse_args(int argc, char** argv) {
 
 news::TextStyle text_style(const std::string& color) {
   news::TextStyle style;
-  style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+  // NO_COLOR (no-color.org): no colour unless asked for by --color always.
+  const char* no_color = std::getenv("NO_COLOR");
+  const bool colour_unwanted = no_color != nullptr && *no_color != '\0';
+  style.color = color == "always" || (color == "auto" && !colour_unwanted && isatty(STDOUT_FILENO));
   winsize ws{};
   if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) style.width = ws.ws_col;
   return style;

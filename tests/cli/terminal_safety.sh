@@ -2,7 +2,8 @@
 # Stored text cannot drive the user's terminal (issue 21): control
 # characters of a story (an OSC title sequence, BEL, a colour escape, a C1
 # control) are neutralised in the text output, hits, facets and "Did you
-# mean" alike, even with --color always; JSON escapes them.
+# mean" alike, even with --color always; JSON escapes them. --color takes
+# auto, always or never only, and NO_COLOR turns auto colour off.
 source "$(dirname "$0")/lib.sh"
 DB="$WORK/db"
 python3 - "$WORK/evil.jsonl" <<'PY'
@@ -43,5 +44,36 @@ check_eq "did you mean: no control characters" 0 "$(has_controls <"$WORK/suggest
 search --json harbour >"$WORK/json" || true
 check_eq "JSON: no raw control characters" 0 "$(has_controls <"$WORK/json")"
 check_contains "JSON: escaped" '\u001b]0;owned\u0007' "$(cat "$WORK/json")"
+
+run_status rc "$NEWS_SEARCH" --db "$DB" --color blue harbour >/dev/null 2>"$WORK/err"
+check_eq "--color blue: exit" 2 "$rc"
+check_contains "--color blue: said" "--color must be auto, always or never" "$(cat "$WORK/err")"
+# coloured MODE ENV...: whether news-search on a terminal (a pty) colours.
+coloured() {
+  python3 - "$NEWS_SEARCH" "$DB" "$@" <<'PY'
+import os, pty, sys
+binary, db, mode, *env = sys.argv[1:]
+pid, fd = pty.fork()
+if pid == 0:
+    e = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    e.update(kv.split("=", 1) for kv in env)
+    os.execve(binary, [binary, "--db", db, "--color", mode, "-n", "1", "harbour"], e)
+out = b""
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+os.waitpid(pid, 0)
+print("yes" if b"\x1b[1m" in out else "no")
+PY
+}
+check_eq "auto on a terminal: colour" yes "$(coloured auto)"
+check_eq "auto with NO_COLOR: none" no "$(coloured auto NO_COLOR=1)"
+check_eq "always with NO_COLOR: colour" yes "$(coloured always NO_COLOR=1)"
+check_eq "NO_COLOR empty: ignored" yes "$(coloured auto NO_COLOR=)"
 
 finish
