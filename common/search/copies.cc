@@ -1,0 +1,121 @@
+#include "search/copies.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "news/errors.h"
+#include "schema.h"
+#include "store/stored_document.h"
+
+namespace news {
+namespace {
+
+// The stories whose cluster is one of `clusters`.
+Xapian::Query in_clusters(const std::vector<std::string>& clusters) {
+  std::vector<Xapian::Query> ranges;
+  for (const std::string& c : clusters) {
+    ranges.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kClusterSlot, c, c);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, ranges.begin(), ranges.end());
+}
+
+// Every document matching `query`, in docid order, unweighted.
+Xapian::MSet all_matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::doccount all = db.get_doccount();
+  constexpr Xapian::doccount kFirstTry = 1000;  // clusters are small; reserve little
+  Xapian::MSet mset = enquire.get_mset(0, std::min(all, kFirstTry), all);
+  if (mset.get_matches_lower_bound() > mset.size()) {
+    mset = enquire.get_mset(0, mset.get_matches_lower_bound(), all);
+  }
+  mset.fetch();  // one round trip for remote shards
+  return mset;
+}
+
+// The order of a cluster's head (index/clusters.cc): earliest published,
+// undated last, then the smaller id.
+struct Oldest {
+  double time;
+  std::string id;
+  Xapian::Document doc;
+
+  bool operator<(const Oldest& o) const { return time != o.time ? time < o.time : id < o.id; }
+};
+
+Oldest oldest_key(const Xapian::Document& doc) {
+  const std::string time = doc.get_value(schema::kTimeSlot);
+  const std::string id = stored_article(doc, {false, false}).id;
+  return {
+      time.empty() ? std::numeric_limits<double>::infinity() : Xapian::sortable_unserialise(time),
+      id, doc};
+}
+
+}  // namespace
+
+ClusterCounter::ClusterCounter(bool remote)
+    : remote_(remote), spy_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kClusterSlot)) {}
+
+ClusterCounter::~ClusterCounter() = default;
+
+void ClusterCounter::before_match(Xapian::Enquire& enquire) {
+  if (!remote_) enquire.add_matchspy(spy_.get());
+}
+
+void ClusterCounter::after_match(Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
+  if (!remote_) return;
+  // Spies of other counts ran already; collapsing would make each remote
+  // shard send every match.
+  enquire.clear_matchspies();
+  enquire.set_collapse_key(Xapian::BAD_VALUENO);
+  enquire.add_matchspy(spy_.get());
+  enquire.get_mset(0, 0, check_at_least);
+}
+
+Xapian::doccount ClusterCounter::stories() const { return spy_->get_total(); }
+
+size_t ClusterCounter::distinct() const {
+  size_t clusters = 0;
+  Xapian::doccount in_clusters = 0;
+  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
+    ++clusters;
+    in_clusters += it.get_termfreq();
+  }
+  return clusters + (stories() - in_clusters);
+}
+
+std::map<std::string, std::vector<ClusterMember>> matching_members(
+    const Xapian::Database& db, const Xapian::Query& query,
+    const std::vector<std::string>& clusters) {
+  std::map<std::string, std::vector<ClusterMember>> out;
+  if (clusters.empty()) return out;
+  const Xapian::MSet mset =
+      all_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, query, in_clusters(clusters)));
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    out[doc.get_value(schema::kClusterSlot)].push_back(
+        {*it, doc.get_value(schema::kSourceField.slot)});
+  }
+  return out;
+}
+
+std::vector<Xapian::Document> cluster_of(const Xapian::Database& db, const std::string& id) {
+  const std::string id_term = schema::id_term(id);
+  Xapian::PostingIterator p = db.postlist_begin(id_term);
+  if (p == db.postlist_end(id_term)) throw QueryError("--copies: no story with id '" + id + "'");
+  const Xapian::Document story = db.get_document(*p);
+  const std::string cluster = story.get_value(schema::kClusterSlot);
+  if (cluster.empty()) return {story};
+  const Xapian::MSet mset = all_matches(db, in_clusters({cluster}));
+  std::vector<Oldest> members;
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    members.push_back(oldest_key(it.get_document()));
+  std::sort(members.begin(), members.end());
+  std::vector<Xapian::Document> out;
+  for (Oldest& m : members) out.push_back(std::move(m.doc));
+  return out;
+}
+
+}  // namespace news
