@@ -66,10 +66,7 @@ void ClusterCounter::before_match(Xapian::Enquire& enquire) {
 
 void ClusterCounter::after_match(Xapian::Enquire& enquire, Xapian::doccount check_at_least) {
   if (!remote_) return;
-  // Spies of other counts ran already; collapsing would make each remote
-  // shard send every match.
-  enquire.clear_matchspies();
-  enquire.set_collapse_key(Xapian::BAD_VALUENO);
+  enquire.clear_matchspies();  // the facets' ran already
   enquire.add_matchspy(spy_.get());
   enquire.get_mset(0, 0, check_at_least);
 }

@@ -27,7 +27,7 @@ class ClusterCounter {
   ~ClusterCounter();
 
   void before_match(Xapian::Enquire& enquire);
-  // Clears `enquire`'s spies and collapse key when counting remotely.
+  // Remotely: clears `enquire`'s spies and runs its own hit-less match.
   void after_match(Xapian::Enquire& enquire, Xapian::doccount check_at_least);
 
   // Matching stories.

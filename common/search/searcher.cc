@@ -313,6 +313,9 @@ SearchRun::Match SearchRun::match(const PreparedRanking& ranking) const {
   const Xapian::doccount check = m.exact ? db.get_doccount() : 0;
   m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
                               static_cast<Xapian::doccount>(request_.limit), check);
+  // The counts' hit-less matches need no collapsing, which would make each
+  // remote shard send every match.
+  if (request_.collapse) m.enquire.set_collapse_key(Xapian::BAD_VALUENO);
   m.facets->after_match(m.enquire, check);
   if (m.clusters) m.clusters->after_match(m.enquire, check);
   return m;
