@@ -88,8 +88,11 @@ std::map<std::string, std::vector<ClusterMember>> matching_members(
     const std::vector<std::string>& clusters) {
   std::map<std::string, std::vector<ClusterMember>> out;
   if (clusters.empty()) return out;
+  // Scaled to 0: which stories match, not their weights (an optional part
+  // of the query, feedback's stems, is then not evaluated).
+  const Xapian::Query unweighted(Xapian::Query::OP_SCALE_WEIGHT, query, 0);
   const Xapian::MSet mset =
-      all_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, query, in_clusters(clusters)));
+      all_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, unweighted, in_clusters(clusters)));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     out[doc.get_value(schema::kClusterSlot)].push_back(
