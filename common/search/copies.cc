@@ -1,11 +1,10 @@
 #include "search/copies.h"
 
 #include <algorithm>
-#include <limits>
 
+#include "index/clusters.h"
 #include "news/errors.h"
 #include "schema.h"
-#include "store/stored_document.h"
 
 namespace news {
 namespace {
@@ -33,24 +32,6 @@ Xapian::MSet all_matches(const Xapian::Database& db, const Xapian::Query& query)
   }
   mset.fetch();  // one round trip for remote shards
   return mset;
-}
-
-// The order of a cluster's head (index/clusters.cc): earliest published,
-// undated last, then the smaller id.
-struct Oldest {
-  double time;
-  std::string id;
-  Xapian::Document doc;
-
-  bool operator<(const Oldest& o) const { return time != o.time ? time < o.time : id < o.id; }
-};
-
-Oldest oldest_key(const Xapian::Document& doc) {
-  const std::string time = doc.get_value(schema::kTimeSlot);
-  const std::string id = stored_article(doc, {false, false}).id;
-  return {
-      time.empty() ? std::numeric_limits<double>::infinity() : Xapian::sortable_unserialise(time),
-      id, doc};
 }
 
 }  // namespace
@@ -109,12 +90,15 @@ std::vector<Xapian::Document> cluster_of(const Xapian::Database& db, const std::
   const std::string cluster = story.get_value(schema::kClusterSlot);
   if (cluster.empty()) return {story};
   const Xapian::MSet mset = all_matches(db, in_clusters({cluster}));
-  std::vector<Oldest> members;
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    members.push_back(oldest_key(it.get_document()));
-  std::sort(members.begin(), members.end());
+  std::vector<std::pair<ClusterRank, Xapian::Document>> members;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    members.emplace_back(cluster_rank(doc), doc);
+  }
+  std::sort(members.begin(), members.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Xapian::Document> out;
-  for (Oldest& m : members) out.push_back(std::move(m.doc));
+  for (auto& m : members) out.push_back(std::move(m.second));
   return out;
 }
 
