@@ -38,13 +38,15 @@ inline std::vector<BenchQuery> read_queries(const std::string& path) {
 }
 
 // The request news-search would make of it: top 10, no snippets, the
-// filter as a field filter, the ranking from NEWS_RANKING when set.
+// filter as a field filter, the ranking from NEWS_RANKING when set,
+// collapsed on near-duplicate clusters when NEWS_COLLAPSE is set.
 inline news::SearchRequest make_request(const BenchQuery& q) {
   news::SearchRequest r;
   r.query = q.text;
   r.limit = 10;
   r.snippets = false;
   if (const char* ranking = std::getenv("NEWS_RANKING")) r.ranking = ranking;
+  r.collapse = std::getenv("NEWS_COLLAPSE") != nullptr;
   if (!q.filter_field.empty()) r.filters.emplace_back(q.filter_field, q.filter_value);
   return r;
 }

@@ -9,7 +9,8 @@
 // in MODE=facets exact tag counts over all matches), and writes
 // OUTPREFIX.lat, OUTPREFIX.top and OUTPREFIX.facets as the harness expects.
 // NEWS_RANKING (environment) is passed as news-search --ranking, to measure
-// other rankings than the default (e.g. expand=0: plain BM25).
+// other rankings than the default (e.g. expand=0: plain BM25); with
+// NEWS_COLLAPSE set, every search is --collapse (bench/collapse_bench.sh).
 
 #include <chrono>
 #include <cstdio>

@@ -14,7 +14,10 @@ story's cluster from news-search --json, and reports:
   above the threshold (a pair "clustered" when both stories have the same
   cluster);
 - whether every group of identical bodies is one cluster;
-- how many clusters hold a pair far below the threshold (--far, 0.5);
+- how many clusters hold a pair far below the threshold (--far, 0.5), and
+  the lowest resemblance of two stories of one cluster (clusters join
+  copies transitively, so a pair of one cluster may be under the
+  threshold: what pair precision counts against the index);
 - a few example clusters, for a reader to judge.
 
 Words are runs of letters and digits, lower case, accents folded; stories
@@ -139,9 +142,11 @@ def report(stories, sets, true_pairs, clusters, far):
         identical[s].append(doc)
     groups = [g for g in identical.values() if len(g) > 1]
     split = [g for g in groups if len({clusters.get(d) for d in g}) != 1 or clusters.get(g[0]) is None]
-    mixed = 0
+    mixed, lowest = 0, 1.0
     for group in members.values():
-        if any(jaccard(sets[a], sets[b]) < far for i, a in enumerate(group) for b in group[i + 1:]):
+        pair_j = [jaccard(sets[a], sets[b]) for i, a in enumerate(group) for b in group[i + 1:]]
+        lowest = min([lowest] + pair_j)
+        if any(j < far for j in pair_j):
             mixed += 1
     return {
         "stories": len(stories), "fingerprinted": len(sets), "true_pairs": len(true_pairs),
@@ -149,6 +154,7 @@ def report(stories, sets, true_pairs, clusters, far):
         "pair_recall": round(recall, 4), "clusters": len(members),
         "identical_groups": len(groups), "identical_groups_split": len(split),
         "clusters_with_pairs_below_%.2f" % far: mixed,
+        "lowest_resemblance_in_a_cluster": round(lowest, 4),
     }, members
 
 

@@ -63,7 +63,7 @@ Args parse_args(int argc, char** argv) {
   Args args;
   news::SearchRequest& r = args.request;
   std::vector<std::string> words, filters;
-  std::string sort = "relevance", format = "text", recent;
+  std::string sort = "relevance", format = "text", recent, facet_count = "stories";
   bool json = false, no_snippets = false, expand = false;
   po::options_description opts(
       "usage: news-search [options] [QUERY...]\n\n"
@@ -100,6 +100,12 @@ Args parse_args(int argc, char** argv) {
       "queries", po::value(&args.queries_file),
       "batch: one query per line in FILE, one JSON object per line")(
       "no-snippets", po::bool_switch(&no_snippets), "leave snippets out (faster)")(
+      "collapse", po::bool_switch(&r.collapse),
+      "one hit per near-duplicate cluster, with its number of copies and their sources")(
+      "copies", po::value(&r.copies_id),
+      "the stories of this story's near-duplicate cluster, oldest first")(
+      "facet-count", po::value(&facet_count),
+      "what facets count: stories (default) or clusters (copies once)")(
       "allow-partial", po::bool_switch(&args.allow_partial),
       "search the shards that can be reached (warn about the others)");
   po::options_description hidden;
@@ -130,6 +136,10 @@ Args parse_args(int argc, char** argv) {
     throw po::error("--color must be auto, always or never");
   }
   r.sort = parse_sort(sort);
+  if (facet_count != "stories" && facet_count != "clusters") {
+    throw po::error("--facet-count must be stories or clusters");
+  }
+  r.facet_count_clusters = facet_count == "clusters";
   args.format = parse_format(format, json);
   r.snippets = args.format != Format::kIds && !no_snippets;
   // Feedback was measured with BM25 (docs/RANKING.md); --ranking may override.

@@ -45,18 +45,24 @@ double stored_cluster_threshold(const std::vector<std::string>& paths) {
   }
 }
 
+ClusterRank cluster_rank(const Xapian::Document& doc) {
+  const std::string time = doc.get_value(schema::kTimeSlot);
+  return {
+      time.empty() ? std::numeric_limits<double>::infinity() : Xapian::sortable_unserialise(time),
+      stored_article(doc, {false, false}).id};
+}
+
 // What the graph knows of one story.
 struct Clusters::Story {
   std::string id_term;
-  std::string id;                                         // the article id: a cluster's value
-  double time = std::numeric_limits<double>::infinity();  // undated: the latest
+  ClusterRank rank;  // its id is a cluster's value
   std::vector<std::string> bands;
   std::string cluster;  // its cluster value now
   std::vector<uint64_t> shingles;
   bool shingled = false;
 
   // The order of heads: earliest published, then the smaller id.
-  bool before(const Story& o) const { return time != o.time ? time < o.time : id < o.id; }
+  bool before(const Story& o) const { return rank < o.rank; }
 };
 
 // The stories of the index as a graph whose edges join copies, read from
@@ -123,9 +129,7 @@ class Clusters::Graph {
     auto s = std::make_unique<Story>();
     const std::vector<std::string> ids = terms_with_prefix(doc, schema::kIdPrefix);
     if (!ids.empty()) s->id_term = ids.front();
-    s->id = stored_article(doc, {false, false}).id;
-    const std::string time = doc.get_value(schema::kTimeSlot);
-    if (!time.empty()) s->time = Xapian::sortable_unserialise(time);
+    s->rank = cluster_rank(doc);
     s->bands = terms_with_prefix(doc, schema::kBandPrefix);
     s->cluster = doc.get_value(schema::kClusterSlot);
     return s;
@@ -196,7 +200,7 @@ void Clusters::recompute(Graph& graph, const std::vector<std::string>& seeds) {
     const Xapian::docid head = *std::min_element(
         group.begin(), group.end(),
         [&](Xapian::docid a, Xapian::docid b) { return graph.story(a).before(graph.story(b)); });
-    const std::string value = group.size() > 1 ? graph.story(head).id : "";
+    const std::string value = group.size() > 1 ? graph.story(head).rank.id : "";
     for (const Xapian::docid did : group) {
       const Story& s = graph.story(did);
       if (s.cluster != value) changes.emplace_back(s.id_term, value);

@@ -11,6 +11,7 @@
 // the exact shingles of the stored bodies, so clusters hold only true
 // copies, whatever the order in which stories were written.
 
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,6 +26,17 @@ inline constexpr double kDefaultClusterThreshold = 0.8;
 
 // The threshold stored in the databases at `paths`, or the default.
 double stored_cluster_threshold(const std::vector<std::string>& paths);
+
+// Where a story stands in its cluster: the head first, that is the
+// earliest published (undated stories last), then the smaller id.
+struct ClusterRank {
+  double time = std::numeric_limits<double>::infinity();  // publication, Unix s; undated: infinity
+  std::string id;
+  bool operator<(const ClusterRank& o) const { return time != o.time ? time < o.time : id < o.id; }
+};
+
+// The rank of the story stored in `doc` (DocumentBuilder::build).
+ClusterRank cluster_rank(const Xapian::Document& doc);
 
 class Clusters {
  public:

@@ -105,7 +105,8 @@ void render_explanation(const Hit& hit, std::ostream& out) {
   }
 }
 
-Json hit_to_json(const Hit& hit) {
+// `collapsed`: the results of SearchRequest::collapse.
+Json hit_to_json(const Hit& hit, bool collapsed) {
   const Article& a = hit.article;
   Json j;
   j["rank"] = hit.rank;
@@ -120,6 +121,11 @@ Json hit_to_json(const Hit& hit) {
   j["places"] = a.places;
   j["url"] = a.url.empty() ? Json() : Json(a.url);
   j["snippet"] = replace_markers(hit.snippet, "<b>", "</b>");
+  if (!hit.cluster.empty()) j["cluster"] = hit.cluster;
+  if (collapsed) {
+    j["copies"] = hit.copies;
+    j["copy_sources"] = hit.copy_sources;
+  }
   if (hit.explanation) j["explain"] = explanation_to_json(*hit.explanation);
   return j;
 }
@@ -156,6 +162,14 @@ void render_hit(const Hit& hit, const TextStyle& style, std::ostream& out) {
         << replace_markers(printable(hit.snippet, /*keep_markers=*/true), style.color ? kBold : "",
                            style.color ? kReset : "")
         << "\n";
+  }
+  if (hit.copies > 0) {
+    std::string copies =
+        "   + " + std::to_string(hit.copies) + (hit.copies == 1 ? " copy" : " copies");
+    for (size_t i = 0; i < hit.copy_sources.size(); ++i) {
+      copies += (i ? ", " : " from ") + hit.copy_sources[i];
+    }
+    out << paint(style, kDim, copies + " (--copies " + hit.article.id + ")") << "\n";
   }
   if (hit.explanation) render_explanation(hit, out);
   out << "   " << paint(style, kDim, printable(a.url.empty() ? a.id : a.id + "  " + a.url))
@@ -224,11 +238,13 @@ void render_histogram(const Facet& f, std::ostream& out) {
   }
 }
 
-void render_facet(const Facet& f, bool exact, std::ostream& out) {
+// `clusters`: the counts are of distinct clusters.
+void render_facet(const Facet& f, bool exact, bool clusters, std::ostream& out) {
   out << f.field;
   if (!f.chronological && f.values.size() < f.distinct) {
     out << " (top " << f.values.size() << " of " << f.distinct << ")";
   }
+  if (clusters) out << " (distinct stories)";
   out << (exact ? ":" : " (approximate counts):") << "\n";
   if (f.values.empty()) out << "  (none)\n";
   if (f.chronological) {
@@ -249,14 +265,17 @@ std::string results_to_json(const SearchResults& r) {
   j["query"] = r.query;
   j["total"] = r.total;
   j["total_exact"] = r.total_exact;
+  if (r.clusters) j["clusters"] = *r.clusters;
+  if (r.collapsed) j["collapsed"] = true;
   j["offset"] = r.offset;
   j["limit"] = r.limit;
   j["took_ms"] = std::round(r.took_ms * 1000) / 1000;
   Json hits = Json::array();
-  for (const Hit& h : r.hits) hits.push_back(hit_to_json(h));
+  for (const Hit& h : r.hits) hits.push_back(hit_to_json(h, r.collapsed));
   j["hits"] = hits;
   j["facets"] = facets_to_json(r.facets);
   j["facets_exact"] = r.facets_exact;
+  if (r.facets_count_clusters) j["facet_count"] = "clusters";
   j["suggestion"] = r.suggestion ? Json(*r.suggestion) : Json();
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
   return with_controls_escaped(j.dump(-1, ' ', false, Json::error_handler_t::replace));
@@ -272,13 +291,16 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
   const size_t shown_to = r.offset + r.hits.size();
   std::ostringstream summary;
   summary << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " story" : " stories");
-  if (!r.hits.empty()) summary << ", showing " << r.offset + 1 << "-" << shown_to;
+  if (r.clusters) summary << " (" << *r.clusters << " distinct)";
+  if (!r.hits.empty()) {
+    summary << ", showing " << r.offset + 1 << "-" << shown_to << (r.collapsed ? " collapsed" : "");
+  }
   summary << " (" << two_decimals(r.took_ms) << " ms)";
   out << paint(style, kDim, summary.str()) << "\n";
   if (r.suggestion) out << "Did you mean: " << printable(*r.suggestion) << "\n";
   for (const Facet& f : r.facets) {
     out << "\n";
-    render_facet(f, r.facets_exact, out);
+    render_facet(f, r.facets_exact, r.facets_count_clusters, out);
   }
 }
 

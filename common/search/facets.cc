@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "text/text.h"
@@ -149,6 +151,8 @@ class SlotsFacetCounter::Spy : public Xapian::MatchSpy {
  public:
   using Counts = std::unordered_map<std::string, Xapian::doccount>;
 
+  explicit Spy(bool by_clusters) : by_clusters_(by_clusters) {}
+
   // Slots first..first+n-1 hold the values of the next field (in order).
   void add_field(Xapian::valueno first, Xapian::valueno n) {
     fields_.push_back({first, first + n});
@@ -157,18 +161,26 @@ class SlotsFacetCounter::Spy : public Xapian::MatchSpy {
   const Counts& counts(size_t field) const { return counts_[field]; }
 
   void operator()(const Xapian::Document& doc, double) override {
+    const std::string cluster = by_clusters_ ? doc.get_value(schema::kClusterSlot) : "";
     for (size_t f = 0; f < fields_.size(); ++f) {
       for (Xapian::valueno slot = fields_[f].first; slot < fields_[f].second; ++slot) {
         std::string value = doc.get_value(slot);
         if (value.empty()) break;
+        // A story of a cluster counts when its cluster did not yet count for
+        // the value (its normalised form, as results() groups them).
+        if (!cluster.empty() && !counted_.insert({f, normalise_value(value), cluster}).second) {
+          continue;
+        }
         ++counts_[f][std::move(value)];
       }
     }
   }
 
  private:
+  bool by_clusters_;
   std::vector<std::pair<Xapian::valueno, Xapian::valueno>> fields_;
   std::vector<Counts> counts_;
+  std::set<std::tuple<size_t, std::string, std::string>> counted_;  // field, key, cluster
 };
 
 std::vector<const schema::FacetField*> facet_fields(const std::vector<std::string>& names) {
@@ -209,8 +221,17 @@ std::vector<Facet> FacetCounter::results(size_t limit) const {
 }
 
 std::unique_ptr<FacetCounter> make_facet_counter(const IndexView& view,
-                                                 const std::vector<std::string>& names) {
+                                                 const std::vector<std::string>& names,
+                                                 bool by_clusters) {
   std::vector<const schema::FacetField*> fields = facet_fields(names);
+  if (by_clusters && !fields.empty()) {
+    if (view.remote()) {
+      throw QueryError(
+          "--facet-count clusters cannot be used with remote shards: xapian-tcpsrv's spies count "
+          "values, not clusters; search the shards locally or a replica");
+    }
+    return std::make_unique<SlotsFacetCounter>(view.db(), std::move(fields), true);
+  }
   switch (view.layout()) {
     case IndexView::Layout::kOneLocal:
       if (view.columns() != nullptr) {
@@ -262,8 +283,9 @@ void StreamFacetCounter::for_each_count(size_t field, const Add& add) const {
 }
 
 SlotsFacetCounter::SlotsFacetCounter(const Xapian::Database& db,
-                                     std::vector<const schema::FacetField*> fields)
-    : FacetCounter(std::move(fields)), spy_(std::make_unique<Spy>()) {
+                                     std::vector<const schema::FacetField*> fields,
+                                     bool by_clusters)
+    : FacetCounter(std::move(fields)), spy_(std::make_unique<Spy>(by_clusters)) {
   for (const schema::FacetField* spec : this->fields()) {
     spy_->add_field(spec->slot, slots_in_use(db, *spec));
   }

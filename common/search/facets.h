@@ -18,6 +18,9 @@
 // - SlotsFacetCounter: several local databases, one spy reading each
 //   document's slots up to the first empty one (a spy sees each database's
 //   own docids, so the streams of the combined database cannot be walked);
+// - SlotsFacetCounter by clusters (--facet-count clusters, any local
+//   layout): the same, counting a story of a near-duplicate cluster only
+//   when no story of its cluster counted for the value yet;
 // - SpyFacetCounter: remote shards, Xapian's own ValueCountMatchSpy per
 //   slot, the only spy xapian-tcpsrv knows, in a hit-less match of its own
 //   (see any_remote in store/shards.h).
@@ -73,9 +76,12 @@ class FacetCounter {
 };
 
 // The counter of `names` for `view`'s layout (and its columns in memory,
-// when it keeps them). Throws QueryError for an unknown facet name.
+// when it keeps them); `by_clusters`: counting distinct clusters instead of
+// stories. Throws QueryError for an unknown facet name, and for
+// `by_clusters` over remote shards.
 std::unique_ptr<FacetCounter> make_facet_counter(const IndexView& view,
-                                                 const std::vector<std::string>& names);
+                                                 const std::vector<std::string>& names,
+                                                 bool by_clusters = false);
 
 // Each of these counts `fields` of documents of `db` (or `columns`) only.
 class ColumnFacetCounter : public FacetCounter {
@@ -104,7 +110,10 @@ class StreamFacetCounter : public FacetCounter {
 
 class SlotsFacetCounter : public FacetCounter {
  public:
-  SlotsFacetCounter(const Xapian::Database& db, std::vector<const schema::FacetField*> fields);
+  // `by_clusters`: a value counts each cluster once (a story without one
+  // counts as its own).
+  SlotsFacetCounter(const Xapian::Database& db, std::vector<const schema::FacetField*> fields,
+                    bool by_clusters = false);
   ~SlotsFacetCounter() override;
   void before_match(Xapian::Enquire& enquire) override;
 

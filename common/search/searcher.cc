@@ -124,10 +124,57 @@ Hit make_hit(const Xapian::MSet& snippets_from, const Xapian::MSetIterator& it,
   Hit hit;
   hit.rank = it.get_rank() + 1;
   hit.score = it.get_weight();
-  hit.article = stored_article(it.get_document(), {request.snippets, false});
+  const Xapian::Document doc = it.get_document();
+  hit.article = stored_article(doc, {request.snippets, false});
+  hit.cluster = doc.get_value(schema::kClusterSlot);
   if (request.snippets) hit.snippet = make_snippet(snippets_from, hit.article, marks);
   hit.article.body.clear();  // not part of results; the snippet stands for it
   return hit;
+}
+
+// Each hit's copies (`hits` made from `mset`, in order): the other stories
+// of its cluster matching `run`, and their sources.
+void add_copies(const Xapian::Database& db, const Xapian::Query& run, const Xapian::MSet& mset,
+                std::vector<Hit>& hits) {
+  std::vector<std::string> clusters;
+  for (const Hit& hit : hits) {
+    if (!hit.cluster.empty()) clusters.push_back(hit.cluster);
+  }
+  const auto members = matching_members(db, run, clusters);
+  auto it = mset.begin();
+  for (Hit& hit : hits) {
+    const auto found = members.find(hit.cluster);
+    if (found != members.end()) {
+      std::set<std::string> sources;
+      for (const ClusterMember& m : found->second) {
+        if (m.did == *it) continue;
+        ++hit.copies;
+        if (!m.source.empty()) sources.insert(m.source);
+      }
+      hit.copy_sources.assign(sources.begin(), sources.end());
+    }
+    ++it;
+  }
+}
+
+// --copies: the stories of a story's cluster, oldest first, from offset to
+// limit.
+SearchResults copies_results(const Xapian::Database& db, const SearchRequest& request) {
+  const std::vector<Xapian::Document> docs = cluster_of(db, request.copies_id);
+  SearchResults results;
+  results.query = request.query;
+  results.offset = request.offset;
+  results.limit = request.limit;
+  results.total = docs.size();
+  results.total_exact = true;
+  results.clusters = 1;
+  for (size_t i = request.offset; i < docs.size() && i - request.offset < request.limit; ++i) {
+    Hit& hit = results.hits.emplace_back();
+    hit.rank = i + 1;
+    hit.article = stored_article(docs[i], {false, false});
+    hit.cluster = docs[i].get_value(schema::kClusterSlot);
+  }
+  return results;
 }
 
 // The request's filters and date bounds (an empty Query: none). Throws
@@ -206,11 +253,17 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   if (keep_values_) view_->keep_values_in_memory();
   if (!parser_) parser_ = std::make_unique<NewsQueryParser>(view_->db(), today_, !view_->remote());
-  const SearchRun run(*view_, *parser_, request, today_);
-  const SearchRun::Query query = run.parse();
-  const PreparedRanking ranking = run.rank(query);
-  const SearchRun::Match match = run.match(ranking);
-  SearchResults results = run.results(query, ranking, match);
+  SearchResults results;
+  if (!request.copies_id.empty()) {
+    results = copies_results(view_->db(), request);
+  } else {
+    const SearchRun run(*view_, *parser_, request, today_);
+    const SearchRun::Query query = run.parse();
+    const PreparedRanking ranking = run.rank(query);
+    const SearchRun::Match match = run.match(ranking);
+    results = run.results(query, ranking, match);
+  }
+  results.warnings = view_->warnings();
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;
@@ -241,16 +294,30 @@ PreparedRanking SearchRun::rank(const Query& query) const {
 
 SearchRun::Match SearchRun::match(const PreparedRanking& ranking) const {
   const Xapian::Database& db = view_.db();
-  Match m{Xapian::Enquire(db), {}, make_facet_counter(view_, request_.facets), false};
+  Match m{Xapian::Enquire(db),
+          {},
+          make_facet_counter(view_, request_.facets, request_.facet_count_clusters),
+          false,
+          {}};
   m.enquire.set_weighting_scheme(ranker_.weight());
   m.enquire.set_query(ranking.run);
   set_order(m.enquire, request_.sort, view_.dates());
+  // A story without a cluster has an empty key, which Xapian never collapses.
+  if (request_.collapse) m.enquire.set_collapse_key(schema::kClusterSlot);
   m.facets->before_match(m.enquire);
   m.exact = request_.limit == 0 || !m.facets->empty();
+  if (m.exact) {
+    m.clusters = std::make_unique<ClusterCounter>(view_.remote());
+    m.clusters->before_match(m.enquire);
+  }
   const Xapian::doccount check = m.exact ? db.get_doccount() : 0;
   m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
                               static_cast<Xapian::doccount>(request_.limit), check);
+  // The counts' hit-less matches need no collapsing, which would make each
+  // remote shard send every match.
+  if (request_.collapse) m.enquire.set_collapse_key(Xapian::BAD_VALUENO);
   m.facets->after_match(m.enquire, check);
+  if (m.clusters) m.clusters->after_match(m.enquire, check);
   return m;
 }
 
@@ -259,11 +326,9 @@ SearchResults SearchRun::results(const Query& query, const PreparedRanking& rank
   const Xapian::MSet& mset = match.mset;
   SearchResults results;
   results.query = request_.query;
-  results.warnings = view_.warnings();
   results.offset = request_.offset;
   results.limit = request_.limit;
-  results.total = mset.get_matches_estimated();
-  results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  results.collapsed = request_.collapse;
   Highlights marks{query.words.stemmer, ranking.feedback_terms, {}, {}};
   if (request_.snippets) {
     marks.query_tokens = free_text_tokens(query.text);
@@ -278,10 +343,36 @@ SearchResults SearchRun::results(const Query& query, const PreparedRanking& rank
       results.hits.back().explanation = ranker_.explain(ranking, match.enquire, it);
     }
   }
+  if (request_.collapse) add_copies(view_.db(), ranking.run, mset, results.hits);
+  set_totals(match, results);
   results.facets = match.facets->results(request_.facet_limit);
   results.facets_exact = match.exact && !match.facets->empty();
+  results.facets_count_clusters = request_.facet_count_clusters && !match.facets->empty();
   if (results.total == 0 && !similar()) results.suggestion = parser_.suggest(query.words);
   return results;
+}
+
+void SearchRun::set_totals(const Match& match, SearchResults& results) const {
+  const Xapian::MSet& mset = match.mset;
+  if (match.clusters) results.clusters = match.clusters->distinct();
+  if (!request_.collapse) {
+    results.total = mset.get_matches_estimated();
+    results.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  } else if (match.clusters) {
+    // Xapian's uncollapsed counts are estimates even when every match was seen.
+    results.total = match.clusters->stories();
+    results.total_exact = true;
+  } else if (request_.offset == 0 && mset.get_matches_upper_bound() == mset.size()) {
+    // Every cluster matching is a hit here, with its exact copies.
+    results.total = 0;
+    for (const Hit& hit : results.hits) results.total += 1 + hit.copies;
+    results.total_exact = true;
+    results.clusters = results.hits.size();
+  } else {
+    results.total = mset.get_uncollapsed_matches_estimated();
+    results.total_exact =
+        mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+  }
 }
 
 }  // namespace news

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "news/search.h"
+#include "search/copies.h"
 #include "search/facets.h"
 #include "search/index_view.h"
 #include "search/query_parser.h"
@@ -34,6 +35,7 @@ class SearchRun {
     Xapian::MSet mset;
     std::unique_ptr<FacetCounter> facets;
     bool exact = false;  // totals and facet counts cover every matching document
+    std::unique_ptr<ClusterCounter> clusters;  // when exact
   };
 
   // Reads the request's filters, dates and ranking options. Throws
@@ -48,8 +50,9 @@ class SearchRun {
   // 3. The match, in the request's order, counting the facets asked for
   //    (QueryError for an unknown one).
   Match match(const PreparedRanking& ranking) const;
-  // 4. The hits (stored fields, snippets, explanations), the facets and a
-  //    suggestion when nothing matched; took_ms left 0.
+  // 4. The hits (stored fields, snippets, explanations, copies when
+  //    collapsed), the totals, the facets and a suggestion when nothing
+  //    matched; took_ms left 0.
   SearchResults results(const Query& query, const PreparedRanking& ranking,
                         const Match& match) const;
 
@@ -58,6 +61,7 @@ class SearchRun {
 
  private:
   bool similar() const { return !request_.similar_id.empty(); }
+  void set_totals(const Match& match, SearchResults& results) const;
 
   const IndexView& view_;
   NewsQueryParser& parser_;

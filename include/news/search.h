@@ -36,6 +36,14 @@ struct SearchRequest {
   std::string as_of;                 // recency reference day ("" = today)
   bool explain = false;              // fill Hit::explanation
   std::string ranking;               // expert overrides "k1=1.2,b=0.75,expand=0,..."
+  // Near-duplicate clusters (docs/QUERY.md).
+  bool collapse = false;  // one hit per cluster: the best-ranked matching member
+  // Facet counts count distinct clusters (a story without a cluster counts
+  // as its own) instead of stories.
+  bool facet_count_clusters = false;
+  // Non-empty: the members of this story's cluster, oldest first (query,
+  // filters and facets ignored); the story alone when it has no copies.
+  std::string copies_id;
 };
 
 // Markers around matched words in Hit::snippet (control characters that do
@@ -61,6 +69,11 @@ struct Hit {
   Article article;
   std::string snippet;
   std::optional<Explanation> explanation;  // with SearchRequest::explain
+  std::string cluster;  // its near-duplicate cluster's id; "" when it has no copies
+  // With SearchRequest::collapse: how many other matching stories of its
+  // cluster the hit stands for (exact), and their distinct sources, sorted.
+  size_t copies = 0;
+  std::vector<std::string> copy_sources;
 };
 
 struct FacetValue {
@@ -84,7 +97,12 @@ struct SearchResults {
   double took_ms = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;
-  bool facets_exact = false;  // facet counts cover every matching document
+  bool facets_exact = false;           // facet counts cover every matching document
+  bool facets_count_clusters = false;  // facet counts are of clusters, not stories
+  bool collapsed = false;              // SearchRequest::collapse: one hit per cluster
+  // Distinct clusters among the matching stories (a story without copies
+  // is its own), when totals are exact (facets or limit 0).
+  std::optional<size_t> clusters;
   std::optional<std::string> suggestion;
   // Problems that did not stop the search, e.g. shards left out with
   // allow_partial (Searcher).

@@ -202,7 +202,7 @@ def expect(cond, what):
 top = ["query", "total", "total_exact", "offset", "limit", "took_ms", "hits", "facets",
        "suggestion"]
 # Keys added since DESIGN.md, each documented where it was introduced.
-ADDED = {"facets_exact": bool}
+ADDED = {"facets_exact": bool, "clusters": int}
 expect([k for k in j if k in top] == top, "DESIGN.md keys in order: %s" % list(j))
 for k in j:
     expect(k in top or (k in ADDED and type(j[k]) is ADDED[k]), "undocumented key %s" % k)

@@ -32,6 +32,17 @@ cat > "$WORK/extra.jsonl" << 'EOF'
 {"id":"bare-story","title":"Quokka census on Rottnest","body":"Rangers counted every quokka on the island."}
 {"id": "broken",
 EOF
+# Two copies of one wire story (a near-duplicate cluster) and a third story.
+wire="Wombat numbers on the mainland rose for the third year running, rangers said on Monday, \
+after a wet winter left the grasslands greener than they have been in a decade and the \
+burrows along the river banks filled with young animals that survived the cold months, \
+according to the annual survey published by the state wildlife service."
+for n in 1 2; do
+  printf '{"id":"wombat-%s","title":"Wombats thrive","body":"%s","source":"Wire %s","published":"2025-03-0%s"}\n' \
+    "$n" "$wire" "$n" "$n"
+done > "$WORK/copies.jsonl"
+echo '{"id":"wombat-3","title":"Wombat burrows","body":"A short note on wombat burrows."}' \
+  >> "$WORK/copies.jsonl"
 # A WARC: one request record (not an article) and one HTML response.
 "$PY" - "$SRC/corpus/html" "$WORK/crawl.warc" << 'PY'
 import glob, sys
@@ -45,12 +56,12 @@ open(sys.argv[2], "wb").write(req + res)
 PY
 
 run_status rc "$NEWS_INDEX" add -q --db "$DB" --report "$OUT/add.report.json" \
-  "$SRC/corpus/sample.jsonl" "$WORK/extra.jsonl" "$WORK/crawl.warc"
+  "$SRC/corpus/sample.jsonl" "$WORK/extra.jsonl" "$WORK/crawl.warc" "$WORK/copies.jsonl"
 check_eq "add with a broken line: exit" 1 "$rc"
 # Without extra.jsonl and with a source that is gone: the bare story is
 # kept, deletions are held back.
 run_status rc "$NEWS_INDEX" rebuild -q --db "$DB" --report "$OUT/rebuild.report.json" \
-  "$SRC/corpus/sample.jsonl" "$WORK/crawl.warc" "$WORK/gone.jsonl"
+  "$SRC/corpus/sample.jsonl" "$WORK/crawl.warc" "$WORK/copies.jsonl" "$WORK/gone.jsonl"
 check_eq "rebuild with a missing source: exit" 1 "$rc"
 "$NEWS_INDEX" compact -q --db "$DB" --report "$OUT/compact.report.json" 2> /dev/null
 "$NEWS_INDEX" stats --db "$DB" --json > "$OUT/index.stats.json"
@@ -59,6 +70,8 @@ FACETS=(--facet tag --facet author --facet place --facet section --facet source 
   --facet year)
 search --json --explain -n 5 "${FACETS[@]}" tariffs > "$OUT/explain.search.json"
 search --json -n 3 quokka > "$OUT/bare.search.json"
+search --json -n 3 --collapse --facet source --facet-count clusters wombat \
+  > "$OUT/collapse.search.json"
 run_status rc search --json tarrifs > "$OUT/suggestion.search.json"
 check_eq "misspelt query: no hits" 1 "$rc"
 search --json -n 0 --facet topic > "$OUT/browse.search.json"
@@ -148,6 +161,8 @@ check_eq "a hit with url and section" True \
   "$(hits explain.search.json 'all(h["url"] and h["section"] for h in j["hits"])')"
 check_eq "a hit without url, section, source, date" True \
   "$(hits bare.search.json 'all(j["hits"][0][k] is None for k in ("url", "section", "source", "published"))')"
+check_eq "collapsed: one hit with its copy, counts of clusters" "[1, 1] 3 2 clusters" \
+  "$(hits collapse.search.json '[h["copies"] for h in j["hits"] if "cluster" in h] + [len(j["hits"]) - 1], j["total"], j["clusters"], j["facet_count"]')"
 check_eq "a suggestion" True "$(hits suggestion.search.json 'isinstance(j["suggestion"], str)')"
 check_eq "no suggestion" None "$(hits explain.search.json 'j["suggestion"]')"
 check_eq "a warning" True "$(hits partial.search.json 'len(j["warnings"]) == 1')"

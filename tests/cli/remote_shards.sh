@@ -52,8 +52,19 @@ serve() {
 FACETS=(--facet tag --facet author --facet place --facet section --facet source --facet month)
 QUERIES=("tariffs" "trade OR election" "korea" "\"supply chain\"" "tag:semiconductors")
 
-"$NEWS_INDEX" rebuild -q --db "$WORK/one" "$SRC/corpus/sample.jsonl"
-"$NEWS_INDEX" rebuild -q --db "$WORK/sharded" --shards 3 "$SRC/corpus/sample.jsonl"
+# Copies of six sample stories under other ids and sources: near-duplicate
+# clusters across the shards.
+python3 - "$SRC/corpus/sample.jsonl" > "$WORK/copies.jsonl" << 'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+for r in [r for r in rows if len(r.get("body", "").split()) >= 40][:6]:
+    r["id"] += "-copy"
+    r["source"] = "Copy Desk"
+    print(json.dumps(r))
+PY
+"$NEWS_INDEX" rebuild -q --db "$WORK/one" "$SRC/corpus/sample.jsonl" "$WORK/copies.jsonl"
+"$NEWS_INDEX" rebuild -q --db "$WORK/sharded" --shards 3 "$SRC/corpus/sample.jsonl" \
+  "$WORK/copies.jsonl"
 mapfile -t SHARDS < <(awk '$1 == "glass" {print $2}' "$WORK/sharded/XAPIANDB")
 check_eq "shards in the stub" 3 "${#SHARDS[@]}"
 
@@ -83,6 +94,35 @@ for extra in "--sort newest" "-n 0"; do
   got=$("$NEWS_SEARCH" --db "$WORK/remote.stub" --json $extra "${FACETS[@]}" trade | canon)
   check_eq "remote.stub $extra: same as unsharded" "$want" "$got"
 done
+
+# Collapsed: the same hits, copies, copy sources and exact counts (without
+# them, a total is Xapian's estimate, which differs by layout).
+collapsed() {
+  python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+total = [j["total"], j["total_exact"], j["clusters"]] if "clusters" in j else "estimate"
+print(json.dumps([total, j["facets"],
+                  sorted((-round(h["score"], 9), h["id"], h.get("cluster"), h["copies"],
+                          h["copy_sources"]) for h in j["hits"])], sort_keys=True))'
+}
+for extra in "-n 10" "-n 0" "-n 5 --facet source" "-n 30 --sort newest"; do
+  for q in "" trade; do
+    # shellcheck disable=SC2086
+    want=$("$NEWS_SEARCH" --db "$WORK/one" --json --collapse $extra "$q" | collapsed)
+    for db in remote.stub mixed.stub; do
+      # shellcheck disable=SC2086
+      got=$("$NEWS_SEARCH" --db "$WORK/$db" --json --collapse $extra "$q" | collapsed)
+      check_eq "$db --collapse $extra [$q]: same as unsharded" "$want" "$got"
+    done
+  done
+done
+check_eq "--collapse over remote shards: six copies collapsed" 6 \
+  "$("$NEWS_SEARCH" --db "$WORK/remote.stub" --json --collapse -n 0 | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["total"] - j["clusters"])')"
+run_status rc "$NEWS_SEARCH" --db "$WORK/remote.stub" --facet source --facet-count clusters \
+  trade > /dev/null 2> "$WORK/err"
+check_eq "--facet-count clusters over remote shards: refused in one line" "2 1" \
+  "$rc $(wc -l < "$WORK/err")"
 
 # Text output works over remote shards too (snippets need document data).
 text=$("$NEWS_SEARCH" --db "$WORK/mixed.stub" --color never tariffs)
