@@ -17,6 +17,7 @@ _news_search() {
     --format) COMPREPLY=($(compgen -W "text json ids" -- "$cur")); return ;;
     --sort) COMPREPLY=($(compgen -W "relevance newest oldest" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+    --facet-count) COMPREPLY=($(compgen -W "stories clusters" -- "$cur")); return ;;
     --facet) COMPREPLY=($(compgen -W "section tag author place source year month" -- "$cur")); return ;;
     --filter)
       compopt -o nospace 2>/dev/null
@@ -24,7 +25,7 @@ _news_search() {
       return
       ;;
     -n | --limit | --offset | --facet-limit | --since | --until | --similar | --recent | --as-of | \
-      --ranking | --serve)
+      --ranking | --copies | --serve)
       return
       ;;
   esac

@@ -53,7 +53,7 @@ completion=$(bash -c 'source "$1"; COMP_WORDS=("$2" rebuild --m); COMP_CWORD=2; 
 check_eq "completion of rebuild --m" "--max-delete --merge" "$completion"
 completion=$(bash -c 'source "$1"; COMP_WORDS=("$2" --fa); COMP_CWORD=1; _news_search;
   echo "${COMPREPLY[@]}"' _ "$SRC/completion/news-search.bash" "$NEWS_SEARCH")
-check_eq "completion of news-search --fa" "--facet --facet-limit" "$completion"
+check_eq "completion of news-search --fa" "--facet --facet-count --facet-limit" "$completion"
 completion=$(bash -c 'source "$1"; COMP_WORDS=("$2" --facet pl); COMP_CWORD=2; _news_search;
   echo "${COMPREPLY[@]}"' _ "$SRC/completion/news-search.bash" "$NEWS_SEARCH")
 check_eq "completion of --facet pl" "place" "$completion"
