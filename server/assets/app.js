@@ -204,11 +204,11 @@ async function renderSearch(state) {
   }
   const from = results.total ? state.offset + 1 : 0;
   const to = state.offset + results.hits.length;
-  $("summary").replaceChildren(el("span", { id: "total" }, results.total),
+  $("summary").replaceChildren(...[el("span", { id: "total" }, results.total),
     " stories" + (results.total ? " (" + from + "–" + to + ")" : ""),
     results.suggestion ? el("span", {}, " · did you mean ",
       el("a", { href: "#", onclick: (e) => { e.preventDefault(); go({ q: results.suggestion, offset: 0 }); } },
-         results.suggestion), "?") : null);
+         results.suggestion), "?") : null].filter((x) => x !== null));
   $("hits").replaceChildren(...results.hits.map(hitNode));
   $("facets").replaceChildren(...FACETS.filter((f) => results.facets[f] && results.facets[f].length)
     .map((f) => facetNode(f, results.facets[f], state)));
