@@ -303,6 +303,9 @@ std::chrono::steady_clock::time_point& request_start() {
 void configure(httplib::Server& http) {
   http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   http.set_payload_max_length(kMaxBody);
+  // Without it a response written in two segments waits for the client's
+  // delayed ACK: 40 ms a request.
+  http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(1000);
   http.set_default_headers({{"Content-Security-Policy", kSecurityPolicy},
                             {"X-Content-Type-Options", "nosniff"},
