@@ -80,6 +80,9 @@ class SearcherPool {
     }
     if (!s) {
       s = std::make_unique<news::Searcher>(databases_, allow_partial_);
+      // Many searches follow: dates, lengths and facet values in memory
+      // (same results), loaded again after each refresh that reopens.
+      s->keep_values_in_memory();
     } else {
       s->refresh();
     }
@@ -230,9 +233,7 @@ class Api {
       send_json(res, e.status, error_json(e.what()));
     } catch (const news::QueryError& e) {
       send_json(res, 400, error_json(e.what()));
-    } catch (const news::SearchTimeout& e) {
-      send_json(res, 503, error_json(e.what()));
-    } catch (const news::SearchError& e) {
+    } catch (const news::SearchError& e) {  // SearchTimeout too
       send_json(res, 503, error_json(e.what()));
     } catch (const news::IndexError& e) {
       send_json(res, 503, error_json(e.what()));
