@@ -9,6 +9,7 @@ PACKAGES=(
   libboost-program-options-dev libboost-test-dev
   libxml2-dev nettle-dev wget
   clang clang-format libclang-rt-14-dev python3 python3-jsonschema time groff-base
+  libcpp-httplib-dev chromium chromium-driver python3-selenium wrk curl
 )
 
 missing=()

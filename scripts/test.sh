@@ -9,7 +9,7 @@ scripts/install-deps.sh
 jobs="$(nproc)"
 
 # Formatting (.clang-format: Google style, 100 columns).
-find common include indexer searcher tests fuzz bench \( -name '*.cc' -o -name '*.h' -o -name '*.cpp' \) \
+find common include indexer searcher server tests fuzz bench \( -name '*.cc' -o -name '*.h' -o -name '*.cpp' \) \
   -print0 | xargs -0 clang-format --dry-run --Werror
 
 scripts/build.sh build

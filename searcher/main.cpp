@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "../server/server.h"
 #include "news/search.h"
+#include "news/search_options.h"
 #include "news/search_output.h"
 #include "news/version.h"
 
@@ -35,14 +37,8 @@ struct Args {
   std::string color = "auto";
   std::string queries_file;    // batch mode: one query per line
   bool allow_partial = false;  // search the shards that answer, with a warning
+  std::string serve;           // [HOST:]PORT: run the HTTP server
 };
-
-news::SortOrder parse_sort(const std::string& s) {
-  if (s == "relevance") return news::SortOrder::kRelevance;
-  if (s == "newest") return news::SortOrder::kNewest;
-  if (s == "oldest") return news::SortOrder::kOldest;
-  throw po::error("--sort must be relevance, newest or oldest");
-}
 
 Format parse_format(const std::string& s, bool json) {
   if (json || s == "json") return Format::kJson;
@@ -51,20 +47,12 @@ Format parse_format(const std::string& s, bool json) {
   throw po::error("--format must be text, json or ids");
 }
 
-std::pair<std::string, std::string> parse_filter(const std::string& f) {
-  const size_t eq = f.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
-    throw po::error("--filter must be FIELD=VALUE, got '" + f + "'");
-  }
-  return {f.substr(0, eq), f.substr(eq + 1)};
-}
-
 Args parse_args(int argc, char** argv) {
   Args args;
-  news::SearchRequest& r = args.request;
-  std::vector<std::string> words, filters;
-  std::string sort = "relevance", format = "text", recent, facet_count = "stories";
-  bool json = false, no_snippets = false, expand = false;
+  news::SearchOptions r;
+  std::vector<std::string> words;
+  std::string format = "text";
+  bool json = false, no_snippets = false;
   po::options_description opts(
       "usage: news-search [options] [QUERY...]\n\n"
       "QUERY: words, \"phrases\", AND/OR/NOT, +/-, wildcards (tarif*), fields\n"
@@ -79,9 +67,9 @@ Args parse_args(int argc, char** argv) {
       "format", po::value(&format), "text, json or ids")(
       "limit,n", po::value(&r.limit)->default_value(10), "hits to show (0: count only)")(
       "offset", po::value(&r.offset)->default_value(0), "hits to skip")(
-      "sort", po::value(&sort), "relevance (default), newest or oldest")(
+      "sort", po::value(&r.sort), "relevance (default), newest or oldest")(
       "all", po::bool_switch(&r.all_terms), "require every word (default: any, best first)")(
-      "filter", po::value(&filters), "FIELD=VALUE exact filter (repeatable)")(
+      "filter", po::value(&r.filters), "FIELD=VALUE exact filter (repeatable)")(
       "since", po::value(&r.since),
       "published on or after (YYYY[-MM[-DD]], 7d, 2w, 3m, 1y, today, yesterday)")(
       "until", po::value(&r.until), "published on or before (same forms)")(
@@ -90,24 +78,26 @@ Args parse_args(int argc, char** argv) {
       "facet-limit", po::value(&r.facet_limit)->default_value(10),
       "values per facet (0: all; year and month: all)")("color", po::value(&args.color),
                                                         "auto, always or never")(
-      "similar", po::value(&r.similar_id),
-      "stories most like the story with this id (it excluded)")(
-      "recent", po::value(&recent), "mix relevance with freshness, half-life e.g. 30d, 2w, 6m, 1y")(
+      "similar", po::value(&r.similar), "stories most like the story with this id (it excluded)")(
+      "recent", po::value(&r.recent),
+      "mix relevance with freshness, half-life e.g. 30d, 2w, 6m, 1y")(
       "as-of", po::value(&r.as_of), "reference day for --recent (default: today)")(
       "explain", po::bool_switch(&r.explain), "show why each hit ranked where it did")(
-      "expand", po::bool_switch(&expand), "pseudo-relevance feedback: better recall, slower")(
+      "expand", po::bool_switch(&r.expand), "pseudo-relevance feedback: better recall, slower")(
       "ranking", po::value(&r.ranking), "expert: ranking overrides, e.g. k1=1.2,b=0.75,expand=10")(
       "queries", po::value(&args.queries_file),
       "batch: one query per line in FILE, one JSON object per line")(
       "no-snippets", po::bool_switch(&no_snippets), "leave snippets out (faster)")(
       "collapse", po::bool_switch(&r.collapse),
       "one hit per near-duplicate cluster, with its number of copies and their sources")(
-      "copies", po::value(&r.copies_id),
+      "copies", po::value(&r.copies),
       "the stories of this story's near-duplicate cluster, oldest first")(
-      "facet-count", po::value(&facet_count),
+      "facet-count", po::value(&r.facet_count),
       "what facets count: stories (default) or clusters (copies once)")(
       "allow-partial", po::bool_switch(&args.allow_partial),
-      "search the shards that can be reached (warn about the others)");
+      "search the shards that can be reached (warn about the others)")(
+      "serve", po::value(&args.serve),
+      "[HOST:]PORT: serve the JSON API and the web page over HTTP (HOST default 127.0.0.1)");
   po::options_description hidden;
   hidden.add_options()("query", po::value(&words));
   po::options_description all;
@@ -126,29 +116,12 @@ Args parse_args(int argc, char** argv) {
     std::exit(kExitHits);
   }
   for (const std::string& w : words) r.query += (r.query.empty() ? "" : " ") + w;
-  for (const std::string& f : filters) r.filters.push_back(parse_filter(f));
-  // size_t options accept "-1" (wrapped to 2^64-1); Xapian counts in 32 bits.
-  constexpr size_t kMaxCount = 1000000000;
-  if (r.limit > kMaxCount || r.offset > kMaxCount) {
-    throw po::error("-n/--limit and --offset must be between 0 and 1000000000");
-  }
   if (args.color != "auto" && args.color != "always" && args.color != "never") {
     throw po::error("--color must be auto, always or never");
   }
-  r.sort = parse_sort(sort);
-  if (facet_count != "stories" && facet_count != "clusters") {
-    throw po::error("--facet-count must be stories or clusters");
-  }
-  r.facet_count_clusters = facet_count == "clusters";
   args.format = parse_format(format, json);
   r.snippets = args.format != Format::kIds && !no_snippets;
-  // Feedback was measured with BM25 (docs/RANKING.md); --ranking may override.
-  if (expand) {
-    r.ranking =
-        "scheme=bm25,feedback=eset,expand=10,expand_terms=20,expand_weight=0.3,expand_rerank=0" +
-        (r.ranking.empty() ? "" : "," + r.ranking);
-  }
-  if (!recent.empty()) r.recent_half_life_days = news::parse_half_life_days(recent);
+  args.request = news::make_search_request(r);
   if (args.dbs.empty()) args.dbs.push_back(news::default_index_dir());
   return args;
 }
@@ -188,6 +161,7 @@ int run_batch(const Args& args) {
 
 int run(const Args& args) {
   if (!args.queries_file.empty()) return run_batch(args);
+  if (!args.serve.empty()) return news_server::serve(args.dbs, args.allow_partial, args.serve);
   news::Searcher searcher(args.dbs, args.allow_partial);
   const news::SearchResults results = searcher.search(args.request);
   for (const std::string& w : results.warnings) std::cerr << "news-search: warning: " << w << "\n";

@@ -141,7 +141,9 @@ unsigned parser_flags() {
 }  // namespace
 
 Xapian::Query day_range_query(const std::string& from, const std::string& to) {
-  if (from.empty() && to.empty()) return Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll: copying that one shared object from
+  // several threads races on its reference count (a server's searchers).
+  if (from.empty() && to.empty()) return Xapian::Query(std::string());
   if (from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDaySlot, to);
   if (to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDaySlot, from);
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDaySlot, from, to);
@@ -301,7 +303,7 @@ ParsedQuery NewsQueryParser::parse(const std::string& text, bool all_terms) {
 }
 
 Xapian::Query NewsQueryParser::parse_prepared(const std::string& prepared, bool all_terms) {
-  if (collapse_whitespace(prepared).empty()) return Xapian::Query::MatchAll;
+  if (collapse_whitespace(prepared).empty()) return Xapian::Query(std::string());  // match all
   qp_.set_default_op(all_terms ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   field_error_->clear();
   try {

@@ -1,5 +1,7 @@
 #include "search/searcher.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <set>
 
@@ -210,12 +212,21 @@ SearchResults Searcher::search(const SearchRequest& request) { return impl_->sea
 
 void Searcher::keep_values_in_memory() { impl_->keep_values_in_memory(); }
 
+void Searcher::refresh() { impl_->refresh(); }
+
+std::optional<Article> Searcher::article(const std::string& id) { return impl_->article(id); }
+
+Facet Searcher::facet_values(const std::string& field, const std::string& prefix, size_t limit) {
+  return impl_->facet_values(field, prefix, limit);
+}
+
 Searcher::Impl::Impl(const std::vector<std::string>& databases, bool allow_partial)
     : paths_(databases), allow_partial_(allow_partial), today_(today_utc()) {
   reopen();
 }
 
 void Searcher::Impl::reopen() {
+  std::vector<Stamp> stamps_before = stamps();
   try {
     view_ = std::make_unique<IndexView>(paths_, allow_partial_);
   } catch (const IndexError& e) {
@@ -223,17 +234,52 @@ void Searcher::Impl::reopen() {
   } catch (const Xapian::Error& e) {
     throw SearchError(e.get_description());
   }
+  stamps_ = std::move(stamps_before);
   parser_.reset();
 }
 
-SearchResults Searcher::Impl::search(const SearchRequest& request) {
+// A stub is replaced by rename(2) at each switch (a new inode); a path
+// that is not a directory holding one is stamped itself.
+std::vector<Searcher::Impl::Stamp> Searcher::Impl::stamps() const {
+  std::vector<Stamp> out;
+  for (const std::string& path : paths_) {
+    struct stat st {};
+    Stamp stamp;
+    if (::stat((path + "/XAPIANDB").c_str(), &st) == 0 || ::stat(path.c_str(), &st) == 0) {
+      stamp.inode = st.st_ino;
+      stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+      stamp.size = st.st_size;
+    }
+    out.push_back(stamp);
+  }
+  return out;
+}
+
+void Searcher::Impl::refresh() {
+  const CivilDay today = today_utc();
+  if (!(today == today_)) {
+    today_ = today;
+    parser_.reset();
+  }
+  if (stamps() != stamps_) return reopen();
+  bool changed = false;
+  try {
+    Xapian::Database db = view_->db();  // shares the view's databases
+    changed = db.reopen();
+  } catch (const Xapian::Error&) {
+    changed = true;  // a database gone or damaged: open the index afresh
+  }
+  if (changed) reopen();
+}
+
+template <typename Read>
+auto Searcher::Impl::guarded(Read read) {
   for (int attempt = 1;; ++attempt) {
     try {
       const std::vector<std::string> paths = view_->local_paths();  // reopen() replaces the view
       // A new Database on each retry, not reopen(): the stub may now name
       // a new generation.
-      return read_with_retries(
-          paths, "cannot search", [&] { return run(request); }, [&] { reopen(); });
+      return read_with_retries(paths, "cannot search", read, [&] { reopen(); });
     } catch (const Xapian::NetworkError& e) {
       if (attempt == kReadAttempts) {
         throw SearchError("remote shard failed: " + e.get_description());
@@ -247,6 +293,40 @@ SearchResults Searcher::Impl::search(const SearchRequest& request) {
       throw SearchError(e.get_description());
     }
   }
+}
+
+SearchResults Searcher::Impl::search(const SearchRequest& request) {
+  return guarded([&] { return run(request); });
+}
+
+std::optional<Article> Searcher::Impl::article(const std::string& id) {
+  return guarded([&]() -> std::optional<Article> {
+    const Xapian::Database& db = view_->db();
+    const std::string term = schema::id_term(id);
+    const Xapian::PostingIterator p = db.postlist_begin(term);
+    if (id.empty() || p == db.postlist_end(term)) return std::nullopt;
+    return stored_article(db.get_document(*p));
+  });
+}
+
+Facet Searcher::Impl::facet_values(const std::string& field, const std::string& prefix,
+                                   size_t limit) {
+  SearchRequest request;
+  request.limit = 0;
+  request.facets = {field};
+  request.facet_limit = 0;
+  request.snippets = false;
+  SearchResults results = search(request);
+  Facet facet = std::move(results.facets.at(0));
+  const std::string start = normalise_value(prefix);
+  std::vector<FacetValue> kept;
+  for (FacetValue& v : facet.values) {
+    if (normalise_value(v.value).compare(0, start.size(), start) == 0) kept.push_back(std::move(v));
+  }
+  facet.distinct = kept.size();
+  if (limit > 0 && kept.size() > limit) kept.resize(limit);
+  facet.values = std::move(kept);
+  return facet;
 }
 
 SearchResults Searcher::Impl::run(const SearchRequest& request) {
@@ -311,11 +391,19 @@ SearchRun::Match SearchRun::match(const PreparedRanking& ranking) const {
     m.clusters->before_match(m.enquire);
   }
   const Xapian::doccount check = m.exact ? db.get_doccount() : 0;
+  if (request_.time_limit_ms > 0) m.enquire.set_time_limit(request_.time_limit_ms / 1000);
+  const auto start = std::chrono::steady_clock::now();
   m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
                               static_cast<Xapian::doccount>(request_.limit), check);
   // The counts' hit-less matches need no collapsing, which would make each
   // remote shard send every match.
   if (request_.collapse) m.enquire.set_collapse_key(Xapian::BAD_VALUENO);
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  // Xapian stops the match at the limit and returns what it has: incomplete.
+  if (request_.time_limit_ms > 0 && took.count() >= request_.time_limit_ms) {
+    throw SearchTimeout("the search took longer than its time limit of " +
+                        std::to_string(static_cast<long>(request_.time_limit_ms)) + " ms");
+  }
   m.facets->after_match(m.enquire, check);
   if (m.clusters) m.clusters->after_match(m.enquire, check);
   return m;

@@ -6,7 +6,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,15 +78,34 @@ class Searcher::Impl {
 
   SearchResults search(const SearchRequest& request);
   void keep_values_in_memory() { keep_values_ = true; }
+  void refresh();
+  std::optional<Article> article(const std::string& id);
+  Facet facet_values(const std::string& field, const std::string& prefix, size_t limit);
+
+  // What a stub (or database directory) looked like when opened.
+  struct Stamp {
+    uint64_t inode = 0;
+    int64_t mtime_ns = 0;
+    int64_t size = 0;
+    bool operator==(const Stamp& o) const {
+      return inode == o.inode && mtime_ns == o.mtime_ns && size == o.size;
+    }
+  };
 
  private:
+  // Runs `read` on the open view with the one retry policy, turning every
+  // index error into SearchError.
+  template <typename Read>
+  auto guarded(Read read);
   SearchResults run(const SearchRequest& request);
   void reopen();
+  std::vector<Stamp> stamps() const;
 
   std::vector<std::string> paths_;
   bool allow_partial_ = false;
   bool keep_values_ = false;
   std::unique_ptr<IndexView> view_;  // as opened last
+  std::vector<Stamp> stamps_;        // of paths_, when view_ was opened
   CivilDay today_;
   std::unique_ptr<NewsQueryParser> parser_;  // of view_ and today_, made once for many searches
 };

@@ -52,6 +52,13 @@ class SearchError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A search stopped at its time limit (SearchRequest::time_limit_ms): its
+// results would be incomplete.
+class SearchTimeout : public SearchError {
+ public:
+  using SearchError::SearchError;
+};
+
 }  // namespace news
 
 #endif  // NEWS_INCLUDE_NEWS_ERRORS_H_

@@ -44,6 +44,7 @@ struct SearchRequest {
   // Non-empty: the members of this story's cluster, oldest first (query,
   // filters and facets ignored); the story alone when it has no copies.
   std::string copies_id;
+  double time_limit_ms = 0;  // > 0: the match may take this long at most
 };
 
 // Markers around matched words in Hit::snippet (control characters that do
@@ -128,7 +129,8 @@ class Searcher {
   // and facet counts when facets are asked or limit is 0. Retries on the
   // newest revision when a writer changed the index under the read. Throws
   // QueryError for a malformed query, filter, date, facet name or ranking
-  // option, and SearchError for index failures (no Xapian error gets out).
+  // option, SearchTimeout when the match ran into request.time_limit_ms,
+  // and SearchError for index failures (no Xapian error gets out).
   SearchResults search(const SearchRequest& request);
 
   // Many queries will follow (batch mode): from the next search on, on one
@@ -137,6 +139,24 @@ class Searcher {
   // date, weighing with BM25 and counting facets read no values nor lengths
   // from the index (same results).
   void keep_values_in_memory();
+
+  // For a long-running reader (a server): from the next search on, reads
+  // the index as it is now, after a writer's commit (news-index add, sync)
+  // or a switch of generation (rebuild). Cheap when nothing changed: a
+  // stat of each stub and Xapian's revision check. Throws SearchError when
+  // the index cannot be opened any more (the old state stays in use).
+  void refresh();
+
+  // The whole stored article (body and extra fields included) with this
+  // id, or nothing when no story has it. Throws SearchError.
+  std::optional<Article> article(const std::string& id);
+
+  // The values of one facet field over every story, most frequent first,
+  // keeping those whose normalised form (case and accents folded) starts
+  // with the normalised `prefix`, at most `limit` (0: all); `distinct`
+  // counts the values kept before the limit. Throws QueryError for an
+  // unknown field, SearchError for index failures.
+  Facet facet_values(const std::string& field, const std::string& prefix, size_t limit);
 
   class Impl;
 

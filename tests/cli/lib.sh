@@ -74,3 +74,31 @@ finish() {
   echo "$CHECKS passed, $FAILURES failed"
   [ "$FAILURES" -eq 0 ]
 }
+
+# start_server DB [ARGS...]: news-search --serve on a free loopback port
+# (the program picks it and prints the URL), waits for /healthz; sets $URL
+# (no trailing slash) and $SERVER_PID. The server is stopped on exit; its
+# stderr (access log) is $WORK/server.log.
+start_server() {
+  local db=$1; shift
+  "$NEWS_SEARCH" --db "$db" "$@" --serve 127.0.0.1:0 2>"$WORK/server.log" &
+  SERVER_PID=$!
+  trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+  URL=""
+  for _ in $(seq 200); do
+    URL="$(sed -n 's|^news-search: serving \(http://[^ ]*\)/$|\1|p' "$WORK/server.log")"
+    if [ -n "$URL" ] && curl -sf "$URL/healthz" >/dev/null; then return 0; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  echo "FAIL: the server did not start:" >&2
+  cat "$WORK/server.log" >&2
+  exit 1
+}
+
+# http_status PATH [CURL ARGS...]: the status of GET $URL$PATH; the body is
+# left in $WORK/body.
+http_status() {
+  local path=$1; shift
+  curl -s --path-as-is -o "$WORK/body" -w '%{http_code}' "$@" "$URL$path"
+}

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -196,6 +197,56 @@ BOOST_AUTO_TEST_CASE(similar_excludes_the_story) {
   BOOST_TEST(ids(res) == std::vector<std::string>{"new"}, boost::test_tools::per_element());
   r.similar_id = "missing";
   BOOST_CHECK_THROW(searcher.search(r), QueryError);
+}
+
+// What the HTTP server asks of a long-running Searcher.
+BOOST_AUTO_TEST_CASE(article_by_id_with_its_body) {
+  TinyIndex index;
+  Searcher searcher({index.dir});
+  const std::optional<Article> a = searcher.article("other");
+  BOOST_REQUIRE(a.has_value());
+  BOOST_TEST(a->body == "A late goal won the football final.");
+  BOOST_TEST(!searcher.article("missing").has_value());
+  BOOST_TEST(!searcher.article("").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(refresh_sees_a_commit) {
+  TinyIndex index;
+  Searcher searcher({index.dir});
+  SearchRequest all;
+  BOOST_TEST(searcher.search(all).total == 3u);
+  {
+    Xapian::WritableDatabase db(index.dir);
+    Article a;
+    a.id = "fourth";
+    a.title = "Fourth story";
+    db.add_document(DocumentBuilder().build(a));
+    db.commit();
+  }
+  searcher.refresh();
+  BOOST_TEST(searcher.search(all).total == 4u);
+  BOOST_TEST(searcher.article("fourth").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(facet_values_fold_the_prefix) {
+  TinyIndex index;
+  Searcher searcher({index.dir});
+  const Facet years = searcher.facet_values("year", "20", 0);
+  BOOST_TEST(years.values.size() == 2u);
+  BOOST_TEST(searcher.facet_values("year", "2025", 0).values.at(0).count == 2u);
+  BOOST_TEST(searcher.facet_values("year", "19", 0).values.empty());
+  BOOST_CHECK_THROW(searcher.facet_values("colour", "", 0), QueryError);
+}
+
+BOOST_AUTO_TEST_CASE(a_search_over_its_time_limit_throws) {
+  TinyIndex index;
+  Searcher searcher({index.dir});
+  SearchRequest r;
+  r.query = "glacier";
+  r.time_limit_ms = 1e-6;  // reached before the match starts
+  BOOST_CHECK_THROW(searcher.search(r), SearchTimeout);
+  r.time_limit_ms = 60000;
+  BOOST_TEST(searcher.search(r).total == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(recent_keeps_every_match_and_explains) {
