@@ -24,7 +24,7 @@ function el(tag, attrs, ...children) {
 }
 
 // The page's state lives in the URL: q, filter (FIELD=VALUE, repeated),
-// sort, offset, similar, article.
+// sort, offset, similar, article, and collapse=0 when copies are not grouped.
 function readState() {
   const p = new URLSearchParams(location.search);
   return {
@@ -34,6 +34,7 @@ function readState() {
     offset: parseInt(p.get("offset") || "0", 10) || 0,
     similar: p.get("similar") || "",
     article: p.get("article") || "",
+    collapse: p.get("collapse") !== "0",
   };
 }
 
@@ -45,6 +46,7 @@ function stateUrl(s) {
   if (s.offset) p.set("offset", String(s.offset));
   if (s.similar) p.set("similar", s.similar);
   if (s.article) p.set("article", s.article);
+  if (s.collapse === false) p.set("collapse", "0");
   const qs = p.toString();
   return location.pathname + (qs ? "?" + qs : "");
 }
@@ -91,6 +93,7 @@ function searchParams(s) {
   if (s.sort !== "relevance") p.set("sort", s.sort);
   if (s.offset) p.set("offset", String(s.offset));
   if (s.similar) p.set("similar", s.similar);
+  if (s.collapse) p.set("collapse", "1");
   p.set("n", String(PAGE));
   for (const facet of FACETS) p.append("facet", facet);
   p.append("facet", "month");
@@ -124,6 +127,9 @@ function hitNode(hit) {
     el("div", { class: "meta" }, meta,
        hit.authors.length ? el("span", { class: "authors" }, " · " + hit.authors.join(", ")) : null),
     snippetNode(hit.snippet),
+    hit.copies ? el("div", { class: "copies" }, "+ " + hit.copies +
+      (hit.copies === 1 ? " copy" : " copies") +
+      (hit.copy_sources.length ? " from " + hit.copy_sources.join(", ") : "")) : null,
     el("button", { class: "similar", type: "button",
                    onclick: () => go({ similar: hit.id, q: "", offset: 0, article: "" }) },
        "More like this"));
@@ -184,7 +190,9 @@ function pagerNode(results, state) {
     box.append(el("button", { type: "button", id: "prev",
       onclick: () => go({ offset: Math.max(0, state.offset - PAGE) }) }, "← Previous"));
   }
-  if (state.offset + PAGE < Math.min(results.total, 10000)) {
+  // Collapsed, a page holds clusters: there are as many hits as clusters.
+  const hits = state.collapse && results.clusters !== undefined ? results.clusters : results.total;
+  if (state.offset + PAGE < Math.min(hits, 10000)) {
     box.append(el("button", { type: "button", id: "next",
       onclick: () => go({ offset: state.offset + PAGE }) }, "Next →"));
   }
@@ -205,7 +213,9 @@ async function renderSearch(state) {
   const from = results.total ? state.offset + 1 : 0;
   const to = state.offset + results.hits.length;
   $("summary").replaceChildren(...[el("span", { id: "total" }, results.total),
-    " stories" + (results.total ? " (" + from + "–" + to + ")" : ""),
+    " stories" + (state.collapse && results.clusters !== undefined ?
+      " (" + results.clusters + " distinct)" : "") +
+      (results.total ? ", showing " + from + "–" + to : ""),
     results.suggestion ? el("span", {}, " · did you mean ",
       el("a", { href: "#", onclick: (e) => { e.preventDefault(); go({ q: results.suggestion, offset: 0 }); } },
          results.suggestion), "?") : null].filter((x) => x !== null));
@@ -250,6 +260,7 @@ function render() {
   const state = readState();
   $("q").value = state.q;
   $("sort").value = state.sort;
+  $("collapse").checked = state.collapse;
   return state.article ? renderArticle(state) : renderSearch(state);
 }
 
@@ -259,6 +270,7 @@ document.addEventListener("DOMContentLoaded", () => {
     go({ q: $("q").value, offset: 0, similar: "", article: "" });
   });
   $("sort").addEventListener("change", () => go({ sort: $("sort").value, offset: 0 }));
+  $("collapse").addEventListener("change", () => go({ collapse: $("collapse").checked, offset: 0 }));
   document.addEventListener("keydown", (e) => {
     if (e.key === "/" && document.activeElement !== $("q")) {
       e.preventDefault();

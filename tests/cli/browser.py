@@ -95,6 +95,20 @@ try:
     check("article body literal", "<script>alert(1)</script>" in
           driver.find_element(By.ID, "article").text)
     driver.save_screenshot(work + "/6-xss-article.png")
+
+    # Copies: one hit standing for three stories, until grouping is off.
+    driver.get(url + "/?q=okapi")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".hit"))
+    check("copies grouped: one hit", len(driver.find_elements(By.CSS_SELECTOR, ".hit")) == 1)
+    check("the hit says + 2 copies", "+ 2 copies from" in
+          driver.find_element(By.CSS_SELECTOR, ".hit .copies").text)
+    check("3 stories (1 distinct)", "3 stories (1 distinct)" in
+          driver.find_element(By.ID, "summary").text)
+    driver.save_screenshot(work + "/7-copies.png")
+    driver.find_element(By.ID, "collapse").click()
+    wait.until(lambda d: "collapse=0" in d.current_url and
+               len(d.find_elements(By.CSS_SELECTOR, ".hit")) == 3)
+    check("ungrouped: three hits", len(driver.find_elements(By.CSS_SELECTOR, ".hit")) == 3)
 except TimeoutException as e:
     failures.append("timed out: %s at %s" % (e, driver.current_url))
     print("FAIL: timed out at " + driver.current_url)

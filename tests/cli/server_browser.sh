@@ -2,7 +2,9 @@
 # The web page in a real browser (headless Chromium driven by Selenium):
 # search, tick a facet (the shown total is the CLI's), open an article, go
 # back, phone width; and stories whose title, author, body and tags hold
-# <script> and attribute-breaking markup show it as text and run nothing.
+# <script> and attribute-breaking markup show it as text and run nothing;
+# three copies of one wire story are one hit with "+ 2 copies" until
+# "Group copies" is unticked.
 # Screenshots go to $NEWS_SCREENSHOTS when set (else the work dir).
 source "$(dirname "$0")/lib.sh"
 for tool in /usr/bin/chromium /usr/bin/chromedriver curl; do
@@ -19,6 +21,10 @@ for i, bad in enumerate([bad1, bad2, bad1 + " " + bad2]):
                       "authors": ["Mallory %s" % bad], "tags": ["zebrafish %s" % bad],
                       "section": bad, "source": bad, "published": "2025-03-0%dT10:00:00Z" % (i + 1),
                       "body": "The zebrafish story %s quoted %s in its body." % (bad, bad2)}))
+wire = " ".join("okapi herd number %d crossed the river at dawn" % i for i in range(12))
+for i, source in enumerate(["AP", "Reuters", "AFP"]):
+    print(json.dumps({"id": "copy-%d" % i, "title": "Okapi herd crosses river", "body": wire,
+                      "source": source, "published": "2025-04-0%dT10:00:00Z" % (i + 1)}))
 PY
 "$NEWS_INDEX" rebuild -q --db "$DB" "$SRC/corpus/sample.jsonl" "$WORK/xss.jsonl"
 start_server "$DB"
