@@ -135,6 +135,29 @@ check_eq "--recent over remote shards: one line" 1 "$(wc -l < "$WORK/err")"
 check_contains "--recent over remote shards: says why" "--recent cannot be used with remote shards" \
   "$(cat "$WORK/err")"
 
+# The HTTP server (news-search --serve) over the local shards' stub and the
+# mixed stub answers /api/search exactly as news-search --json does there.
+if command -v curl > /dev/null; then
+  python3 > "$WORK/cases.json" << 'PY'
+import json
+queries = ["tariffs", "trade OR election", "korea", "", "tag:semiconductors"]
+options = [{}, {"facet": ["tag", "source"]}, {"filter": "tag=Tariffs and trade", "n": 3},
+           {"sort": "newest", "n": 5, "offset": 2}, {"facet": "month", "n": 0},
+           {"collapse": 1, "facet": "source"}]
+print(json.dumps([dict(o, q=q) if q else dict(o) for q in queries for o in options]))
+PY
+  for db in sharded mixed.stub; do
+    start_server "$WORK/$db"
+    trap 'kill "$SERVER_PID" 2> /dev/null || true; wait "$SERVER_PID" 2> /dev/null || true; stop_servers' EXIT
+    run_status rc python3 "$SRC/tests/cli/api_compare.py" "$NEWS_SEARCH" "$WORK/$db" "$URL" \
+      "$WORK/cases.json"
+    check_eq "/api/search over $db = news-search --json" 0 "$rc"
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2> /dev/null || true
+  done
+  trap stop_servers EXIT
+fi
+
 # One server goes away.
 kill "$PID0"
 wait "$PID0" 2> /dev/null || true
