@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ struct Args {
   std::string queries_file;    // batch mode: one query per line
   bool allow_partial = false;  // search the shards that answer, with a warning
   std::string serve;           // [HOST:]PORT: run the HTTP server
+  bool show = false;           // the words are ids: print those stories whole
+  std::vector<std::string> show_ids;
 };
 
 Format parse_format(const std::string& s, bool json) {
@@ -96,6 +99,8 @@ Args parse_args(int argc, char** argv) {
       "what facets count: stories (default) or clusters (copies once)")(
       "allow-partial", po::bool_switch(&args.allow_partial),
       "search the shards that can be reached (warn about the others)")(
+      "show", po::bool_switch(&args.show),
+      "print the whole stories with these ids (the words are ids: --show ID...)")(
       "serve", po::value(&args.serve),
       "[HOST:]PORT: serve the JSON API and the web page over HTTP (HOST default 127.0.0.1)");
   po::options_description hidden;
@@ -115,6 +120,11 @@ Args parse_args(int argc, char** argv) {
     std::cout << "news-search " << news::version_text() << "\n";
     std::exit(kExitHits);
   }
+  if (args.show) {
+    if (words.empty()) throw po::error("--show needs the ids of the stories to print");
+    args.show_ids = words;
+    words.clear();
+  }
   for (const std::string& w : words) r.query += (r.query.empty() ? "" : " ") + w;
   if (args.color != "auto" && args.color != "always" && args.color != "never") {
     throw po::error("--color must be auto, always or never");
@@ -133,7 +143,12 @@ news::TextStyle text_style(const std::string& color) {
   const bool colour_unwanted = no_color != nullptr && *no_color != '\0';
   style.color = color == "always" || (color == "auto" && !colour_unwanted && isatty(STDOUT_FILENO));
   winsize ws{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) style.width = ws.ws_col;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    style.width = ws.ws_col;
+  } else if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const long n = std::strtol(columns, nullptr, 10);
+    if (n >= 20 && n <= 1000) style.width = static_cast<size_t>(n);
+  }
   return style;
 }
 
@@ -159,7 +174,35 @@ int run_batch(const Args& args) {
   return any_hits ? kExitHits : kExitNoHits;
 }
 
+// news-search --show ID...: each story whole (JSON: one article object a
+// line); exit 1 when an id is unknown, after printing the others.
+int run_show(const Args& args) {
+  news::Searcher searcher(args.dbs, args.allow_partial);
+  const news::TextStyle style = text_style(args.color);
+  int status = kExitHits;
+  bool first = true;
+  for (const std::string& id : args.show_ids) {
+    const std::optional<news::Article> article = searcher.article(id);
+    if (!article) {
+      std::cerr << "news-search: no story with id '" << id << "'\n";
+      status = kExitNoHits;
+      continue;
+    }
+    if (args.format == Format::kJson) {
+      std::cout << news::article_to_json(*article) << "\n";
+    } else if (args.format == Format::kIds) {
+      std::cout << article->id << "\n";
+    } else {
+      std::cout << (first ? "" : "\n");
+      news::render_article_text(*article, style, std::cout);
+    }
+    first = false;
+  }
+  return status;
+}
+
 int run(const Args& args) {
+  if (args.show) return run_show(args);
   if (!args.queries_file.empty()) return run_batch(args);
   if (!args.serve.empty()) return news_server::serve(args.dbs, args.allow_partial, args.serve);
   news::Searcher searcher(args.dbs, args.allow_partial);

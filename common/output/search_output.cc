@@ -304,6 +304,63 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
   }
 }
 
+namespace {
+
+// `text` as lines of at most `width` columns (counting UTF-8 characters),
+// broken at spaces; a word longer than a line stands alone.
+void write_wrapped(const std::string& text, size_t width, const std::string& indent,
+                   std::ostream& out) {
+  const auto columns = [](const std::string& s) {
+    return static_cast<size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  std::istringstream words(text);
+  std::string word, line;
+  while (words >> word) {
+    if (!line.empty() && indent.size() + columns(line) + 1 + columns(word) > width) {
+      out << indent << line << "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  if (!line.empty()) out << indent << line << "\n";
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+}  // namespace
+
+void render_article_text(const Article& a, const TextStyle& style, std::ostream& out) {
+  const size_t width = std::max<size_t>(style.width, 20);
+  out << paint(style, kBold, printable(a.title)) << "\n";
+  if (!a.dek.empty()) write_wrapped(printable(a.dek), width, "", out);
+  if (!a.authors.empty()) out << "By " << printable(joined(a.authors)) << "\n";
+  std::string meta = a.published.substr(0, 10);
+  for (const std::string* part : {&a.source, &a.section}) {
+    if (!part->empty()) meta += (meta.empty() ? "" : " · ") + *part;
+  }
+  if (!meta.empty()) out << paint(style, kDim, printable(meta)) << "\n";
+  if (!a.tags.empty()) out << paint(style, kDim, "Tags: " + printable(joined(a.tags))) << "\n";
+  if (!a.places.empty()) {
+    out << paint(style, kDim, "Places: " + printable(joined(a.places))) << "\n";
+  }
+  out << paint(style, kDim, printable(a.url.empty() ? a.id : a.id + "  " + a.url)) << "\n";
+  size_t start = 0;
+  while (start <= a.body.size() && !a.body.empty()) {
+    const size_t end = std::min(a.body.find("\n\n", start), a.body.size());
+    const std::string paragraph = printable(a.body.substr(start, end - start));
+    if (paragraph.find_first_not_of(' ') != std::string::npos) {
+      out << "\n";
+      write_wrapped(paragraph, width, "", out);
+    }
+    start = end + 2;
+  }
+}
+
 void render_results_ids(const SearchResults& r, std::ostream& out) {
   for (const Hit& hit : r.hits) out << hit.article.id << "\n";
 }

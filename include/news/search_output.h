@@ -15,6 +15,11 @@ struct TextStyle {
   size_t width = 80;
 };
 
+// One whole story for reading (news-search --show): headline, dek, byline,
+// date, source, section, tags, places, url, then the body's paragraphs
+// wrapped to style.width; control characters neutralised.
+void render_article_text(const Article& article, const TextStyle& style, std::ostream& out);
+
 // The search results as one JSON object (no newline), every key described
 // in docs/json-output.md and docs/schemata/search.schema.json.
 std::string results_to_json(const SearchResults& results);
