@@ -25,11 +25,11 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory site >http.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do
+for _ in $(seq 300); do  # a loaded machine starts python slowly
   python3 -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 1)" 2>/dev/null && break
   sleep 0.1
 done
-run_status rc wget -q --tries=1 --timeout=10 --warc-file="$WORK/crawl" -r -l 1 --no-parent \
+run_status rc wget -q --tries=3 --timeout=30 --warc-file="$WORK/crawl" -r -l 1 --no-parent \
   -P "$WORK/dl" "http://127.0.0.1:$PORT/"
 kill "$SERVER"
 check_eq "wget wrote a compressed WARC" True "$([ -s crawl.warc.gz ] && echo True)"
