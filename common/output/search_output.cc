@@ -265,6 +265,10 @@ std::string results_to_json(const SearchResults& r) {
   j["query"] = r.query;
   j["total"] = r.total;
   j["total_exact"] = r.total_exact;
+  if (!r.total_exact) {
+    j["total_min"] = r.total_min;
+    j["total_max"] = r.total_max == 0 ? Json() : Json(r.total_max);
+  }
   if (r.clusters) j["clusters"] = *r.clusters;
   if (r.collapsed) j["collapsed"] = true;
   j["offset"] = r.offset;
@@ -291,6 +295,10 @@ void render_results_text(const SearchResults& r, const TextStyle& style, std::os
   const size_t shown_to = r.offset + r.hits.size();
   std::ostringstream summary;
   summary << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " story" : " stories");
+  if (!r.total_exact) {
+    summary << " (" << r.total_min
+            << (r.total_max == 0 ? " or more" : " to " + std::to_string(r.total_max)) << ")";
+  }
   if (r.clusters) summary << " (" << *r.clusters << " distinct)";
   if (!r.hits.empty()) {
     summary << ", showing " << r.offset + 1 << "-" << shown_to << (r.collapsed ? " collapsed" : "");

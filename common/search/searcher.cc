@@ -344,6 +344,11 @@ SearchResults Searcher::Impl::run(const SearchRequest& request) {
     results = run.results(query, ranking, match);
   }
   results.warnings = view_->warnings();
+  if (!results.warnings.empty()) {  // shards left out: their stories are not counted
+    results.total_exact = false;
+    results.total_min = results.total;
+    results.total_max = 0;
+  }
   results.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return results;
@@ -390,7 +395,10 @@ SearchRun::Match SearchRun::match(const PreparedRanking& ranking) const {
     m.clusters = std::make_unique<ClusterCounter>(view_.remote());
     m.clusters->before_match(m.enquire);
   }
-  const Xapian::doccount check = m.exact ? db.get_doccount() : 0;
+  // Totals up to kExactTotalsUpTo are counted, not estimated.
+  const Xapian::doccount check = m.exact ? db.get_doccount()
+                                         : static_cast<Xapian::doccount>(std::max(
+                                               kExactTotalsUpTo, request_.offset + request_.limit));
   if (request_.time_limit_ms > 0) m.enquire.set_time_limit(request_.time_limit_ms / 1000);
   const auto start = std::chrono::steady_clock::now();
   m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(request_.offset),
@@ -441,6 +449,17 @@ SearchResults SearchRun::results(const Query& query, const PreparedRanking& rank
 }
 
 void SearchRun::set_totals(const Match& match, SearchResults& results) const {
+  set_story_totals(match, results);
+  if (!results.total_exact) {
+    const Xapian::MSet& mset = match.mset;
+    results.total_min = request_.collapse ? mset.get_uncollapsed_matches_lower_bound()
+                                          : mset.get_matches_lower_bound();
+    results.total_max = request_.collapse ? mset.get_uncollapsed_matches_upper_bound()
+                                          : mset.get_matches_upper_bound();
+  }
+}
+
+void SearchRun::set_story_totals(const Match& match, SearchResults& results) const {
   const Xapian::MSet& mset = match.mset;
   if (match.clusters) results.clusters = match.clusters->distinct();
   if (!request_.collapse) {

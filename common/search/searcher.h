@@ -64,6 +64,7 @@ class SearchRun {
  private:
   bool similar() const { return !request_.similar_id.empty(); }
   void set_totals(const Match& match, SearchResults& results) const;
+  void set_story_totals(const Match& match, SearchResults& results) const;
 
   const IndexView& view_;
   NewsQueryParser& parser_;

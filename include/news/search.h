@@ -89,10 +89,20 @@ struct Facet {
   size_t distinct = 0;  // distinct values counted, before the limit
 };
 
+// Totals are counted exactly up to this many matching stories.
+inline constexpr size_t kExactTotalsUpTo = 10000;
+
 struct SearchResults {
   std::string query;
+  // Stories matching: exact whenever at most kExactTotalsUpTo match (and
+  // always with facets or limit 0); otherwise Xapian's estimate, between
+  // total_min and total_max. Not exact either when shards were left out
+  // (--allow-partial): then total_min is what the others hold and
+  // total_max unknown (0).
   size_t total = 0;
   bool total_exact = false;
+  size_t total_min = 0;
+  size_t total_max = 0;
   size_t offset = 0;
   size_t limit = 0;
   double took_ms = 0;

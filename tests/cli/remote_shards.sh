@@ -177,6 +177,8 @@ full_total=$("$NEWS_SEARCH" --db "$WORK/one" --json tariffs | python3 -c 'import
 partial_total=$(json_get "$WORK/partial.json" 'j["total"]')
 check_eq "partial results come from the other shards" 1 \
   "$([ "$partial_total" -gt 0 ] && [ "$partial_total" -lt "$full_total" ] && echo 1 || echo 0)"
+check_eq "a partial total is not exact: at least, no upper bound" "False $partial_total None" \
+  "$(json_get "$WORK/partial.json" 'j["total_exact"], j["total_min"], j["total_max"]' | tr -d '(),')"
 
 # The partial total is what the two remaining shards hold.
 printf 'glass %s\nglass %s\n' "$WORK/sharded/${SHARDS[1]}" "$WORK/sharded/${SHARDS[2]}" \
